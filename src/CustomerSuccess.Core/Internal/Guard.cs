@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace CustomerSuccess.Internal;
+
+/// <summary>Argument checks whose messages name the argument, the value and the valid range.</summary>
+internal static class Guard
+{
+    /// <summary>Formats a number the way every message of the library shows it: invariant, shortest round-trip.</summary>
+    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Throws unless <paramref name="value"/> is a finite number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    internal static void InRange(double value, double min, double max, string what, string paramName)
+    {
+        if (!(value >= min && value <= max))
+        {
+            throw OutOfRange(value, min, max, what, paramName);
+        }
+    }
+
+    /// <summary>The exception <see cref="InRange"/> throws, for callers that test the range themselves on a hot path.</summary>
+    internal static ArgumentOutOfRangeException OutOfRange(double value, double min, double max, string what, string paramName) =>
+        new(paramName, value,
+            $"{what} must be in [{Format(min)}, {Format(max)}] but was {Format(value)}.");
+
+    /// <summary>Throws unless <paramref name="value"/> is zero or more.</summary>
+    internal static void NotNegative(int value, string what, string paramName)
+    {
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value,
+                $"{what} must be 0 or more but was {value.ToString(CultureInfo.InvariantCulture)}.");
+        }
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> listing every problem when there is at least one.</summary>
+    internal static void NoProblems(List<string> problems, string subject, string? paramName)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var message = problems.Count == 1
+            ? $"{subject} is invalid: {problems[0]}"
+            : $"{subject} is invalid ({problems.Count.ToString(CultureInfo.InvariantCulture)} problems):{Environment.NewLine}- "
+              + string.Join(Environment.NewLine + "- ", problems);
+        throw new ArgumentException(message, paramName);
+    }
+}
