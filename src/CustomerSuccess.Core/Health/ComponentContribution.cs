@@ -17,13 +17,22 @@ public sealed class ComponentContribution
     public ComponentContribution(HealthComponent component, double? rawScore, double effectiveWeight, double points)
     {
         ArgumentNullException.ThrowIfNull(component);
-        if (rawScore is { } raw)
+        // Messages are built only on failure: this constructor runs once per component of every explained result.
+        if (rawScore is { } raw && !(raw >= 0 && raw <= 100))
         {
-            Guard.InRange(raw, 0, 100, $"the score of component '{component.Key}'", nameof(rawScore));
+            throw Guard.OutOfRange(raw, 0, 100, $"the score of component '{component.Key}'", nameof(rawScore));
         }
 
-        Guard.InRange(effectiveWeight, 0, 1, $"the effective weight of component '{component.Key}'", nameof(effectiveWeight));
-        Guard.InRange(points, 0, 100, $"the points of component '{component.Key}'", nameof(points));
+        if (!(effectiveWeight >= 0 && effectiveWeight <= 1))
+        {
+            throw Guard.OutOfRange(effectiveWeight, 0, 1, $"the effective weight of component '{component.Key}'", nameof(effectiveWeight));
+        }
+
+        if (!(points >= 0 && points <= 100))
+        {
+            throw Guard.OutOfRange(points, 0, 100, $"the points of component '{component.Key}'", nameof(points));
+        }
+
         Component = component;
         RawScore = rawScore;
         EffectiveWeight = effectiveWeight;

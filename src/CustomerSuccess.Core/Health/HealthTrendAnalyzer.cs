@@ -41,7 +41,11 @@ public sealed class HealthTrendAnalyzer
         DatedHealthScore[] series = [.. scores];
         for (var i = 0; i < series.Length; i++)
         {
-            Guard.InRange(series[i].Score, 0, 100, $"the health score on {series[i].Date:uuuu-MM-dd}", nameof(scores));
+            if (!(series[i].Score >= 0 && series[i].Score <= 100))
+            {
+                throw Guard.OutOfRange(series[i].Score, 0, 100, $"the health score on {series[i].Date:uuuu-MM-dd}", nameof(scores));
+            }
+
             if (i > 0 && series[i].Date <= series[i - 1].Date)
             {
                 throw new ArgumentException(
