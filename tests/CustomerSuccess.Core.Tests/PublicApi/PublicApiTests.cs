@@ -1,6 +1,7 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
+using System.Linq;
+using System.Reflection;
 using CustomerSuccess.Health;
 using Xunit;
 
@@ -50,5 +51,8 @@ public sealed class PublicApiTests
         return string.Empty;
     }
 
-    private static string Folder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    private static string Folder() =>
+        Path.Combine(
+            typeof(PublicApiTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!,
+            "PublicApi");
 }
