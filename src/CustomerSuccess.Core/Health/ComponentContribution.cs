@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using CustomerSuccess.Internal;
 
 namespace CustomerSuccess.Health;
@@ -64,7 +65,8 @@ public sealed class ComponentContribution
     /// </summary>
     public double PointsLost => Math.Max(0, (EffectiveWeight * 100) - Points);
 
-    /// <summary>For example "usage 80 × 0.4 = 32".</summary>
+    /// <summary>For example "usage 80 × 0.4 = 32" (rounded for reading: weights to 4 decimals, scores to 2).</summary>
     public override string ToString() =>
-        $"{Component.Key} {(RawScore is { } r ? Guard.Format(r) : "missing")} × {Guard.Format(EffectiveWeight)} = {Guard.Format(Points)}";
+        string.Create(CultureInfo.InvariantCulture,
+            $"{Component.Key} {(RawScore is { } r ? r.ToString("0.##", CultureInfo.InvariantCulture) : "missing")} × {EffectiveWeight:0.####} = {Points:0.##}");
 }

@@ -56,7 +56,7 @@ public sealed class HealthScoreResult
     [Pure]
     public IReadOnlyList<ComponentContribution> BiggestDrags() =>
         Score.HasScore
-            ? Components.Where(c => c.EffectiveWeight > 0).OrderByDescending(c => c.PointsLost).ToArray()
+            ? Array.AsReadOnly(Components.Where(c => c.EffectiveWeight > 0).OrderByDescending(c => c.PointsLost).ToArray())
             : [];
 
     /// <summary>For example "40-30-30: 68 Neutral (coverage 100%)".</summary>

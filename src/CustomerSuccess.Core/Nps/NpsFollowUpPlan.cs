@@ -72,7 +72,7 @@ public sealed class NpsFollowUpPlan
     public IReadOnlyList<NpsFollowUp> Schedule(int response, Instant respondedAt)
     {
         var category = NpsScale.Categorize(response);
-        return StepsFor(category).Select(s => new NpsFollowUp(s, category, respondedAt + s.DueAfter)).ToArray();
+        return Array.AsReadOnly(StepsFor(category).Select(s => new NpsFollowUp(s, category, respondedAt + s.DueAfter)).ToArray());
     }
 
     private static IReadOnlyList<NpsFollowUpStep> Steps(IEnumerable<NpsFollowUpStep> steps, string paramName)

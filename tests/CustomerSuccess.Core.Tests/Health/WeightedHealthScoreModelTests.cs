@@ -85,6 +85,7 @@ public sealed class WeightedHealthScoreModelTests
 
         Assert.Equal(["support", "engagement", "usage"], drags.Select(d => d.Component.Key));
         Assert.Equal([15.0, 9.0, 8.0], drags.Select(d => Math.Round(d.PointsLost, 9)));
+        Assert.Equal("support 50 × 0.3 = 15", drags[0].ToString());
     }
 
     [Fact]

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+
+namespace CustomerSuccess.Churn;
+
+/// <summary>
+/// The rule-based churn assessor: every early-warning signal of DOMAIN §2 is a rule with a severity and a threshold
+/// from <see cref="ChurnRiskOptions"/>, and the score combines the health score with the factors that fired.
+/// </summary>
+/// <remarks>
+/// <para>Immutable and thread-safe: the options are copied and checked when it is built.</para>
+/// <para>
+/// Score: risk = 1 − (1 − h) × Π (1 − r_f), where h = <see cref="ChurnRiskOptions.HealthWeight"/> × (100 − health) ÷ 100
+/// (0 when the health score is unknown) and r_f is the risk of each fired factor's severity (Low 0.05, Medium 0.15,
+/// High 0.30, Critical 0.50 by default); the risk score is 100 × risk. Each factor multiplies the "safe" share by a
+/// number at most 1 and a lower health score raises h, so another factor never lowers the score and a lower health
+/// score never lowers it. Levels: Medium from 25, High from 50, Critical from 75; a Critical factor makes the level at
+/// least High.
+/// </para>
+/// </remarks>
+public sealed class RuleBasedChurnRiskAssessor : IChurnRiskAssessor
+{
+    private readonly ChurnRiskCalculator _calculator;
+
+    /// <summary>Creates an assessor.</summary>
+    /// <param name="options">Thresholds, weights, levels and rules; the defaults when null.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public RuleBasedChurnRiskAssessor(ChurnRiskOptions? options = null) =>
+        _calculator = new ChurnRiskCalculator(options ?? new ChurnRiskOptions());
+
+    /// <summary>The rules in evaluation order: the enabled built-in rules, then the enabled additional rules.</summary>
+    public IReadOnlyList<IChurnRiskRule> Rules => _calculator.Rules;
+
+    /// <inheritdoc />
+    /// <remarks>A customer for whom no rule fires costs one allocation: the assessment.</remarks>
+    public ChurnAssessment Assess(CustomerSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        signals.Validate();
+        var factors = _calculator.Factors(signals);
+        var score = _calculator.Score(signals.HealthScore, factors);
+        return _calculator.Assessment(signals, factors, score, _calculator.LevelFromScore(score), probability: null);
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Linq;
+using CustomerSuccess.Churn;
+using CustomerSuccess.Tests.TestSupport;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using Xunit;
+
+namespace CustomerSuccess.Tests.Churn;
+
+/// <summary>Seeded properties of the rule-based assessor.</summary>
+public sealed class ChurnPropertyTests
+{
+    private static readonly LocalDate AsOf = new(2026, 6, 1);
+    private static readonly RuleBasedChurnRiskAssessor Assessor = new();
+    private static readonly ChurnRiskOptions Defaults = new();
+
+    private static Gen<T?> Maybe<T>(Gen<T> gen)
+        where T : struct =>
+        Gen.Frequency((1, Gen.Constant<T?>(null)), (2, gen.Select(v => (T?)v)));
+
+    private static readonly Gen<CustomerSignals> Signals =
+        from usage in Maybe(Gen.Choose(-100, 100).Select(i => (double)i))
+        from adoption in Maybe(Gen.Choose(0, 100).Select(i => i / 100.0))
+        from unresolved in Maybe(Gen.Choose(0, 6))
+        from spike in Maybe(Gen.Choose(0, 6))
+        from escalations in Maybe(Gen.Choose(0, 2))
+        from contact in Maybe(Gen.Choose(0, 90))
+        from login in Maybe(Gen.Choose(0, 30))
+        from activity in Maybe(Gen.Choose(0, 40))
+        from late in Maybe(Gen.Choose(0, 3))
+        from champion in Maybe(Gen.Elements(true, false))
+        from nps in Maybe(Gen.Choose(0, 10))
+        from renewal in Maybe(Gen.Choose(-30, 400))
+        from arr in Maybe(Gen.Choose(0, 500).Select(i => i * 1_000m))
+        from health in Maybe(Gen.Choose(0, 1000).Select(i => i / 10.0))
+        from id in Gen.Choose(0, 9999)
+        select new CustomerSignals(AsOf)
+        {
+            CustomerId = $"C{id:0000}",
+            UsageChangePercent = usage,
+            FeatureAdoptionRate = adoption,
+            UnresolvedHighPriorityTickets = unresolved,
+            HighPriorityTicketsLast30Days = spike,
+            OpenEscalations = escalations,
+            LastContactDate = contact is { } c ? AsOf.PlusDays(-c) : null,
+            LastLoginDate = login is { } l ? AsOf.PlusDays(-l) : null,
+            LastActivityDate = activity is { } a ? AsOf.PlusDays(-a) : null,
+            LatePayments = late,
+            ChampionLeaving = champion,
+            LatestNpsResponse = nps,
+            RenewalDate = renewal is { } r ? AsOf.PlusDays(r) : null,
+            AnnualRecurringRevenue = arr,
+            HealthScore = health,
+        };
+
+    /// <summary>Ways to make one more signal fire (or fire harder).</summary>
+    private static readonly Func<CustomerSignals, CustomerSignals>[] Worsen =
+    [
+        s => s with { ChampionLeaving = true },
+        s => s with { LatePayments = (s.LatePayments ?? 0) + 1 },
+        s => s with { UsageChangePercent = Math.Min(s.UsageChangePercent ?? 0, -55) },
+        s => s with { FeatureAdoptionRate = Math.Min(s.FeatureAdoptionRate ?? 1, 0.1) },
+        s => s with { OpenEscalations = (s.OpenEscalations ?? 0) + 1 },
+        s => s with { LastLoginDate = AsOf.PlusDays(-20) },
+        s => s with { LatestNpsResponse = 2 },
+        s => s with { UnresolvedHighPriorityTickets = (s.UnresolvedHighPriorityTickets ?? 0) + 3 },
+    ];
+
+    [Fact]
+    public void Assess_ExtraFactor_NeverLowersScoreOrLevel() =>
+        PropertyCheck.ForAll(
+            from s in Signals
+            from i in Gen.Choose(0, Worsen.Length - 1)
+            select (s, i),
+            t =>
+            {
+                var before = Assessor.Assess(t.s);
+                var after = Assessor.Assess(Worsen[t.i](t.s));
+                return after.RiskScore >= before.RiskScore && after.Level >= before.Level && after.Factors.Count >= before.Factors.Count;
+            });
+
+    [Fact]
+    public void Assess_LowerHealth_NeverLowersScoreOrLevel() =>
+        PropertyCheck.ForAll(
+            from s in Signals
+            from drop in Gen.Choose(0, 1000).Select(i => i / 10.0)
+            select (s, drop),
+            t =>
+            {
+                var health = t.s.HealthScore ?? 100;
+                var before = Assessor.Assess(t.s with { HealthScore = health });
+                var after = Assessor.Assess(t.s with { HealthScore = Math.Max(0, health - t.drop) });
+                return after.RiskScore >= before.RiskScore && after.Level >= before.Level;
+            });
+
+    [Fact]
+    public void Assess_Level_AgreesWithTheScoreThresholds() =>
+        PropertyCheck.ForAll(Signals, s =>
+        {
+            var a = Assessor.Assess(s);
+            var byScore = a.RiskScore >= Defaults.CriticalLevelAt ? ChurnRiskLevel.Critical
+                : a.RiskScore >= Defaults.HighLevelAt ? ChurnRiskLevel.High
+                : a.RiskScore >= Defaults.MediumLevelAt ? ChurnRiskLevel.Medium
+                : ChurnRiskLevel.Low;
+            var critical = a.Factors.Any(f => f.Severity == ChurnSeverity.Critical);
+            var expected = critical && byScore < ChurnRiskLevel.High ? ChurnRiskLevel.High : byScore;
+            return a.Level == expected && a.RiskScore >= 0 && a.RiskScore <= 100;
+        });
+
+    [Fact]
+    public void Assess_IsDeterministic() =>
+        PropertyCheck.ForAll(Signals, s =>
+        {
+            var a = Assessor.Assess(s);
+            var b = new RuleBasedChurnRiskAssessor().Assess(s);
+            return a.RiskScore.Equals(b.RiskScore) && a.Level == b.Level && a.PriorityScore.Equals(b.PriorityScore)
+                && a.Factors.Select(f => f.Detail).SequenceEqual(b.Factors.Select(f => f.Detail))
+                && a.RecommendedActions.SequenceEqual(b.RecommendedActions) && a.RevenueAtRisk == b.RevenueAtRisk;
+        });
+
+    [Fact]
+    public void PriorityComparer_IsATotalOrderConsistentWithThePriorityScore() =>
+        PropertyCheck.ForAll(Gen.ArrayOf(Signals, 30), list =>
+        {
+            var assessments = list.Select(Assessor.Assess).ToArray();
+            var sorted = assessments.OrderBy(a => a, ChurnAssessment.PriorityComparer).ToArray();
+            var comparer = ChurnAssessment.PriorityComparer;
+            for (var i = 1; i < sorted.Length; i++)
+            {
+                if (sorted[i].PriorityScore > sorted[i - 1].PriorityScore)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var x in assessments)
+            {
+                foreach (var y in assessments)
+                {
+                    if (Math.Sign(comparer.Compare(x, y)) != -Math.Sign(comparer.Compare(y, x)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        });
+
+    [Fact]
+    public void Priority_RisesWithRiskRevenueAndANearerRenewal() =>
+        PropertyCheck.ForAll(Signals, s =>
+        {
+            var baseline = s with { RenewalDate = AsOf.PlusDays(200), AnnualRecurringRevenue = 50_000m };
+            var a = Assessor.Assess(baseline);
+            var moreRevenue = Assessor.Assess(baseline with { AnnualRecurringRevenue = 80_000m });
+            var nearer = Assessor.Assess(baseline with { RenewalDate = AsOf.PlusDays(100) });
+            var riskier = Assessor.Assess(baseline with { ChampionLeaving = true });
+            return moreRevenue.PriorityScore >= a.PriorityScore && nearer.PriorityScore >= a.PriorityScore && riskier.PriorityScore >= a.PriorityScore;
+        });
+}
