@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.Contracts;
 using System.Linq;
+using CustomerSuccess.Internal;
 using NodaTime;
 
 namespace CustomerSuccess.Nps;
@@ -95,15 +96,13 @@ public static class NpsTrend
             return [];
         }
 
-        var first = PeriodStart(list.Min(r => r.Date), monthsPerPeriod);
-        var last = PeriodStart(list.Max(r => r.Date), monthsPerPeriod);
-        var count = (((last.Year - first.Year) * 12) + last.Month - first.Month) / monthsPerPeriod + 1;
+        var first = CalendarPeriods.Start(list.Min(r => r.Date), monthsPerPeriod);
+        var count = CalendarPeriods.Index(first, list.Max(r => r.Date), monthsPerPeriod) + 1;
         var summaries = new NpsSummary[count];
         var weighted = new WeightedNpsSummary[count];
         foreach (var response in list)
         {
-            var start = PeriodStart(response.Date, monthsPerPeriod);
-            var index = (((start.Year - first.Year) * 12) + start.Month - first.Month) / monthsPerPeriod;
+            var index = CalendarPeriods.Index(first, response.Date, monthsPerPeriod);
             summaries[index] = summaries[index].Add(response.Category);
             weighted[index] = weighted[index].Add(response);
         }
@@ -111,13 +110,9 @@ public static class NpsTrend
         var result = new NpsPeriodSummary[count];
         for (var i = 0; i < count; i++)
         {
-            var start = first.PlusMonths(i * monthsPerPeriod);
-            result[i] = new NpsPeriodSummary(new DateInterval(start, start.PlusMonths(monthsPerPeriod).PlusDays(-1)), summaries[i], weighted[i]);
+            result[i] = new NpsPeriodSummary(CalendarPeriods.Interval(first, i, monthsPerPeriod), summaries[i], weighted[i]);
         }
 
         return result;
     }
-
-    private static LocalDate PeriodStart(LocalDate date, int monthsPerPeriod) =>
-        new(date.Year, (((date.Month - 1) / monthsPerPeriod) * monthsPerPeriod) + 1, 1);
 }
