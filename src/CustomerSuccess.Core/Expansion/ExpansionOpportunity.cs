@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+
+namespace CustomerSuccess.Expansion;
+
+/// <summary>One expansion opportunity with seed 003's score and next steps.</summary>
+/// <param name="Type">The kind of opportunity.</param>
+/// <param name="Product">What to sell: "Additional user licences", a plan name, a product name.</param>
+/// <param name="Trigger">What was seen, for example "42 of 50 seats in use (84%)".</param>
+/// <param name="EstimatedAnnualRevenue">The estimated revenue a year.</param>
+/// <param name="Probability">The probability of closing, in [0, 1].</param>
+/// <param name="TimelineDays">The expected time to close, in days.</param>
+/// <param name="Fit">The fit for the account, in [0, 1], or null when unknown (the score then uses 0.7).</param>
+/// <param name="Score">Seed 003's score, in [0, 1].</param>
+/// <param name="NextSteps">Seed 003's next steps for the type.</param>
+/// <param name="RecommendedIncrease">How many seats or GB to add, for seat and storage opportunities; otherwise null.</param>
+public sealed record ExpansionOpportunity(
+    ExpansionOpportunityType Type,
+    string Product,
+    string Trigger,
+    decimal EstimatedAnnualRevenue,
+    double Probability,
+    int TimelineDays,
+    double? Fit,
+    double Score,
+    IReadOnlyList<string> NextSteps,
+    double? RecommendedIncrease = null)
+{
+    /// <summary>Whether it sells the account more (everything but a referral); the value-first gate holds these back.</summary>
+    public bool IsUpsell => Type != ExpansionOpportunityType.Referral;
+}

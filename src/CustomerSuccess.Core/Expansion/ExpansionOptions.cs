@@ -1,0 +1,180 @@
+using System.Collections.Generic;
+using CustomerSuccess.Health;
+using CustomerSuccess.Internal;
+
+namespace CustomerSuccess.Expansion;
+
+/// <summary>
+/// The thresholds, probabilities, timelines and score weights of expansion scoring, each defaulting to seed 003's
+/// value or a documented choice. Settable so configuration can bind it; a scorer copies and checks it when built.
+/// </summary>
+public sealed class ExpansionOptions
+{
+    /// <summary>Seats used ÷ licensed above this raises a seat opportunity.</summary><value>0.8 (seed 003). In [0, 1].</value>
+    public double SeatUtilizationThreshold { get; set; } = 0.8;
+
+    /// <summary>The recommended seat increase is ceil(licensed × this).</summary><value>0.5 (seed 003). Above 0, at most 10.</value>
+    public double SeatIncreaseShare { get; set; } = 0.5;
+
+    /// <summary>The probability of a seat opportunity.</summary><value>0.8 (seed 003). In [0, 1].</value>
+    public double SeatProbability { get; set; } = 0.8;
+
+    /// <summary>The timeline of a seat opportunity, in days.</summary><value>30 (seed 003). In [0, 180].</value>
+    public int SeatTimelineDays { get; set; } = 30;
+
+    /// <summary>Storage used ÷ included above this raises a storage opportunity.</summary><value>0.7 (seed 003). In [0, 1].</value>
+    public double StorageUtilizationThreshold { get; set; } = 0.7;
+
+    /// <summary>The recommended storage increase, in GB.</summary><value>100 (seed 003's example). Above 0.</value>
+    public double StorageIncreaseGb { get; set; } = 100;
+
+    /// <summary>The monthly price of the storage increase.</summary><value>500 (seed 003's example). 0 or more.</value>
+    public decimal StorageMonthlyPrice { get; set; } = 500m;
+
+    /// <summary>The probability of a storage opportunity.</summary><value>0.7 (seed 003). In [0, 1].</value>
+    public double StorageProbability { get; set; } = 0.7;
+
+    /// <summary>The timeline of a storage opportunity, in days.</summary><value>60 (seed 003). In [0, 180].</value>
+    public int StorageTimelineDays { get; set; } = 60;
+
+    /// <summary>
+    /// The probability of a plan upgrade with one needed feature; each further needed feature adds
+    /// <see cref="UpgradeProbabilityPerExtraFeature"/>, up to <see cref="UpgradeProbabilityCap"/>.
+    /// </summary>
+    /// <value>0.5 (our choice; seed 003 leaves the formula open). In [0, 1].</value>
+    public double UpgradeBaseProbability { get; set; } = 0.5;
+
+    /// <summary>What each further needed feature adds to the upgrade probability.</summary><value>0.1 (our choice). In [0, 1].</value>
+    public double UpgradeProbabilityPerExtraFeature { get; set; } = 0.1;
+
+    /// <summary>The highest upgrade probability.</summary><value>0.9 (our choice). In [0, 1].</value>
+    public double UpgradeProbabilityCap { get; set; } = 0.9;
+
+    /// <summary>The timeline of a plan upgrade, in days.</summary><value>90 (seed 003). In [0, 180].</value>
+    public int UpgradeTimelineDays { get; set; } = 90;
+
+    /// <summary>A product whose fit is above this raises a cross-sell.</summary><value>0.6 (seed 003). In [0, 1].</value>
+    public double CrossSellFitThreshold { get; set; } = 0.6;
+
+    /// <summary>The probability of a cross-sell is fit × this.</summary><value>0.7 (seed 003). In [0, 1].</value>
+    public double CrossSellProbabilityFactor { get; set; } = 0.7;
+
+    /// <summary>The timeline of a cross-sell, in days.</summary><value>120 (seed 003). In [0, 180].</value>
+    public int CrossSellTimelineDays { get; set; } = 120;
+
+    /// <summary>An NPS response at or above this (or a positive review) raises a referral ask.</summary><value>9 (a promoter; seed 004). In [0, 10].</value>
+    public int ReferralNpsMinimum { get; set; } = 9;
+
+    /// <summary>The probability of a referral ask.</summary><value>0.5 (our choice). In [0, 1].</value>
+    public double ReferralProbability { get; set; } = 0.5;
+
+    /// <summary>The timeline of a referral ask, in days.</summary><value>30 (our choice). In [0, 180].</value>
+    public int ReferralTimelineDays { get; set; } = 30;
+
+    /// <summary>The fit the score uses when it is unknown.</summary><value>0.7 (seed 003). In [0, 1].</value>
+    public double UnknownFit { get; set; } = 0.7;
+
+    /// <summary>The revenue at which the revenue part of the score reaches its cap.</summary><value>100 000 (seed 003). Above 0.</value>
+    public decimal RevenueCap { get; set; } = 100_000m;
+
+    /// <summary>The weight of revenue in the score.</summary><value>0.4 (seed 003).</value>
+    public double RevenueWeight { get; set; } = 0.4;
+
+    /// <summary>The weight of probability in the score.</summary><value>0.3 (seed 003).</value>
+    public double ProbabilityWeight { get; set; } = 0.3;
+
+    /// <summary>The weight of the timeline in the score.</summary><value>0.2 (seed 003).</value>
+    public double TimelineWeight { get; set; } = 0.2;
+
+    /// <summary>The weight of fit in the score.</summary><value>0.1 (seed 003). The four weights are 0 or more and sum to 1.</value>
+    public double FitWeight { get; set; } = 0.1;
+
+    /// <summary>The timeline horizon of the score: (horizon − days) ÷ horizon.</summary><value>180 days (seed 003).</value>
+    public int TimelineHorizonDays { get; set; } = 180;
+
+    /// <summary>
+    /// The value-first gate (seed 004): an account whose health band colour is below this gets no upsell; null turns
+    /// the gate off.
+    /// </summary>
+    /// <value><see cref="HealthBandColor.Green"/>: seed 001 keeps expansion for green, healthy accounts.</value>
+    public HealthBandColor? MinimumHealthColorForUpsell { get; set; } = HealthBandColor.Green;
+
+    /// <summary>Every problem with these options, each naming the option; empty when they are valid.</summary>
+    /// <returns>A new list.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        Share(SeatUtilizationThreshold, nameof(SeatUtilizationThreshold));
+        Share(SeatProbability, nameof(SeatProbability));
+        Share(StorageUtilizationThreshold, nameof(StorageUtilizationThreshold));
+        Share(StorageProbability, nameof(StorageProbability));
+        Share(UpgradeBaseProbability, nameof(UpgradeBaseProbability));
+        Share(UpgradeProbabilityPerExtraFeature, nameof(UpgradeProbabilityPerExtraFeature));
+        Share(UpgradeProbabilityCap, nameof(UpgradeProbabilityCap));
+        Share(CrossSellFitThreshold, nameof(CrossSellFitThreshold));
+        Share(CrossSellProbabilityFactor, nameof(CrossSellProbabilityFactor));
+        Share(ReferralProbability, nameof(ReferralProbability));
+        Share(UnknownFit, nameof(UnknownFit));
+        if (!(SeatIncreaseShare > 0 && SeatIncreaseShare <= 10))
+        {
+            problems.Add($"SeatIncreaseShare is {Guard.Format(SeatIncreaseShare)}; it must be in (0, 10].");
+        }
+
+        if (!(StorageIncreaseGb > 0 && double.IsFinite(StorageIncreaseGb)))
+        {
+            problems.Add($"StorageIncreaseGb is {Guard.Format(StorageIncreaseGb)}; it must be a finite number above 0.");
+        }
+
+        if (StorageMonthlyPrice < 0)
+        {
+            problems.Add($"StorageMonthlyPrice is {StorageMonthlyPrice}; it must be 0 or more.");
+        }
+
+        if (RevenueCap <= 0)
+        {
+            problems.Add($"RevenueCap is {RevenueCap}; it must be above 0.");
+        }
+
+        if (TimelineHorizonDays < 1)
+        {
+            problems.Add($"TimelineHorizonDays is {TimelineHorizonDays}; it must be 1 or more.");
+        }
+
+        Timeline(SeatTimelineDays, nameof(SeatTimelineDays));
+        Timeline(StorageTimelineDays, nameof(StorageTimelineDays));
+        Timeline(UpgradeTimelineDays, nameof(UpgradeTimelineDays));
+        Timeline(CrossSellTimelineDays, nameof(CrossSellTimelineDays));
+        Timeline(ReferralTimelineDays, nameof(ReferralTimelineDays));
+        if (ReferralNpsMinimum is < 0 or > 10)
+        {
+            problems.Add($"ReferralNpsMinimum is {ReferralNpsMinimum}; it must be in [0, 10].");
+        }
+
+        double[] weights = [RevenueWeight, ProbabilityWeight, TimelineWeight, FitWeight];
+        if (System.Array.Exists(weights, w => !(w >= 0 && double.IsFinite(w))) || System.Math.Abs(RevenueWeight + ProbabilityWeight + TimelineWeight + FitWeight - 1) > 1e-9)
+        {
+            problems.Add(
+                $"the score weights must be 0 or more and sum to 1 but are {Guard.Format(RevenueWeight)}, {Guard.Format(ProbabilityWeight)}, {Guard.Format(TimelineWeight)}, {Guard.Format(FitWeight)}.");
+        }
+
+        return problems;
+
+        void Share(double value, string name)
+        {
+            if (!(value >= 0 && value <= 1))
+            {
+                problems.Add($"{name} is {Guard.Format(value)}; it must be in [0, 1].");
+            }
+        }
+
+        void Timeline(int days, string name)
+        {
+            if (days < 0 || days > TimelineHorizonDays)
+            {
+                problems.Add($"{name} is {days}; it must be in [0, {TimelineHorizonDays}] (the timeline horizon).");
+            }
+        }
+    }
+
+    internal ExpansionOptions Snapshot() => (ExpansionOptions)MemberwiseClone();
+}

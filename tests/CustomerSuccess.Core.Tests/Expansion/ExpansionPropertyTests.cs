@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CustomerSuccess.Advocacy;
+using CustomerSuccess.Expansion;
+using CustomerSuccess.Health;
+using CustomerSuccess.Tests.TestSupport;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace CustomerSuccess.Tests.Expansion;
+
+/// <summary>Seeded properties of expansion scores, ranking, the gate and advocacy.</summary>
+public sealed class ExpansionPropertyTests
+{
+    private static readonly ExpansionOpportunityScorer Scorer = new();
+
+    private static readonly Gen<(decimal Revenue, double P, int Days, double? Fit)> Figures =
+        from revenue in Gen.Choose(0, 300_000)
+        from p in Gen.Choose(0, 1000).Select(i => i / 1000.0)
+        from days in Gen.Choose(0, 180)
+        from fit in Gen.Frequency((1, Gen.Constant<double?>(null)), (3, Gen.Choose(0, 100).Select(i => (double?)(i / 100.0))))
+        select ((decimal)revenue, p, days, fit);
+
+    private static readonly Gen<ExpansionAccount> Accounts =
+        from licensed in Gen.Choose(1, 200)
+        from used in Gen.Choose(0, 300)
+        from storage in Gen.Choose(0, 300)
+        from features in Gen.SubListOf(new[] { "dashboards", "exports", "sso", "api", "audit-log", "sandbox" })
+        from fit in Gen.Choose(0, 100)
+        from members in Gen.Choose(0, 5)
+        from nps in Gen.Choose(0, 10)
+        from useCase in Gen.Elements(true, false)
+        from plan in Gen.Elements("Starter", "Business", "Enterprise")
+        from score in Gen.Choose(0, 100)
+        select new ExpansionAccount("P", plan)
+        {
+            SeatsLicensed = licensed,
+            SeatsUsed = used,
+            StorageUsedGb = storage,
+            StorageIncludedGb = 100,
+            FeaturesUsed = features.ToHashSet(StringComparer.OrdinalIgnoreCase),
+            ProductFit = new Dictionary<string, double> { ["analytics"] = fit / 100.0 },
+            NewTeamMembers = members,
+            LatestNpsResponse = nps,
+            NewUseCase = useCase,
+            HealthBand = HealthBandSchemes.GreenYellowRed.Classify(score),
+        };
+
+    [Fact]
+    public void Score_IsWithin0And1() =>
+        PropertyCheck.ForAll(Figures, f =>
+        {
+            var s = Scorer.Score(f.Revenue, f.P, f.Days, f.Fit);
+            return s >= 0 && s <= 1 + 1e-12;
+        });
+
+    [Fact]
+    public void Score_NeverFallsWithMoreRevenueHigherProbabilityShorterTimelineOrBetterFit() =>
+        PropertyCheck.ForAll(
+            from f in Figures
+            from more in Gen.Choose(0, 50_000)
+            from step in Gen.Choose(0, 200).Select(i => i / 1000.0)
+            from sooner in Gen.Choose(0, 30)
+            select (f, more, step, sooner),
+            t =>
+            {
+                var (revenue, p, days, fit) = t.f;
+                var baseScore = Scorer.Score(revenue, p, days, fit);
+                return Scorer.Score(revenue + t.more, p, days, fit) >= baseScore
+                    && Scorer.Score(revenue, Math.Min(1, p + t.step), days, fit) >= baseScore
+                    && Scorer.Score(revenue, p, Math.Max(0, days - t.sooner), fit) >= baseScore
+                    && Scorer.Score(revenue, p, days, Math.Min(1, (fit ?? 0.7) + t.step)) >= Scorer.Score(revenue, p, days, fit ?? 0.7);
+            });
+
+    [Fact]
+    public void Assess_RankingIsSorted_AndTheGateNeverLetsAnUpsellThroughBelowGreen() =>
+        PropertyCheck.ForAll(Accounts, a =>
+        {
+            var result = Scorer.Assess(a, ExpansionTests.Catalog);
+            var scores = result.Opportunities.Select(o => o.Score).ToArray();
+            var sorted = scores.Zip(scores.Skip(1)).All(p => p.First >= p.Second);
+            var below = a.HealthBand!.Color < HealthBandColor.Green;
+            return sorted
+                && result.Opportunities.All(o => o.Score >= 0 && o.Score <= 1 + 1e-12)
+                && (!below || result.Opportunities.All(o => !o.IsUpsell))
+                && (below || result.HeldBack.Count == 0);
+        });
+
+    [Fact]
+    public void Advocacy_IsWithin0And100_AndMonotoneInEachInput() =>
+        PropertyCheck.ForAll(
+            from values in Gen.ArrayOf(Gen.Choose(0, 100).Select(i => (double)i), 5)
+            from index in Gen.Choose(0, 4)
+            from raise in Gen.Choose(0, 100)
+            select (values, index, raise),
+            t =>
+            {
+                var higher = (double[])t.values.Clone();
+                higher[t.index] = Math.Min(100, higher[t.index] + t.raise);
+                var a = AdvocacyModel.Seed003.Score(new AdvocacyInputs(t.values[0], t.values[1], t.values[2], t.values[3], t.values[4]));
+                var b = AdvocacyModel.Seed003.Score(new AdvocacyInputs(higher[0], higher[1], higher[2], higher[3], higher[4]));
+                return a.Score >= 0 && a.Score <= 100 && b.Score >= a.Score && b.Tier >= a.Tier;
+            });
+}
