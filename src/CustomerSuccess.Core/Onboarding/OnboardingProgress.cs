@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using NodaTime;
+
+namespace CustomerSuccess.Onboarding;
+
+/// <summary>Where a customer's onboarding stands as of a date.</summary>
+/// <param name="Plan">The plan.</param>
+/// <param name="Start">The onboarding start (the close date).</param>
+/// <param name="AsOf">The date assessed.</param>
+/// <param name="Progress">Tasks done ÷ all tasks, in [0, 1].</param>
+/// <param name="Phases">The progress of each phase, by start day.</param>
+/// <param name="CurrentPhase">The first phase with work left, or null when everything is done.</param>
+/// <param name="Overdue">Tasks past due and not done, most late first.</param>
+/// <param name="NextActions">The tasks not done and not yet overdue, soonest due first.</param>
+/// <param name="Status">On track, behind, stuck or complete.</param>
+/// <param name="TimeToFirstValueDays">Days from the start to the first-value milestone's completion, or null while it is not done.</param>
+/// <param name="ProjectedCompletion">The date all tasks should be done at the pace so far, or null before any task is done; the last completion date once complete.</param>
+/// <param name="KickoffOnTime">Seed 001: the kickoff was done within the window; null when the plan has no kickoff task or the window is still open.</param>
+/// <param name="CompletedOnTime">Seed 001: everything was done within the window; null while not complete and the window is open.</param>
+public sealed record OnboardingProgress(
+    OnboardingPlan Plan,
+    LocalDate Start,
+    LocalDate AsOf,
+    double Progress,
+    IReadOnlyList<PhaseProgress> Phases,
+    OnboardingPhase? CurrentPhase,
+    IReadOnlyList<OverdueTask> Overdue,
+    IReadOnlyList<OnboardingTask> NextActions,
+    OnboardingStatus Status,
+    int? TimeToFirstValueDays,
+    LocalDate? ProjectedCompletion,
+    bool? KickoffOnTime,
+    bool? CompletedOnTime)
+{
+    /// <summary>Whether every task is done.</summary>
+    public bool IsComplete => Status == OnboardingStatus.Complete;
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CustomerSuccess.Internal;
+using NodaTime;
+
+namespace CustomerSuccess.Onboarding;
+
+/// <summary>
+/// Tracks a customer's onboarding against a plan: progress overall and by phase, the current phase, overdue tasks,
+/// next actions, a status, time to first value, a projected completion date and seed 001's checks.
+/// </summary>
+/// <remarks>Immutable and thread-safe. The result does not depend on the order completions are given in.</remarks>
+public sealed class OnboardingTracker
+{
+    private readonly OnboardingTrackerOptions _o;
+
+    /// <summary>Creates a tracker.</summary>
+    /// <param name="options">Thresholds; the defaults when null.</param>
+    /// <exception cref="ArgumentException">An option is out of range; the message lists every problem.</exception>
+    public OnboardingTracker(OnboardingTrackerOptions? options = null)
+    {
+        var o = (options ?? new OnboardingTrackerOptions()).Snapshot();
+        var problems = new List<string>();
+        if (o.StuckAfterDaysWithoutProgress < 1)
+        {
+            problems.Add($"StuckAfterDaysWithoutProgress is {o.StuckAfterDaysWithoutProgress}; it must be 1 or more.");
+        }
+
+        if (o.NextActionCount < 1)
+        {
+            problems.Add($"NextActionCount is {o.NextActionCount}; it must be 1 or more.");
+        }
+
+        if (o.KickoffWithinDays < 0)
+        {
+            problems.Add($"KickoffWithinDays is {o.KickoffWithinDays}; it must be 0 or more.");
+        }
+
+        if (o.CompleteWithinDays < 1)
+        {
+            problems.Add($"CompleteWithinDays is {o.CompleteWithinDays}; it must be 1 or more.");
+        }
+
+        if (string.IsNullOrWhiteSpace(o.KickoffTaskId))
+        {
+            problems.Add("KickoffTaskId is empty.");
+        }
+
+        Guard.NoProblems(problems, "Onboarding tracker options", nameof(options));
+        _o = o;
+    }
+
+    /// <summary>Tracks an onboarding.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="start">The onboarding start: the close date, day 0 of the plan.</param>
+    /// <param name="completions">The tasks done so far, in any order; each task at most once.</param>
+    /// <param name="asOf">The date to judge by; not before <paramref name="start"/>.</param>
+    /// <returns>The progress.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The as-of date is before the start; a completion names a task the plan does not have, names a task twice, or is
+    /// dated before the start or after the as-of date. The message names the task or the date.
+    /// </exception>
+    public OnboardingProgress Track(OnboardingPlan plan, LocalDate start, IEnumerable<TaskCompletion> completions, LocalDate asOf)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(completions);
+        if (asOf < start)
+        {
+            throw new ArgumentException($"the as-of date {asOf:uuuu-MM-dd} is before the onboarding start {start:uuuu-MM-dd}.", nameof(asOf));
+        }
+
+        var done = new Dictionary<OnboardingTask, LocalDate>();
+        foreach (var completion in completions)
+        {
+            var task = plan.Find(completion.TaskId ?? string.Empty)
+                ?? throw new ArgumentException($"plan '{plan.Name}' has no task '{completion.TaskId}'; its tasks are {string.Join(", ", plan.Tasks.Select(t => t.Id))}.", nameof(completions));
+            if (completion.Date < start || completion.Date > asOf)
+            {
+                throw new ArgumentException(
+                    $"task '{task.Id}' was completed on {completion.Date:uuuu-MM-dd}, outside the onboarding so far ({start:uuuu-MM-dd} to {asOf:uuuu-MM-dd}).",
+                    nameof(completions));
+            }
+
+            if (!done.TryAdd(task, completion.Date))
+            {
+                throw new ArgumentException($"task '{task.Id}' is completed twice.", nameof(completions));
+            }
+        }
+
+        LocalDate Due(OnboardingTask t) => start.PlusDays(t.DayOffset);
+
+        var total = plan.Tasks.Count;
+        var phases = plan.Phases.Select(p => new PhaseProgress(p, p.Tasks.Count(done.ContainsKey), p.Tasks.Count)).ToArray();
+        var current = phases.FirstOrDefault(p => p.Done < p.Total)?.Phase;
+        var open = plan.Tasks.Where(t => !done.ContainsKey(t)).ToList();
+        var overdue = open.Where(t => Due(t) < asOf)
+            .Select(t => new OverdueTask(t, Due(t), Period.DaysBetween(Due(t), asOf)))
+            .OrderByDescending(o => o.DaysLate).ThenBy(o => o.Task.Id, StringComparer.Ordinal)
+            .ToArray();
+        var next = open.Where(t => Due(t) >= asOf).Take(_o.NextActionCount).ToArray();
+
+        var lastProgress = done.Count > 0 ? done.Values.Max() : start;
+        var status = open.Count == 0 ? OnboardingStatus.Complete
+            : overdue.Length == 0 ? OnboardingStatus.OnTrack
+            : Period.DaysBetween(lastProgress, asOf) >= _o.StuckAfterDaysWithoutProgress ? OnboardingStatus.Stuck
+            : OnboardingStatus.Behind;
+
+        int? ttfv = done.TryGetValue(plan.FirstValue, out var fv) ? Period.DaysBetween(start, fv) : null;
+
+        LocalDate? projected = null;
+        if (open.Count == 0)
+        {
+            projected = lastProgress;
+        }
+        else if (done.Count > 0)
+        {
+            // The pace so far: tasks done per day since the start (at least one day), extended to every task.
+            var elapsed = Math.Max(1, Period.DaysBetween(start, asOf));
+            projected = start.PlusDays((int)Math.Ceiling((double)elapsed * total / done.Count));
+        }
+
+        bool? kickoffOnTime = null;
+        if (plan.Find(_o.KickoffTaskId) is { } kickoff)
+        {
+            var deadline = start.PlusDays(_o.KickoffWithinDays);
+            kickoffOnTime = done.TryGetValue(kickoff, out var k) ? k <= deadline : asOf > deadline ? false : null;
+        }
+
+        var completeBy = start.PlusDays(_o.CompleteWithinDays);
+        bool? completedOnTime = open.Count == 0 ? lastProgress <= completeBy : asOf > completeBy ? false : null;
+
+        return new OnboardingProgress(
+            plan,
+            start,
+            asOf,
+            total == 0 ? 1 : (double)done.Count / total,
+            Array.AsReadOnly(phases),
+            current,
+            Array.AsReadOnly(overdue),
+            Array.AsReadOnly(next),
+            status,
+            ttfv,
+            projected,
+            kickoffOnTime,
+            completedOnTime);
+    }
+}
