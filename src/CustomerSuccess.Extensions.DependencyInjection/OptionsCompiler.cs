@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CustomerSuccess.Health;
+using CustomerSuccess.Nps;
+using CustomerSuccess.Onboarding;
+using CustomerSuccess.Renewals;
+
+namespace CustomerSuccess.DependencyInjection;
+
+/// <summary>Turns options into core objects, and lists every problem with its configuration path.</summary>
+internal static class OptionsCompiler
+{
+    /// <summary>The valid renewal playbook names.</summary>
+    internal static readonly string[] PlaybookNames = ["seed-003", "seed-004"];
+
+    internal static IHealthScoreModel BuildModel(string name, HealthModelOptions m)
+    {
+        if (m.Instance is { } instance)
+        {
+            return instance;
+        }
+
+        WeightedHealthScoreModel model;
+        if (m.Preset is { } preset)
+        {
+            model = HealthScoreModels.Get(preset).WithName(name);
+        }
+        else
+        {
+            var weights = m.Weights ?? [];
+            // Configuration does not keep key order, so the components of a configured model are in key order (ordinal,
+            // ignoring case); keyed inputs do not depend on it.
+            var components = weights.OrderBy(w => w.Key, StringComparer.OrdinalIgnoreCase).Select(w => new HealthComponent(w.Key, w.Key, w.Value));
+            model = new WeightedHealthScoreModel(name, components, HealthBandSchemes.HealthyNeutralAtRiskCritical);
+        }
+
+        if (m.Bands is { Count: > 0 } bands)
+        {
+            var ordered = bands.OrderBy(b => b.LowerBound).ToList();
+            model = model.WithBands(new HealthBandScheme($"{name}-bands", ordered.Select((b, i) => new HealthBand(b.Label, b.LowerBound, b.Color, i))));
+        }
+        else if (m.BandScheme is { } scheme)
+        {
+            model = model.WithBands(HealthBandSchemes.Get(scheme));
+        }
+
+        if (m.MissingData is not null || m.MinimumCoverage is not null)
+        {
+            model = model.WithMissingData(new MissingDataPolicy(
+                m.MissingData ?? MissingDataHandling.Renormalize,
+                m.MinimumCoverage ?? MissingDataPolicy.DefaultMinimumCoverage));
+        }
+
+        return model;
+    }
+
+    internal static NpsSurveyCadence Cadence(NpsOptions o) => new(o.FirstSurveyAfterDays, o.SecondSurveyAfterDays, o.ThenEveryMonths);
+
+    internal static RenewalPlaybook Playbook(RenewalOptions o) =>
+        string.Equals(o.Playbook, "seed-003", StringComparison.OrdinalIgnoreCase) ? RenewalPlaybook.Seed003
+        : string.Equals(o.Playbook, "seed-004", StringComparison.OrdinalIgnoreCase) ? RenewalPlaybook.Seed004
+        : throw new ArgumentException($"'{o.Playbook}' is not a renewal playbook; valid names: {string.Join(", ", PlaybookNames)}.");
+
+    internal static RenewalProbabilityTable Probabilities(RenewalOptions o) => new(o.Probabilities, o.DefaultProbability);
+
+    /// <summary>Every problem, each starting with its configuration path.</summary>
+    internal static List<string> Problems(CustomerSuccessOptions o, string path)
+    {
+        var problems = new List<string>();
+        foreach (var (name, model) in o.HealthModels)
+        {
+            var at = $"{path}:HealthModels:{name}";
+            var before = problems.Count;
+            if (model is null)
+            {
+                problems.Add($"{at} is empty; set Preset or Weights.");
+                continue;
+            }
+
+            if (model.Instance is not null)
+            {
+                continue;
+            }
+
+            if ((model.Preset is null) == (model.Weights is null))
+            {
+                problems.Add($"{at} must set exactly one of Preset and Weights.");
+                continue;
+            }
+
+            if (model.Preset is { } preset && !HealthScoreModels.TryGet(preset, out _))
+            {
+                problems.Add($"{at}:Preset '{preset}' is not a preset; valid names: {string.Join(", ", HealthScoreModels.All.Select(m => m.Name))}.");
+                continue;
+            }
+
+            if (model.Weights is { } weights)
+            {
+                var sum = weights.Values.Sum();
+                if (weights.Count == 0)
+                {
+                    problems.Add($"{at}:Weights is empty; at least one component is needed.");
+                    continue;
+                }
+
+                foreach (var (key, weight) in weights.Where(w => !(w.Value >= 0 && double.IsFinite(w.Value))))
+                {
+                    problems.Add(Invariant($"{at}:Weights:{key} is {weight}; a weight must be a finite number, 0 or more."));
+                }
+
+                if (double.IsFinite(sum) && Math.Abs(sum - 1) > WeightedHealthScoreModel.WeightSumTolerance)
+                {
+                    problems.Add(Invariant($"{at}:Weights sum to {sum}, must sum to 1."));
+                }
+            }
+
+            if (model.BandScheme is { } scheme && model.Bands is null && !HealthBandSchemes.TryGet(scheme, out _))
+            {
+                problems.Add($"{at}:BandScheme '{scheme}' is not a preset band scheme; valid names: {string.Join(", ", HealthBandSchemes.All.Select(s => s.Name))}.");
+            }
+
+            if (problems.Count == before)
+            {
+                Catch(problems, at, () => BuildModel(name, model));
+            }
+        }
+
+        var known = HealthScoreModels.All.Select(m => m.Name).Concat(o.HealthModels.Keys).ToList();
+        if (!known.Contains(o.DefaultHealthModel ?? string.Empty, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add($"{path}:DefaultHealthModel '{o.DefaultHealthModel}' names no model; valid names: {string.Join(", ", known)}.");
+        }
+
+        problems.AddRange(o.Churn.Validate().Select(p => $"{path}:Churn: {p}"));
+        problems.AddRange(o.Expansion.Validate().Select(p => $"{path}:Expansion: {p}"));
+        Catch(problems, $"{path}:Onboarding", () => new OnboardingTracker(o.Onboarding));
+        if (o.Nps.MinimumResponses < 1)
+        {
+            problems.Add(Invariant($"{path}:Nps:MinimumResponses is {o.Nps.MinimumResponses}; it must be 1 or more."));
+        }
+
+        if (!(o.Nps.ConfidenceLevel > 0 && o.Nps.ConfidenceLevel < 1))
+        {
+            problems.Add(Invariant($"{path}:Nps:ConfidenceLevel is {o.Nps.ConfidenceLevel}; it must be in (0, 1)."));
+        }
+
+        Catch(problems, $"{path}:Nps", () => Cadence(o.Nps));
+        Catch(problems, $"{path}:Renewals:Playbook", () => Playbook(o.Renewals));
+        Catch(problems, $"{path}:Renewals:Probabilities", () => Probabilities(o.Renewals));
+        if (o.Renewals.WindowDays < 0)
+        {
+            problems.Add(Invariant($"{path}:Renewals:WindowDays is {o.Renewals.WindowDays}; it must be 0 or more."));
+        }
+
+        return problems;
+    }
+
+    private static void Catch(List<string> problems, string at, Action build)
+    {
+        try
+        {
+            build();
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add($"{at}: {ex.Message}");
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
