@@ -19,7 +19,7 @@ public static class CustomerSuccessServiceCollectionExtensions
     /// <summary>
     /// Registers the default and named <see cref="IHealthScoreModel"/>s (named ones as keyed services),
     /// <see cref="IHealthScoreModelProvider"/>, <see cref="IChurnRiskAssessor"/>, <see cref="IExpansionOpportunityScorer"/>,
-    /// <see cref="OnboardingTracker"/>, <see cref="NpsFollowUpPlan"/>, <see cref="NpsSurveyCadence"/>,
+    /// <see cref="OnboardingTracker"/>, <see cref="NpsFollowUpPlan"/> (the seed plan with configurable delays), <see cref="NpsSurveyCadence"/>,
     /// <see cref="RenewalPlaybook"/>, <see cref="RenewalProbabilityTable"/> and, unless the application registered one,
     /// NodaTime's system <see cref="IClock"/>; with <see cref="CustomerSuccessOptions"/> validated when the host starts.
     /// Calling it again registers nothing twice.
@@ -63,7 +63,7 @@ public static class CustomerSuccessServiceCollectionExtensions
         services.TryAddSingleton<IChurnRiskAssessor>(sp => new RuleBasedChurnRiskAssessor(Value(sp).Churn));
         services.TryAddSingleton<IExpansionOpportunityScorer>(sp => new ExpansionOpportunityScorer(Value(sp).Expansion));
         services.TryAddSingleton(sp => new OnboardingTracker(Value(sp).Onboarding));
-        services.TryAddSingleton(NpsFollowUpPlan.Default);
+        services.TryAddSingleton(sp => OptionsCompiler.FollowUps(Value(sp).Nps));
         services.TryAddSingleton(sp => OptionsCompiler.Cadence(Value(sp).Nps));
         services.TryAddSingleton(sp => OptionsCompiler.Playbook(Value(sp).Renewals));
         services.TryAddSingleton(sp => OptionsCompiler.Probabilities(Value(sp).Renewals));

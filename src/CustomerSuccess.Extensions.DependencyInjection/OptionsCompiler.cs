@@ -56,6 +56,17 @@ internal static class OptionsCompiler
         return model;
     }
 
+    /// <summary>The default follow-up plan's actions and owners, with the delays of the options.</summary>
+    internal static NpsFollowUpPlan FollowUps(NpsOptions o)
+    {
+        var d = NpsFollowUpPlan.Default;
+        NpsFollowUpStep Step(NpsFollowUpStep step, int hours) => new(step.Action, step.Owner, NodaTime.Duration.FromHours(hours));
+        return new NpsFollowUpPlan(
+            [Step(d.Detractor[0], o.DetractorOutreachHours), Step(d.Detractor[1], o.DetractorRecoveryPlanHours), Step(d.Detractor[2], o.DetractorEscalationHours)],
+            [Step(d.Passive[0], o.PassiveQuestionHours)],
+            [Step(d.Promoter[0], o.PromoterThanksHours), Step(d.Promoter[1], o.PromoterAdvocacyHours)]);
+    }
+
     internal static NpsSurveyCadence Cadence(NpsOptions o) => new(o.FirstSurveyAfterDays, o.SecondSurveyAfterDays, o.ThenEveryMonths);
 
     internal static RenewalPlaybook Playbook(RenewalOptions o) =>
@@ -147,6 +158,7 @@ internal static class OptionsCompiler
         }
 
         Catch(problems, $"{path}:Nps", () => Cadence(o.Nps));
+        Catch(problems, $"{path}:Nps", () => FollowUps(o.Nps));
         Catch(problems, $"{path}:Renewals:Playbook", () => Playbook(o.Renewals));
         Catch(problems, $"{path}:Renewals:Probabilities", () => Probabilities(o.Renewals));
         if (o.Renewals.WindowDays < 0)

@@ -41,7 +41,9 @@ public sealed class AddCustomerSuccessTests
         Assert.IsType<RuleBasedChurnRiskAssessor>(provider.GetRequiredService<IChurnRiskAssessor>());
         Assert.IsType<ExpansionOpportunityScorer>(provider.GetRequiredService<IExpansionOpportunityScorer>());
         Assert.NotNull(provider.GetRequiredService<OnboardingTracker>());
-        Assert.Same(NpsFollowUpPlan.Default, provider.GetRequiredService<NpsFollowUpPlan>());
+        Assert.Equal(
+            NpsFollowUpPlan.Default.Detractor.Select(st => st.DueAfter),
+            provider.GetRequiredService<NpsFollowUpPlan>().Detractor.Select(st => st.DueAfter));
         Assert.Equal(90, provider.GetRequiredService<NpsSurveyCadence>().SecondAfterDays);
         Assert.Same(RenewalPlaybook.Seed004, provider.GetRequiredService<RenewalPlaybook>());
         Assert.Equal(0.85, provider.GetRequiredService<RenewalProbabilityTable>().DefaultProbability);
@@ -85,6 +87,7 @@ public sealed class AddCustomerSuccessTests
         var churn = provider.GetRequiredService<IChurnRiskAssessor>().Assess(new CustomerSignals(new LocalDate(2026, 6, 1)) { LatePayments = 3, LastLoginDate = new LocalDate(2026, 5, 23) });
         Assert.Empty(churn.Factors);                                                  // late-payment is disabled; 9 days without login < 10
         Assert.Same(RenewalPlaybook.Seed003, provider.GetRequiredService<RenewalPlaybook>());
+        Assert.Equal(Duration.FromHours(12), provider.GetRequiredService<NpsFollowUpPlan>().Detractor[0].DueAfter);
         Assert.Equal(0.4, provider.GetRequiredService<RenewalProbabilityTable>().ProbabilityOf("red"));
         Assert.Equal(0.95, provider.GetRequiredService<RenewalProbabilityTable>().ProbabilityOf("Green"));
     }
@@ -188,6 +191,10 @@ public sealed class AddCustomerSuccessTests
         {
             new() { ["CustomerSuccess:Churn:MediumLevelAt"] = "60", ["CustomerSuccess:Churn:HighLevelAt"] = "40", ["CustomerSuccess:Churn:MaxDaysWithoutContact"] = "-5" },
             ["CustomerSuccess:Churn: the level thresholds must satisfy 0 < MediumLevelAt < HighLevelAt < CriticalLevelAt ≤ 100 but are 60, 40, 75.", "CustomerSuccess:Churn: MaxDaysWithoutContact is -5; it must be 0 or more."]
+        },
+        {
+            new() { ["CustomerSuccess:Nps:DetractorOutreachHours"] = "-1" },
+            ["CustomerSuccess:Nps: step 'Personal outreach to understand the score' must be due 0 or more after the response"]
         },
         {
             new() { ["CustomerSuccess:Renewals:Playbook"] = "seed-009", ["CustomerSuccess:Nps:ConfidenceLevel"] = "95" },
