@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using CustomerSuccess.Internal;
 
 namespace CustomerSuccess.Advocacy;
@@ -31,19 +30,14 @@ public sealed class AdvocacyModel
         double championAt,
         double ambassadorAt)
     {
-        var problems = new List<string>();
-        double[] weights = [npsWeight, successMetricsWeight, engagementWeight, referenceWillingnessWeight, communityActivityWeight];
-        if (Array.Exists(weights, w => !(w >= 0 && double.IsFinite(w))) || Math.Abs(npsWeight + successMetricsWeight + engagementWeight + referenceWillingnessWeight + communityActivityWeight - 1) > 1e-9)
-        {
-            problems.Add($"the weights must be 0 or more and sum to 1 but are {string.Join(", ", Array.ConvertAll(weights, Guard.Format))}.");
-        }
-
+        var p = new OptionProblems();
+        p.Weights("the weights", npsWeight, successMetricsWeight, engagementWeight, referenceWillingnessWeight, communityActivityWeight);
         if (!(advocateAt > 0 && advocateAt < championAt && championAt < ambassadorAt && ambassadorAt <= 100))
         {
-            problems.Add($"the tier thresholds must satisfy 0 < advocate < champion < ambassador ≤ 100 but are {Guard.Format(advocateAt)}, {Guard.Format(championAt)}, {Guard.Format(ambassadorAt)}.");
+            p.Add($"the tier thresholds must satisfy 0 < advocate < champion < ambassador ≤ 100 but are {Guard.Format(advocateAt)}, {Guard.Format(championAt)}, {Guard.Format(ambassadorAt)}.");
         }
 
-        Guard.NoProblems(problems, "Advocacy model", null);
+        Guard.NoProblems(p.List, "Advocacy model", null);
         NpsWeight = npsWeight;
         SuccessMetricsWeight = successMetricsWeight;
         EngagementWeight = engagementWeight;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using CustomerSuccess.Internal;
 
@@ -127,109 +126,63 @@ public sealed class ChurnRiskOptions
     /// <returns>A new list.</returns>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
-        Percent(UsageDeclinePercent, nameof(UsageDeclinePercent));
-        Percent(SevereUsageDeclinePercent, nameof(SevereUsageDeclinePercent));
-        Share(MinimumAdoptionRate, nameof(MinimumAdoptionRate), inclusiveOne: true);
-        NotNegative(MaxUnresolvedHighPriorityTickets, nameof(MaxUnresolvedHighPriorityTickets));
-        NotNegative(MaxHighPriorityTicketsLast30Days, nameof(MaxHighPriorityTicketsLast30Days));
-        NotNegative(MaxDaysWithoutContact, nameof(MaxDaysWithoutContact));
-        NotNegative(MaxLatePayments, nameof(MaxLatePayments));
-        NotNegative(MaxDaysInactive, nameof(MaxDaysInactive));
-        NotNegative(MaxOpenEscalations, nameof(MaxOpenEscalations));
-        NotNegative(RenewalWindowDays, nameof(RenewalWindowDays));
-        if (DaysWithoutLogin < 1)
-        {
-            problems.Add(Invariant($"DaysWithoutLogin is {DaysWithoutLogin}; it must be 1 or more."));
-        }
-
-        if (NegativeFeedbackMaximum is < 0 or > 10)
-        {
-            problems.Add(Invariant($"NegativeFeedbackMaximum is {NegativeFeedbackMaximum}; it must be in [0, 10]."));
-        }
-
-        if (!(RenewalHealthThreshold >= 0 && RenewalHealthThreshold <= 100))
-        {
-            problems.Add($"RenewalHealthThreshold is {Guard.Format(RenewalHealthThreshold)}; it must be in [0, 100].");
-        }
-
-        Share(HealthWeight, nameof(HealthWeight), inclusiveOne: true);
-        Share(LowFactorRisk, nameof(LowFactorRisk), inclusiveOne: false);
-        Share(MediumFactorRisk, nameof(MediumFactorRisk), inclusiveOne: false);
-        Share(HighFactorRisk, nameof(HighFactorRisk), inclusiveOne: false);
-        Share(CriticalFactorRisk, nameof(CriticalFactorRisk), inclusiveOne: false);
+        var p = new OptionProblems();
+        p.InRange(UsageDeclinePercent, 0, 100, nameof(UsageDeclinePercent), minExclusive: true);
+        p.InRange(SevereUsageDeclinePercent, 0, 100, nameof(SevereUsageDeclinePercent), minExclusive: true);
+        p.Share(MinimumAdoptionRate, nameof(MinimumAdoptionRate));
+        p.AtLeast(MaxUnresolvedHighPriorityTickets, 0, nameof(MaxUnresolvedHighPriorityTickets));
+        p.AtLeast(MaxHighPriorityTicketsLast30Days, 0, nameof(MaxHighPriorityTicketsLast30Days));
+        p.AtLeast(MaxDaysWithoutContact, 0, nameof(MaxDaysWithoutContact));
+        p.AtLeast(MaxLatePayments, 0, nameof(MaxLatePayments));
+        p.AtLeast(MaxDaysInactive, 0, nameof(MaxDaysInactive));
+        p.AtLeast(MaxOpenEscalations, 0, nameof(MaxOpenEscalations));
+        p.AtLeast(RenewalWindowDays, 0, nameof(RenewalWindowDays));
+        p.AtLeast(DaysWithoutLogin, 1, nameof(DaysWithoutLogin));
+        p.InRange(NegativeFeedbackMaximum, 0, 10, nameof(NegativeFeedbackMaximum));
+        p.InRange(RenewalHealthThreshold, 0, 100, nameof(RenewalHealthThreshold));
+        p.Share(HealthWeight, nameof(HealthWeight));
+        p.Share(LowFactorRisk, nameof(LowFactorRisk), belowOne: true);
+        p.Share(MediumFactorRisk, nameof(MediumFactorRisk), belowOne: true);
+        p.Share(HighFactorRisk, nameof(HighFactorRisk), belowOne: true);
+        p.Share(CriticalFactorRisk, nameof(CriticalFactorRisk), belowOne: true);
         if (!(MediumLevelAt > 0 && MediumLevelAt < HighLevelAt && HighLevelAt < CriticalLevelAt && CriticalLevelAt <= 100))
         {
-            problems.Add(
+            p.Add(
                 $"the level thresholds must satisfy 0 < MediumLevelAt < HighLevelAt < CriticalLevelAt ≤ 100 but are {Guard.Format(MediumLevelAt)}, {Guard.Format(HighLevelAt)}, {Guard.Format(CriticalLevelAt)}.");
         }
 
         if (!(ProbabilityMediumAt > 0 && ProbabilityMediumAt < ProbabilityHighAt && ProbabilityHighAt <= 1))
         {
-            problems.Add(
+            p.Add(
                 $"the probability thresholds must satisfy 0 < ProbabilityMediumAt < ProbabilityHighAt ≤ 1 but are {Guard.Format(ProbabilityMediumAt)}, {Guard.Format(ProbabilityHighAt)}.");
         }
 
-        if (PriorityRevenueScale <= 0)
-        {
-            problems.Add(Invariant($"PriorityRevenueScale is {PriorityRevenueScale}; it must be above 0."));
-        }
-
-        if (PriorityHorizonDays < 1)
-        {
-            problems.Add(Invariant($"PriorityHorizonDays is {PriorityHorizonDays}; it must be 1 or more."));
-        }
-
+        p.Positive(PriorityRevenueScale, nameof(PriorityRevenueScale));
+        p.AtLeast(PriorityHorizonDays, 1, nameof(PriorityHorizonDays));
         if (DisabledRules is null)
         {
-            problems.Add("DisabledRules is null; use an empty set.");
+            p.Add("DisabledRules is null; use an empty set.");
         }
 
         if (AdditionalRules is null)
         {
-            problems.Add("AdditionalRules is null; use an empty list.");
+            p.Add("AdditionalRules is null; use an empty list.");
         }
         else
         {
             if (AdditionalRules.Any(r => r is null))
             {
-                problems.Add("AdditionalRules contains a null rule.");
+                p.Add("AdditionalRules contains a null rule.");
             }
 
             var ids = ChurnRuleIds.All.Concat(AdditionalRules.Where(r => r is not null).Select(r => r.Id));
             foreach (var duplicate in ids.GroupBy(id => id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             {
-                problems.Add($"the rule id '{duplicate.Key}' is used by {duplicate.Count()} rules; rule ids must be unique ignoring case.");
+                p.Add($"the rule id '{duplicate.Key}' is used by {duplicate.Count()} rules; rule ids must be unique ignoring case.");
             }
         }
 
-        return problems;
-
-        void Percent(double value, string name)
-        {
-            if (!(value > 0 && value <= 100))
-            {
-                problems.Add($"{name} is {Guard.Format(value)}; it must be in (0, 100].");
-            }
-        }
-
-        void Share(double value, string name, bool inclusiveOne)
-        {
-            if (!(value >= 0 && (inclusiveOne ? value <= 1 : value < 1)))
-            {
-                problems.Add($"{name} is {Guard.Format(value)}; it must be in [0, 1{(inclusiveOne ? "]" : ")")}.");
-            }
-        }
-
-        void NotNegative(int value, string name)
-        {
-            if (value < 0)
-            {
-                problems.Add(Invariant($"{name} is {value}; it must be 0 or more."));
-            }
-        }
-
-        static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+        return p.List;
     }
 
     /// <summary>A copy whose collections are copies too.</summary>

@@ -103,77 +103,31 @@ public sealed class ExpansionOptions
     /// <returns>A new list.</returns>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
-        Share(SeatUtilizationThreshold, nameof(SeatUtilizationThreshold));
-        Share(SeatProbability, nameof(SeatProbability));
-        Share(StorageUtilizationThreshold, nameof(StorageUtilizationThreshold));
-        Share(StorageProbability, nameof(StorageProbability));
-        Share(UpgradeBaseProbability, nameof(UpgradeBaseProbability));
-        Share(UpgradeProbabilityPerExtraFeature, nameof(UpgradeProbabilityPerExtraFeature));
-        Share(UpgradeProbabilityCap, nameof(UpgradeProbabilityCap));
-        Share(CrossSellFitThreshold, nameof(CrossSellFitThreshold));
-        Share(CrossSellProbabilityFactor, nameof(CrossSellProbabilityFactor));
-        Share(ReferralProbability, nameof(ReferralProbability));
-        Share(UnknownFit, nameof(UnknownFit));
-        if (!(SeatIncreaseShare > 0 && SeatIncreaseShare <= 10))
-        {
-            problems.Add($"SeatIncreaseShare is {Guard.Format(SeatIncreaseShare)}; it must be in (0, 10].");
-        }
-
-        if (!(StorageIncreaseGb > 0 && double.IsFinite(StorageIncreaseGb)))
-        {
-            problems.Add($"StorageIncreaseGb is {Guard.Format(StorageIncreaseGb)}; it must be a finite number above 0.");
-        }
-
-        if (StorageMonthlyPrice < 0)
-        {
-            problems.Add($"StorageMonthlyPrice is {StorageMonthlyPrice}; it must be 0 or more.");
-        }
-
-        if (RevenueCap <= 0)
-        {
-            problems.Add($"RevenueCap is {RevenueCap}; it must be above 0.");
-        }
-
-        if (TimelineHorizonDays < 1)
-        {
-            problems.Add($"TimelineHorizonDays is {TimelineHorizonDays}; it must be 1 or more.");
-        }
-
-        Timeline(SeatTimelineDays, nameof(SeatTimelineDays));
-        Timeline(StorageTimelineDays, nameof(StorageTimelineDays));
-        Timeline(UpgradeTimelineDays, nameof(UpgradeTimelineDays));
-        Timeline(CrossSellTimelineDays, nameof(CrossSellTimelineDays));
-        Timeline(ReferralTimelineDays, nameof(ReferralTimelineDays));
-        if (ReferralNpsMinimum is < 0 or > 10)
-        {
-            problems.Add($"ReferralNpsMinimum is {ReferralNpsMinimum}; it must be in [0, 10].");
-        }
-
-        double[] weights = [RevenueWeight, ProbabilityWeight, TimelineWeight, FitWeight];
-        if (System.Array.Exists(weights, w => !(w >= 0 && double.IsFinite(w))) || System.Math.Abs(RevenueWeight + ProbabilityWeight + TimelineWeight + FitWeight - 1) > 1e-9)
-        {
-            problems.Add(
-                $"the score weights must be 0 or more and sum to 1 but are {Guard.Format(RevenueWeight)}, {Guard.Format(ProbabilityWeight)}, {Guard.Format(TimelineWeight)}, {Guard.Format(FitWeight)}.");
-        }
-
-        return problems;
-
-        void Share(double value, string name)
-        {
-            if (!(value >= 0 && value <= 1))
-            {
-                problems.Add($"{name} is {Guard.Format(value)}; it must be in [0, 1].");
-            }
-        }
-
-        void Timeline(int days, string name)
-        {
-            if (days < 0 || days > TimelineHorizonDays)
-            {
-                problems.Add($"{name} is {days}; it must be in [0, {TimelineHorizonDays}] (the timeline horizon).");
-            }
-        }
+        var p = new OptionProblems();
+        p.Share(SeatUtilizationThreshold, nameof(SeatUtilizationThreshold));
+        p.Share(SeatProbability, nameof(SeatProbability));
+        p.Share(StorageUtilizationThreshold, nameof(StorageUtilizationThreshold));
+        p.Share(StorageProbability, nameof(StorageProbability));
+        p.Share(UpgradeBaseProbability, nameof(UpgradeBaseProbability));
+        p.Share(UpgradeProbabilityPerExtraFeature, nameof(UpgradeProbabilityPerExtraFeature));
+        p.Share(UpgradeProbabilityCap, nameof(UpgradeProbabilityCap));
+        p.Share(CrossSellFitThreshold, nameof(CrossSellFitThreshold));
+        p.Share(CrossSellProbabilityFactor, nameof(CrossSellProbabilityFactor));
+        p.Share(ReferralProbability, nameof(ReferralProbability));
+        p.Share(UnknownFit, nameof(UnknownFit));
+        p.InRange(SeatIncreaseShare, 0, 10, nameof(SeatIncreaseShare), minExclusive: true);
+        p.Positive(StorageIncreaseGb, nameof(StorageIncreaseGb));
+        p.NotNegative(StorageMonthlyPrice, nameof(StorageMonthlyPrice));
+        p.Positive(RevenueCap, nameof(RevenueCap));
+        p.AtLeast(TimelineHorizonDays, 1, nameof(TimelineHorizonDays));
+        p.InRange(SeatTimelineDays, 0, TimelineHorizonDays, nameof(SeatTimelineDays));
+        p.InRange(StorageTimelineDays, 0, TimelineHorizonDays, nameof(StorageTimelineDays));
+        p.InRange(UpgradeTimelineDays, 0, TimelineHorizonDays, nameof(UpgradeTimelineDays));
+        p.InRange(CrossSellTimelineDays, 0, TimelineHorizonDays, nameof(CrossSellTimelineDays));
+        p.InRange(ReferralTimelineDays, 0, TimelineHorizonDays, nameof(ReferralTimelineDays));
+        p.InRange(ReferralNpsMinimum, 0, 10, nameof(ReferralNpsMinimum));
+        p.Weights("the score weights", RevenueWeight, ProbabilityWeight, TimelineWeight, FitWeight);
+        return p.List;
     }
 
     internal ExpansionOptions Snapshot() => (ExpansionOptions)MemberwiseClone();

@@ -21,33 +21,17 @@ public sealed class OnboardingTracker
     public OnboardingTracker(OnboardingTrackerOptions? options = null)
     {
         var o = (options ?? new OnboardingTrackerOptions()).Snapshot();
-        var problems = new List<string>();
-        if (o.StuckAfterDaysWithoutProgress < 1)
-        {
-            problems.Add($"StuckAfterDaysWithoutProgress is {o.StuckAfterDaysWithoutProgress}; it must be 1 or more.");
-        }
-
-        if (o.NextActionCount < 1)
-        {
-            problems.Add($"NextActionCount is {o.NextActionCount}; it must be 1 or more.");
-        }
-
-        if (o.KickoffWithinDays < 0)
-        {
-            problems.Add($"KickoffWithinDays is {o.KickoffWithinDays}; it must be 0 or more.");
-        }
-
-        if (o.CompleteWithinDays < 1)
-        {
-            problems.Add($"CompleteWithinDays is {o.CompleteWithinDays}; it must be 1 or more.");
-        }
-
+        var p = new OptionProblems();
+        p.AtLeast(o.StuckAfterDaysWithoutProgress, 1, nameof(o.StuckAfterDaysWithoutProgress));
+        p.AtLeast(o.NextActionCount, 1, nameof(o.NextActionCount));
+        p.AtLeast(o.KickoffWithinDays, 0, nameof(o.KickoffWithinDays));
+        p.AtLeast(o.CompleteWithinDays, 1, nameof(o.CompleteWithinDays));
         if (string.IsNullOrWhiteSpace(o.KickoffTaskId))
         {
-            problems.Add("KickoffTaskId is empty.");
+            p.Add("KickoffTaskId is empty.");
         }
 
-        Guard.NoProblems(problems, "Onboarding tracker options", nameof(options));
+        Guard.NoProblems(p.List, "Onboarding tracker options", nameof(options));
         _o = o;
     }
 
