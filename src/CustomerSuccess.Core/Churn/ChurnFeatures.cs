@@ -66,7 +66,12 @@ public static class ChurnFeatures
     {
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(name);
-        return IndexOf(name) switch
+        return Value(signals, IndexOf(name));
+    }
+
+    /// <summary>The value of the feature at an index of <see cref="All"/>, or null when the signal is missing.</summary>
+    internal static double? Value(CustomerSignals signals, int index) =>
+        index switch
         {
             0 => signals.UsageChangePercent,
             1 => signals.FeatureAdoptionRate,
@@ -82,7 +87,6 @@ public static class ChurnFeatures
             11 => ChurnRiskCalculator.DaysToRenewal(signals),
             _ => signals.HealthScore,
         };
-    }
 
     internal static int IndexOf(string name)
     {

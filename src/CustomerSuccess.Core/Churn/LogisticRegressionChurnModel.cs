@@ -14,7 +14,7 @@ namespace CustomerSuccess.Churn;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class LogisticRegressionChurnModel : IChurnProbabilityModel
 {
-    private readonly string[] _names;
+    private readonly int[] _features;
     private readonly double[] _coefficients;
 
     /// <summary>Creates a model.</summary>
@@ -45,7 +45,7 @@ public sealed class LogisticRegressionChurnModel : IChurnProbabilityModel
 
         Guard.NoProblems(problems, "Logistic regression churn model", nameof(coefficients));
         Intercept = intercept;
-        _names = [.. coefficients.Keys];
+        _features = [.. coefficients.Keys.Select(ChurnFeatures.IndexOf)];
         _coefficients = [.. coefficients.Values];
         Coefficients = coefficients.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
     }
@@ -61,9 +61,9 @@ public sealed class LogisticRegressionChurnModel : IChurnProbabilityModel
     {
         ArgumentNullException.ThrowIfNull(signals);
         var z = Intercept;
-        for (var i = 0; i < _names.Length; i++)
+        for (var i = 0; i < _features.Length; i++)
         {
-            if (ChurnFeatures.Value(signals, _names[i]) is { } x)
+            if (ChurnFeatures.Value(signals, _features[i]) is { } x)
             {
                 z += _coefficients[i] * x;
             }
