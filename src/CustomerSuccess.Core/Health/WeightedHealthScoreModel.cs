@@ -114,45 +114,17 @@ public sealed class WeightedHealthScoreModel : IHealthScoreModel
     /// <remarks>Allocates nothing.</remarks>
     public HealthScore Score(ReadOnlySpan<double> componentScores)
     {
-        CheckLength(componentScores);
-        var weights = _weights;
-        var weighted = 0.0;
-        var present = 0.0;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            var s = componentScores[i];
-            if (s >= 0 && s <= 100)
-            {
-                weighted += weights[i] * s;
-                present += weights[i];
-            }
-            else if (double.IsNaN(s))
-            {
-                if (MissingData.Handling == MissingDataHandling.Reject)
-                {
-                    throw MissingRejected(i);
-                }
-            }
-            else
-            {
-                throw OutOfRange(i, s, nameof(componentScores));
-            }
-        }
-
+        var (weighted, present) = Accumulate(componentScores);
         return Finish(weighted, present);
     }
 
     /// <inheritdoc />
     public HealthScoreResult Evaluate(ReadOnlySpan<double> componentScores)
     {
-        var score = Score(componentScores);
+        var (weighted, present) = Accumulate(componentScores);
+        var score = Finish(weighted, present);
         var contributions = new ComponentContribution[_components.Length];
-        var denominator = 0.0;
-        if (score.HasScore)
-        {
-            denominator = MissingData.Handling == MissingDataHandling.TreatAsZero ? _totalWeight : PresentWeight(componentScores);
-        }
-
+        var denominator = MissingData.Handling == MissingDataHandling.TreatAsZero ? _totalWeight : present;
         for (var i = 0; i < contributions.Length; i++)
         {
             var s = componentScores[i];
@@ -234,18 +206,36 @@ public sealed class WeightedHealthScoreModel : IHealthScoreModel
         return HealthScore.Trusted(value, Bands.BandAt(Bands.RankOf(value)), Math.Min(coverage, 1));
     }
 
-    private double PresentWeight(ReadOnlySpan<double> componentScores)
+    /// <summary>Checks every score and sums the weighted scores and the weights of the components present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (double Weighted, double Present) Accumulate(ReadOnlySpan<double> componentScores)
     {
+        CheckLength(componentScores);
+        var weights = _weights;
+        var weighted = 0.0;
         var present = 0.0;
-        for (var i = 0; i < _weights.Length; i++)
+        for (var i = 0; i < weights.Length; i++)
         {
-            if (!double.IsNaN(componentScores[i]))
+            var s = componentScores[i];
+            if (s >= 0 && s <= 100)
             {
-                present += _weights[i];
+                weighted += weights[i] * s;
+                present += weights[i];
+            }
+            else if (double.IsNaN(s))
+            {
+                if (MissingData.Handling == MissingDataHandling.Reject)
+                {
+                    throw MissingRejected(i);
+                }
+            }
+            else
+            {
+                throw OutOfRange(i, s, nameof(componentScores));
             }
         }
 
-        return present;
+        return (weighted, present);
     }
 
     private void CheckLength(ReadOnlySpan<double> componentScores)
