@@ -82,6 +82,45 @@ internal sealed class ChurnRiskCalculator
     /// risk = 1 − (1 − h) × Π (1 − r_f), with h = HealthWeight × (100 − health) ÷ 100 (0 when health is unknown)
     /// and r_f the risk of each factor's severity; the score is 100 × risk.
     /// </summary>
+    /// <summary>
+    /// The risk score, level and priority without building factors, details or actions: the bulk path. Gives exactly
+    /// what <see cref="Factors"/>, <see cref="Score"/>, the level with its critical floor and the priority give.
+    /// </summary>
+    internal void Quick(CustomerSignals signals, out double score, out ChurnRiskLevel level, out double priority)
+    {
+        // Fired factors per severity: the scalar path multiplies most severe first, and equal severities carry equal risks,
+        // so multiplying by severity in that order gives the same bits.
+        Span<int> fired = stackalloc int[4];
+        foreach (var rule in _rules)
+        {
+            var hit = rule is SignalRule signal
+                ? (signal.Fires(signals) ? signal.Severity : (ChurnSeverity?)null)
+                : rule.Evaluate(signals)?.Severity;
+            if (hit is { } severity)
+            {
+                fired[(int)severity]++;
+            }
+        }
+
+        var safe = 1 - (signals.HealthScore is { } h ? _o.HealthWeight * (100 - h) / 100 : 0);
+        for (var severity = ChurnSeverity.Critical; severity >= ChurnSeverity.Low; severity--)
+        {
+            for (var n = fired[(int)severity]; n > 0; n--)
+            {
+                safe *= 1 - FactorRisk(severity);
+            }
+        }
+
+        score = Math.Clamp(100 * (1 - safe), 0, 100);
+        level = LevelFromScore(score);
+        if (level < ChurnRiskLevel.High && fired[(int)ChurnSeverity.Critical] > 0)
+        {
+            level = ChurnRiskLevel.High;
+        }
+
+        priority = Priority(score, signals.AnnualRecurringRevenue, DaysToRenewal(signals));
+    }
+
     internal double Score(double? health, IReadOnlyList<ChurnRiskFactor> factors)
     {
         var safe = 1 - (health is { } h ? _o.HealthWeight * (100 - h) / 100 : 0);

@@ -31,6 +31,9 @@ public sealed class RuleBasedChurnRiskAssessor : IChurnRiskAssessor
     /// <summary>The rules in evaluation order: the enabled built-in rules, then the enabled additional rules.</summary>
     public IReadOnlyList<IChurnRiskRule> Rules => _calculator.Rules;
 
+    /// <summary>The calculator behind this assessor, for the bulk paths.</summary>
+    internal ChurnRiskCalculator Calculator => _calculator;
+
     /// <inheritdoc />
     /// <remarks>A customer for whom no rule fires costs one allocation: the assessment.</remarks>
     public ChurnAssessment Assess(CustomerSignals signals)

@@ -128,6 +128,9 @@ public sealed class HealthBandScheme
     /// <summary>The band of a rank returned by <see cref="RankOf"/>.</summary>
     internal HealthBand BandAt(int rank) => _bands[rank];
 
+    /// <summary>The lower bound of every band less the tolerance, by rank (shared, never modified): <see cref="RankOf"/> and the bulk paths compare with these.</summary>
+    internal double[] Thresholds => _thresholds;
+
     /// <summary>The scheme's name and its bands, for example "seed-001: Red (0+), Yellow (60+), Green (80+)".</summary>
     public override string ToString() => $"{Name}: {string.Join(", ", _bands.Select(b => b.ToString()))}";
 

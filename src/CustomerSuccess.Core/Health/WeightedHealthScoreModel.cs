@@ -88,6 +88,12 @@ public sealed class WeightedHealthScoreModel : IHealthScoreModel
     /// <inheritdoc />
     public MissingDataPolicy MissingData { get; }
 
+    /// <summary>The weights in component order (shared, never modified): the bulk paths read them directly.</summary>
+    internal double[] WeightArray => _weights;
+
+    /// <summary>The sum of the weights, as the scalar path computes it.</summary>
+    internal double TotalWeight => _totalWeight;
+
     /// <summary>A copy of this model with other bands.</summary>
     /// <param name="bands">The new band scheme.</param>
     /// <returns>A new model; this one is unchanged.</returns>

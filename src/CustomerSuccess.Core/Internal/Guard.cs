@@ -48,4 +48,22 @@ internal static class Guard
               + string.Join(Environment.NewLine + "- ", problems);
         throw new ArgumentException(message, paramName);
     }
+
+    /// <summary>
+    /// Re-throws the failure of one item of a bulk call as a failure of the bulk argument, naming the item
+    /// ("customer #617: ..."), keeping the exception's kind and dropping the inner parameter name.
+    /// </summary>
+    internal static ArgumentException ForItem(ArgumentException e, string item, string paramName)
+    {
+        var message = e.Message;
+        if (e.ParamName is { } p && message.IndexOf($" (Parameter '{p}')", StringComparison.Ordinal) is var cut and >= 0)
+        {
+            message = message[..cut];
+        }
+
+        message = $"{item}: {message}";
+        return e is ArgumentOutOfRangeException range
+            ? new ArgumentOutOfRangeException(paramName, range.ActualValue, message)
+            : new ArgumentException(message, paramName, e);
+    }
 }

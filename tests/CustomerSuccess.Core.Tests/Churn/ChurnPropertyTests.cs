@@ -16,44 +16,7 @@ public sealed class ChurnPropertyTests
     private static readonly RuleBasedChurnRiskAssessor Assessor = new();
     private static readonly ChurnRiskOptions Defaults = new();
 
-    private static Gen<T?> Maybe<T>(Gen<T> gen)
-        where T : struct =>
-        Gen.Frequency((1, Gen.Constant<T?>(null)), (2, gen.Select(v => (T?)v)));
-
-    private static readonly Gen<CustomerSignals> Signals =
-        from usage in Maybe(Gen.Choose(-100, 100).Select(i => (double)i))
-        from adoption in Maybe(Gen.Choose(0, 100).Select(i => i / 100.0))
-        from unresolved in Maybe(Gen.Choose(0, 6))
-        from spike in Maybe(Gen.Choose(0, 6))
-        from escalations in Maybe(Gen.Choose(0, 2))
-        from contact in Maybe(Gen.Choose(0, 90))
-        from login in Maybe(Gen.Choose(0, 30))
-        from activity in Maybe(Gen.Choose(0, 40))
-        from late in Maybe(Gen.Choose(0, 3))
-        from champion in Maybe(Gen.Elements(true, false))
-        from nps in Maybe(Gen.Choose(0, 10))
-        from renewal in Maybe(Gen.Choose(-30, 400))
-        from arr in Maybe(Gen.Choose(0, 500).Select(i => i * 1_000m))
-        from health in Maybe(Gen.Choose(0, 1000).Select(i => i / 10.0))
-        from id in Gen.Choose(0, 9999)
-        select new CustomerSignals(AsOf)
-        {
-            CustomerId = $"C{id:0000}",
-            UsageChangePercent = usage,
-            FeatureAdoptionRate = adoption,
-            UnresolvedHighPriorityTickets = unresolved,
-            HighPriorityTicketsLast30Days = spike,
-            OpenEscalations = escalations,
-            LastContactDate = contact is { } c ? AsOf.PlusDays(-c) : null,
-            LastLoginDate = login is { } l ? AsOf.PlusDays(-l) : null,
-            LastActivityDate = activity is { } a ? AsOf.PlusDays(-a) : null,
-            LatePayments = late,
-            ChampionLeaving = champion,
-            LatestNpsResponse = nps,
-            RenewalDate = renewal is { } r ? AsOf.PlusDays(r) : null,
-            AnnualRecurringRevenue = arr,
-            HealthScore = health,
-        };
+    private static readonly Gen<CustomerSignals> Signals = ChurnGen.Signals(AsOf);
 
     /// <summary>Ways to make one more signal fire (or fire harder).</summary>
     private static readonly Func<CustomerSignals, CustomerSignals>[] Worsen =

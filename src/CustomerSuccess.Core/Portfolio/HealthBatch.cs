@@ -1,0 +1,767 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerSuccess.Health;
+
+namespace CustomerSuccess.Portfolio;
+
+/// <summary>
+/// Scores many customers at once with any <see cref="IHealthScoreModel"/>: columns in, scores and band ranks out
+/// (the <c>System.Numerics.Tensors.TensorPrimitives</c> shape), counts only, records with an accessor, or a stream
+/// of records in bounded memory.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every path gives each customer exactly the score and band the scalar <see cref="IHealthScoreModel.Score"/> gives
+/// (bit for bit), honouring the model's missing-data policy. For <see cref="WeightedHealthScoreModel"/> (every preset)
+/// the columnar paths are vectorized with <see cref="Vector{T}"/> and a scalar tail; any other model is called once
+/// per customer.
+/// </para>
+/// <para>
+/// From <see cref="BulkScoringOptions.ParallelThreshold"/> customers the columnar and list paths use every core, one
+/// contiguous partition per core. Nothing is allocated per customer; a call allocates a few hundred bytes whatever
+/// its size. Bad input throws: a value outside [0, 100] or a missing value under a rejecting policy throws an
+/// <see cref="ArgumentException"/> naming the customer's index, the component and the value. When a call throws,
+/// the destinations may have been partly written.
+/// </para>
+/// <para>All methods are thread-safe: they keep no state between calls.</para>
+/// </remarks>
+public static class HealthBatch
+{
+    /// <summary>The band rank written for a customer with no score (too little data); that customer's score is <see cref="double.NaN"/>.</summary>
+    public const byte NoBand = byte.MaxValue;
+
+    /// <summary>The number of records a streaming path reads, scores and yields at a time.</summary>
+    public const int StreamBlockSize = 4096;
+
+    /// <summary>Scores every customer of a columnar batch.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="columns">One column per component of the model, in the model's order, all the same length; <see cref="double.NaN"/> is a missing value.</param>
+    /// <param name="scores">Receives each customer's score, or <see cref="double.NaN"/> when it has none. At least as long as the columns.</param>
+    /// <param name="bandRanks">Receives each customer's band rank (<see cref="HealthBand.Rank"/>), or <see cref="NoBand"/>. At least as long as the columns.</param>
+    /// <param name="options">How to use the cores; <see cref="BulkScoringOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="columns"/> does not hold one column per component or the columns differ in length; <paramref name="scores"/> or
+    /// <paramref name="bandRanks"/> is shorter than the columns; a value is outside [0, 100] or infinite; a value is missing and the
+    /// model rejects missing data (these name <paramref name="columns"/> and the customer's index).
+    /// </exception>
+    public static void Score(
+        IHealthScoreModel model,
+        ReadOnlySpan<ReadOnlyMemory<double>> columns,
+        Span<double> scores,
+        Span<byte> bandRanks,
+        BulkScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var count = CheckColumns(model, columns);
+        CheckDestination(scores.Length, count, nameof(scores));
+        CheckDestination(bandRanks.Length, count, nameof(bandRanks));
+        var handles = Pin(columns);
+        try
+        {
+            unsafe
+            {
+                fixed (double* s = scores)
+                fixed (byte* r = bandRanks)
+                {
+                    var job = new ColumnJob(model, handles, count, s, r, counting: false);
+                    Run(job, count, options ?? BulkScoringOptions.Default);
+                }
+            }
+        }
+        finally
+        {
+            Unpin(handles);
+        }
+    }
+
+    /// <summary>Counts the customers of a columnar batch per band, without writing anything per customer.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="columns">One column per component of the model, in the model's order, all the same length; <see cref="double.NaN"/> is a missing value.</param>
+    /// <param name="options">How to use the cores; <see cref="BulkScoringOptions.Default"/> when null.</param>
+    /// <returns>The band histogram, the number of customers without a score, and the sum of the scores.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Score(IHealthScoreModel, ReadOnlySpan{ReadOnlyMemory{double}}, Span{double}, Span{byte}, BulkScoringOptions?)"/>.</exception>
+    public static BandHistogram CountBands(IHealthScoreModel model, ReadOnlySpan<ReadOnlyMemory<double>> columns, BulkScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var count = CheckColumns(model, columns);
+        var handles = Pin(columns);
+        try
+        {
+            unsafe
+            {
+                var job = new ColumnJob(model, handles, count, null, null, counting: true);
+                Run(job, count, options ?? BulkScoringOptions.Default);
+                return job.Histogram();
+            }
+        }
+        finally
+        {
+            Unpin(handles);
+        }
+    }
+
+    /// <summary>Scores a span of the caller's records, reading each one's component scores with <paramref name="reader"/>, on the calling thread.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="model">The model.</param>
+    /// <param name="records">The records.</param>
+    /// <param name="reader">Reads one record's component scores.</param>
+    /// <param name="scores">Receives each record's score, or <see cref="double.NaN"/>. At least as long as <paramref name="records"/>.</param>
+    /// <param name="bandRanks">Receives each record's band rank, or <see cref="NoBand"/>. At least as long as <paramref name="records"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="reader"/> is null.</exception>
+    /// <exception cref="ArgumentException">A destination is too short, or a record's scores are invalid (naming <paramref name="records"/> and the index).</exception>
+    public static void Score<T>(IHealthScoreModel model, ReadOnlySpan<T> records, HealthComponentReader<T> reader, Span<double> scores, Span<byte> bandRanks)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reader);
+        CheckDestination(scores.Length, records.Length, nameof(scores));
+        CheckDestination(bandRanks.Length, records.Length, nameof(bandRanks));
+        var k = model.Components.Count;
+        var rented = k > 64 ? ArrayPool<double>.Shared.Rent(k) : null;
+        var row = rented is null ? stackalloc double[k] : rented.AsSpan(0, k);
+        for (var i = 0; i < records.Length; i++)
+        {
+            row.Fill(double.NaN);
+            reader(records[i], row);
+            var score = ScoreRow(model, row, i, nameof(records));
+            Write(score, ref scores[i], ref bandRanks[i]);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Scores a list of the caller's records, reading each one's component scores with <paramref name="reader"/>, on every core for large lists.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="model">The model.</param>
+    /// <param name="records">The records.</param>
+    /// <param name="reader">Reads one record's component scores; called from several threads for large lists.</param>
+    /// <param name="scores">Receives each record's score, or <see cref="double.NaN"/>. At least as long as <paramref name="records"/>.</param>
+    /// <param name="bandRanks">Receives each record's band rank, or <see cref="NoBand"/>. At least as long as <paramref name="records"/>.</param>
+    /// <param name="options">How to use the cores; <see cref="BulkScoringOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/>, <paramref name="records"/> or <paramref name="reader"/> is null.</exception>
+    /// <exception cref="ArgumentException">A destination is too short, or a record's scores are invalid (naming <paramref name="records"/> and the index).</exception>
+    public static void Score<T>(
+        IHealthScoreModel model,
+        IReadOnlyList<T> records,
+        HealthComponentReader<T> reader,
+        Span<double> scores,
+        Span<byte> bandRanks,
+        BulkScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(reader);
+        var count = records.Count;
+        CheckDestination(scores.Length, count, nameof(scores));
+        CheckDestination(bandRanks.Length, count, nameof(bandRanks));
+        unsafe
+        {
+            fixed (double* s = scores)
+            fixed (byte* r = bandRanks)
+            {
+                Run(new ListJob<T>(model, records, reader, s, r), count, options ?? BulkScoringOptions.Default);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scores a stream of records in blocks of <see cref="StreamBlockSize"/>, yielding each with its score in the source's
+    /// order: memory stays bounded by one block however long the stream, so a source of 100 million records never has to be
+    /// in memory at once.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="model">The model.</param>
+    /// <param name="records">The records; enumerated once, lazily.</param>
+    /// <param name="reader">Reads one record's component scores.</param>
+    /// <returns>The records with their scores.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null (thrown at the call).</exception>
+    /// <exception cref="ArgumentException">A record's scores are invalid (thrown during enumeration, naming <paramref name="records"/> and the index).</exception>
+    public static IEnumerable<ScoredRecord<T>> ScoreStream<T>(IHealthScoreModel model, IEnumerable<T> records, HealthComponentReader<T> reader)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(reader);
+        return Iterate(model, records, reader);
+
+        static IEnumerable<ScoredRecord<T>> Iterate(IHealthScoreModel model, IEnumerable<T> records, HealthComponentReader<T> reader)
+        {
+            var block = new StreamBlock<T>(model, reader);
+            using var e = records.GetEnumerator();
+            while (true)
+            {
+                var n = 0;
+                while (n < StreamBlockSize && e.MoveNext())
+                {
+                    block.Records[n++] = e.Current;
+                }
+
+                block.ScoreBlock(n);
+                for (var i = 0; i < n; i++)
+                {
+                    yield return new ScoredRecord<T>(block.Records[i], block.Scores[i]);
+                }
+
+                block.Clear(n);
+                if (n < StreamBlockSize)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Scores an asynchronous stream of records in blocks of <see cref="StreamBlockSize"/>, in bounded memory, as <see cref="ScoreStream{T}"/> does.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="model">The model.</param>
+    /// <param name="records">The records; enumerated once, lazily.</param>
+    /// <param name="reader">Reads one record's component scores.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>The records with their scores.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null (thrown at the call).</exception>
+    /// <exception cref="ArgumentException">A record's scores are invalid (thrown during enumeration).</exception>
+    public static IAsyncEnumerable<ScoredRecord<T>> ScoreStreamAsync<T>(
+        IHealthScoreModel model,
+        IAsyncEnumerable<T> records,
+        HealthComponentReader<T> reader,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(reader);
+        return Iterate(model, records, reader, cancellationToken);
+
+        static async IAsyncEnumerable<ScoredRecord<T>> Iterate(
+            IHealthScoreModel model,
+            IAsyncEnumerable<T> records,
+            HealthComponentReader<T> reader,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var block = new StreamBlock<T>(model, reader);
+            var e = records.GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (true)
+                {
+                    var n = 0;
+                    while (n < StreamBlockSize && await e.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        block.Records[n++] = e.Current;
+                    }
+
+                    block.ScoreBlock(n);
+                    for (var i = 0; i < n; i++)
+                    {
+                        yield return new ScoredRecord<T>(block.Records[i], block.Scores[i]);
+                    }
+
+                    block.Clear(n);
+                    if (n < StreamBlockSize)
+                    {
+                        yield break;
+                    }
+                }
+            }
+            finally
+            {
+                await e.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Counts a stream of records per band in bounded memory, without yielding anything per record.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="model">The model.</param>
+    /// <param name="records">The records; enumerated once.</param>
+    /// <param name="reader">Reads one record's component scores.</param>
+    /// <returns>The band histogram of the stream.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A record's scores are invalid.</exception>
+    public static BandHistogram CountBands<T>(IHealthScoreModel model, IEnumerable<T> records, HealthComponentReader<T> reader)
+    {
+        var counter = new Counter(model);
+        foreach (var scored in ScoreStream(model, records, reader))
+        {
+            counter.Add(scored.Score);
+        }
+
+        return counter.ToHistogram();
+    }
+
+    /// <summary>Counts an asynchronous stream of records per band in bounded memory.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="model">The model.</param>
+    /// <param name="records">The records; enumerated once.</param>
+    /// <param name="reader">Reads one record's component scores.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>The band histogram of the stream.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A record's scores are invalid.</exception>
+    public static async Task<BandHistogram> CountBandsAsync<T>(
+        IHealthScoreModel model,
+        IAsyncEnumerable<T> records,
+        HealthComponentReader<T> reader,
+        CancellationToken cancellationToken = default)
+    {
+        var counter = new Counter(model);
+        await foreach (var scored in ScoreStreamAsync(model, records, reader, cancellationToken).ConfigureAwait(false))
+        {
+            counter.Add(scored.Score);
+        }
+
+        return counter.ToHistogram();
+    }
+
+    private static int CheckColumns(IHealthScoreModel model, ReadOnlySpan<ReadOnlyMemory<double>> columns)
+    {
+        var components = model.Components;
+        if (columns.Length != components.Count)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"model '{model.Name}' has {components.Count} components but {columns.Length} columns were given; give one column per component, in model order."),
+                nameof(columns));
+        }
+
+        var count = columns[0].Length;
+        for (var c = 1; c < columns.Length; c++)
+        {
+            if (columns[c].Length != count)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"column {c} ('{components[c].Key}') has {columns[c].Length} values but column 0 ('{components[0].Key}') has {count}; all columns must be the same length."),
+                    nameof(columns));
+            }
+        }
+
+        return count;
+    }
+
+    private static void CheckDestination(int length, int count, string name)
+    {
+        if (length < count)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"the destination has room for {length} customers but there are {count}."),
+                name);
+        }
+    }
+
+    private static MemoryHandle[] Pin(ReadOnlySpan<ReadOnlyMemory<double>> columns)
+    {
+        var handles = new MemoryHandle[columns.Length];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            handles[c] = columns[c].Pin();
+        }
+
+        return handles;
+    }
+
+    private static void Unpin(MemoryHandle[] handles)
+    {
+        foreach (var h in handles)
+        {
+            h.Dispose();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write(HealthScore score, ref double value, ref byte rank)
+    {
+        if (score.HasScore)
+        {
+            value = score.Value;
+            rank = (byte)score.Band.Rank;
+        }
+        else
+        {
+            value = double.NaN;
+            rank = NoBand;
+        }
+    }
+
+    /// <summary>The scalar path, with a failure re-thrown naming the batch argument and the customer's index.</summary>
+    internal static HealthScore ScoreRow(IHealthScoreModel model, ReadOnlySpan<double> row, long index, string paramName)
+    {
+        try
+        {
+            return model.Score(row);
+        }
+        catch (ArgumentException e)
+        {
+            throw Internal.Guard.ForItem(e, string.Create(CultureInfo.InvariantCulture, $"customer #{index}"), paramName);
+        }
+    }
+
+    private static void Run(Job job, int count, BulkScoringOptions options)
+    {
+        var partitions = options.PartitionsFor(count);
+        if (partitions == 1)
+        {
+            job.Prepare(1);
+            job.Execute(0, 0, count);
+            return;
+        }
+
+        // Static partitions, each a multiple of 8 customers (one cache line of doubles) except the last.
+        var size = (((count + partitions - 1) / partitions) + 7) & ~7;
+        job.Prepare(partitions);
+        var errors = new Exception?[partitions];
+        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+        {
+            var start = (int)Math.Min((long)p * size, count);
+            var end = (int)Math.Min((long)start + size, count);
+            try
+            {
+                job.Execute(p, start, end);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                errors[p] = e;
+            }
+        });
+
+        foreach (var error in errors)
+        {
+            if (error is not null)
+            {
+                ExceptionDispatchInfo.Capture(error).Throw();
+            }
+        }
+    }
+
+    private abstract class Job
+    {
+        internal abstract void Prepare(int partitions);
+
+        internal abstract void Execute(int partition, int start, int end);
+    }
+
+    private sealed unsafe class ListJob<T>(IHealthScoreModel model, IReadOnlyList<T> records, HealthComponentReader<T> reader, double* scores, byte* ranks) : Job
+    {
+        internal override void Prepare(int partitions)
+        {
+        }
+
+        internal override void Execute(int partition, int start, int end)
+        {
+            var k = model.Components.Count;
+            var rented = k > 64 ? ArrayPool<double>.Shared.Rent(k) : null;
+            var row = rented is null ? stackalloc double[k] : rented.AsSpan(0, k);
+            for (var i = start; i < end; i++)
+            {
+                row.Fill(double.NaN);
+                reader(records[i], row);
+                Write(ScoreRow(model, row, i, nameof(records)), ref scores[i], ref ranks[i]);
+            }
+
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private sealed unsafe class ColumnJob : Job
+    {
+        private readonly IHealthScoreModel _model;
+        private readonly MemoryHandle[] _columns;
+        private readonly int _count;
+        private readonly double* _scores;
+        private readonly byte* _ranks;
+        private readonly bool _counting;
+        private readonly int _bands;
+        private long[] _counts = [];
+        private double[] _sums = [];
+
+        internal ColumnJob(IHealthScoreModel model, MemoryHandle[] columns, int count, double* scores, byte* ranks, bool counting)
+        {
+            _model = model;
+            _columns = columns;
+            _count = count;
+            _scores = scores;
+            _ranks = ranks;
+            _counting = counting;
+            _bands = model.Bands.Bands.Count;
+        }
+
+        internal override void Prepare(int partitions)
+        {
+            if (_counting)
+            {
+                // One row of counts per partition (bands, then "no score"), padded to a cache line against false sharing.
+                _counts = new long[partitions * Stride];
+                _sums = new double[partitions * 8];
+            }
+        }
+
+        private int Stride => (_bands + 1 + 7) & ~7;
+
+        internal BandHistogram Histogram()
+        {
+            var byRank = new long[_bands];
+            long notScored = 0;
+            var sum = 0.0;
+            for (var p = 0; p * Stride < _counts.Length; p++)
+            {
+                for (var b = 0; b < _bands; b++)
+                {
+                    byRank[b] += _counts[(p * Stride) + b];
+                }
+
+                notScored += _counts[(p * Stride) + _bands];
+                sum += _sums[p * 8];
+            }
+
+            return new BandHistogram(_model.Bands, byRank, notScored, sum);
+        }
+
+        internal override void Execute(int partition, int start, int end)
+        {
+            var k = _columns.Length;
+            var columns = stackalloc double*[k];
+            for (var c = 0; c < k; c++)
+            {
+                columns[c] = (double*)_columns[c].Pointer;
+            }
+
+            var i = start;
+            var counts = _counting ? new Span<long>(_counts, partition * Stride, _bands + 1) : default;
+            var sum = 0.0;
+            if (_model is WeightedHealthScoreModel weighted && Vector.IsHardwareAccelerated && k <= 256)
+            {
+                i = _counting
+                    ? CountVectors(weighted, columns, start, end, counts, ref sum)
+                    : ScoreVectors(weighted, columns, start, end);
+            }
+
+            Span<double> row = k <= 64 ? stackalloc double[k] : new double[k];
+            for (; i < end; i++)
+            {
+                var score = ScoreAt(columns, row, i);
+                if (_counting)
+                {
+                    Count(score, counts, ref sum);
+                }
+                else
+                {
+                    Write(score, ref _scores[i], ref _ranks[i]);
+                }
+            }
+
+            if (_counting)
+            {
+                _sums[partition * 8] += sum;
+            }
+        }
+
+        private HealthScore ScoreAt(double** columns, Span<double> row, int i)
+        {
+            for (var c = 0; c < row.Length; c++)
+            {
+                row[c] = columns[c][i];
+            }
+
+            return ScoreRow(_model, row, i, "columns");
+        }
+
+        private void Count(HealthScore score, Span<long> counts, ref double sum)
+        {
+            if (score.HasScore)
+            {
+                counts[score.Band.Rank]++;
+                sum += score.Value;
+            }
+            else
+            {
+                counts[_bands]++;
+            }
+        }
+
+        /// <summary>Scores whole vectors of customers and writes them; returns where the scalar tail starts.</summary>
+        private int ScoreVectors(WeightedHealthScoreModel model, double** columns, int start, int end)
+        {
+            var width = Vector<double>.Count;
+            var thresholds = model.Bands.Thresholds;
+            var kernel = new Kernel(model);
+            Span<double> row = stackalloc double[columns == null ? 0 : _columns.Length];
+            var i = start;
+            for (; i <= end - width; i += width)
+            {
+                if (!kernel.TryScore(columns, _columns.Length, i, out var value, out var noScore))
+                {
+                    // A lane holds a bad value: let the scalar path find it and throw its exact message.
+                    for (var j = 0; j < width; j++)
+                    {
+                        _ = ScoreAt(columns, row, i + j);
+                    }
+                }
+
+                var rank = Vector<long>.Zero;
+                for (var b = 1; b < thresholds.Length; b++)
+                {
+                    rank -= Vector.GreaterThanOrEqual(value, new Vector<double>(thresholds[b]));
+                }
+
+                Vector.ConditionalSelect(noScore, new Vector<double>(double.NaN), value).Store(_scores + i);
+                var ranks = _ranks + i;
+                for (var j = 0; j < width; j++)
+                {
+                    ranks[j] = noScore[j] != 0 ? NoBand : (byte)rank[j];
+                }
+            }
+
+            return i;
+        }
+
+        /// <summary>Counts whole vectors of customers per band; returns where the scalar tail starts.</summary>
+        private int CountVectors(WeightedHealthScoreModel model, double** columns, int start, int end, Span<long> counts, ref double sum)
+        {
+            var width = Vector<double>.Count;
+            var thresholds = model.Bands.Thresholds;
+            var bands = thresholds.Length;
+            var kernel = new Kernel(model);
+            Span<double> row = stackalloc double[_columns.Length];
+
+            // atLeast[b] counts the scored customers at or above band b's threshold (b >= 1); scored counts rank 0 up.
+            Span<Vector<long>> atLeast = stackalloc Vector<long>[bands];
+            atLeast.Clear();
+            var sumVector = Vector<double>.Zero;
+            var i = start;
+            for (; i <= end - width; i += width)
+            {
+                if (!kernel.TryScore(columns, _columns.Length, i, out var value, out var noScore))
+                {
+                    for (var j = 0; j < width; j++)
+                    {
+                        _ = ScoreAt(columns, row, i + j);
+                    }
+                }
+
+                var scored = ~noScore;
+                atLeast[0] -= scored;
+                for (var b = 1; b < bands; b++)
+                {
+                    atLeast[b] -= Vector.GreaterThanOrEqual(value, new Vector<double>(thresholds[b])) & scored;
+                }
+
+                sumVector += Vector.ConditionalSelect(scored, value, Vector<double>.Zero);
+            }
+
+            var scoredCount = Vector.Sum(atLeast[0]);
+            counts[bands] += ((i - start) - scoredCount);
+            for (var b = 0; b < bands; b++)
+            {
+                var here = Vector.Sum(atLeast[b]) - (b + 1 < bands ? Vector.Sum(atLeast[b + 1]) : 0);
+                counts[b] += here;
+            }
+
+            sum += Vector.Sum(sumVector);
+            return i;
+        }
+    }
+
+    /// <summary>The weighted model's arithmetic on one vector of customers, in the scalar path's exact order of operations.</summary>
+    private readonly ref struct Kernel
+    {
+        private readonly ReadOnlySpan<double> _weights;
+        private readonly Vector<double> _total;
+        private readonly Vector<double> _minimumCoverage;
+        private readonly bool _treatAsZero;
+        private readonly bool _reject;
+
+        internal Kernel(WeightedHealthScoreModel model)
+        {
+            _weights = model.WeightArray;
+            _total = new Vector<double>(model.TotalWeight);
+            _minimumCoverage = new Vector<double>(model.MissingData.MinimumCoverage - WeightedHealthScoreModel.CoverageTolerance);
+            _treatAsZero = model.MissingData.Handling == MissingDataHandling.TreatAsZero;
+            _reject = model.MissingData.Handling == MissingDataHandling.Reject;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal unsafe bool TryScore(double** columns, int k, int i, out Vector<double> value, out Vector<long> noScore)
+        {
+            var zero = Vector<double>.Zero;
+            var hundred = new Vector<double>(100);
+            var weighted = zero;
+            var present = zero;
+            var problems = Vector<long>.Zero;
+            for (var c = 0; c < k; c++)
+            {
+                var v = Vector.Load(columns[c] + i);
+                var valid = Vector.GreaterThanOrEqual(v, zero) & Vector.LessThanOrEqual(v, hundred);
+                var missing = ~Vector.Equals(v, v);
+                problems |= _reject ? ~valid : ~(valid | missing);
+                var w = new Vector<double>(_weights[c]);
+                weighted += Vector.ConditionalSelect(valid, w * v, zero);
+                present += Vector.ConditionalSelect(valid, w, zero);
+            }
+
+            var coverage = present / _total;
+            noScore = Vector.LessThanOrEqual(present, zero) | Vector.LessThan(coverage, _minimumCoverage);
+            value = Vector.Min(Vector.Max(weighted / (_treatAsZero ? _total : present), zero), hundred);
+            return problems == Vector<long>.Zero;
+        }
+    }
+
+    private sealed class StreamBlock<T>(IHealthScoreModel model, HealthComponentReader<T> reader)
+    {
+        private long _offset;
+
+        internal T[] Records { get; } = new T[StreamBlockSize];
+
+        internal HealthScore[] Scores { get; } = new HealthScore[StreamBlockSize];
+
+        private double[] Row { get; } = new double[model.Components.Count];
+
+        internal void ScoreBlock(int n)
+        {
+            var row = Row.AsSpan();
+            for (var i = 0; i < n; i++)
+            {
+                row.Fill(double.NaN);
+                reader(Records[i], row);
+                Scores[i] = ScoreRow(model, row, _offset + i, "records");
+            }
+
+            _offset += n;
+        }
+
+        internal void Clear(int n) => Array.Clear(Records, 0, n);
+    }
+
+    private sealed class Counter(IHealthScoreModel model)
+    {
+        private readonly long[] _counts = new long[model.Bands.Bands.Count];
+        private long _notScored;
+        private double _sum;
+
+        internal void Add(HealthScore score)
+        {
+            if (score.HasScore)
+            {
+                _counts[score.Band.Rank]++;
+                _sum += score.Value;
+            }
+            else
+            {
+                _notScored++;
+            }
+        }
+
+        internal BandHistogram ToHistogram() => new(model.Bands, _counts, _notScored, _sum);
+    }
+}

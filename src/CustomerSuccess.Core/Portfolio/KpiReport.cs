@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CustomerSuccess.Portfolio;
+
+/// <summary>A portfolio's figures against KPI targets: each target met or not, with the figure and the target.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class KpiReport
+{
+    private KpiReport(List<KpiResult> results)
+    {
+        Results = results.AsReadOnly();
+    }
+
+    /// <summary>One result per target, in the targets' order.</summary>
+    public IReadOnlyList<KpiResult> Results { get; }
+
+    /// <summary>Targets met.</summary>
+    public int MetCount => Results.Count(r => r.Met == true);
+
+    /// <summary>Targets missed.</summary>
+    public int MissedCount => Results.Count(r => r.Met == false);
+
+    /// <summary>Targets whose figure is not known.</summary>
+    public int UnknownCount => Results.Count(r => r.Met is null);
+
+    /// <summary>Checks figures against targets.</summary>
+    /// <param name="figures">The portfolio's figures.</param>
+    /// <param name="targets">The targets; <see cref="KpiTargets.Default"/> (seeds 001 and 000) when null.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="figures"/> is null.</exception>
+    /// <exception cref="ArgumentException">A target is null.</exception>
+    public static KpiReport Evaluate(PortfolioFigures figures, IEnumerable<KpiTarget>? targets = null)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var results = new List<KpiResult>();
+        foreach (var target in targets ?? KpiTargets.Default)
+        {
+            if (target is null)
+            {
+                throw new ArgumentException("a target is null.", nameof(targets));
+            }
+
+            results.Add(new KpiResult(target, figures.For(target.Metric)));
+        }
+
+        return new KpiReport(results);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Join(Environment.NewLine, Results);
+}

@@ -1,0 +1,64 @@
+using System;
+using CustomerSuccess.Onboarding;
+
+namespace CustomerSuccess.Portfolio;
+
+/// <summary>
+/// The figures a <see cref="KpiReport"/> checks, each optional: a figure that is not known is reported as such,
+/// never as met or missed. Rates are fractions (1.10 is 110 %); the NPS is in points.
+/// </summary>
+public sealed record PortfolioFigures
+{
+    /// <summary>Net revenue retention.</summary>
+    public double? NetRevenueRetention { get; init; }
+
+    /// <summary>Gross revenue retention.</summary>
+    public double? GrossRevenueRetention { get; init; }
+
+    /// <summary>Logo churn over a year.</summary>
+    public double? AnnualChurnRate { get; init; }
+
+    /// <summary>The Net Promoter Score.</summary>
+    public double? NetPromoterScore { get; init; }
+
+    /// <summary>The share of scored customers in green bands.</summary>
+    public double? ShareGreen { get; init; }
+
+    /// <summary>The onboarding completion rate.</summary>
+    public double? OnboardingCompletion { get; init; }
+
+    /// <summary>Expansion MRR as a share of MRR.</summary>
+    public double? ExpansionRevenueShare { get; init; }
+
+    /// <summary>Collects the figures from the library's results; any of them may be null.</summary>
+    /// <param name="summary">The portfolio summary: share green and NPS.</param>
+    /// <param name="retention">The retention metrics: NRR, GRR, annual churn and expansion share.</param>
+    /// <param name="onboarding">The onboarding portfolio: completion rate.</param>
+    /// <returns>The figures.</returns>
+    public static PortfolioFigures From(PortfolioSummary? summary, RetentionMetrics? retention = null, OnboardingPortfolio? onboarding = null) => new()
+    {
+        NetRevenueRetention = retention?.NetRevenueRetention,
+        GrossRevenueRetention = retention?.GrossRevenueRetention,
+        AnnualChurnRate = retention?.AnnualLogoChurnRate,
+        NetPromoterScore = summary?.Nps.ScoreOrNull,
+        ShareGreen = summary?.ShareGreen,
+        OnboardingCompletion = onboarding?.CompletionRate,
+        ExpansionRevenueShare = retention?.ExpansionShareOfMrr,
+    };
+
+    /// <summary>The figure for a metric.</summary>
+    /// <param name="metric">The metric.</param>
+    /// <returns>The figure, or <see langword="null"/> when it is not known.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The metric is not defined.</exception>
+    public double? For(KpiMetric metric) => metric switch
+    {
+        KpiMetric.NetRevenueRetention => NetRevenueRetention,
+        KpiMetric.GrossRevenueRetention => GrossRevenueRetention,
+        KpiMetric.AnnualChurnRate => AnnualChurnRate,
+        KpiMetric.NetPromoterScore => NetPromoterScore,
+        KpiMetric.ShareGreen => ShareGreen,
+        KpiMetric.OnboardingCompletion => OnboardingCompletion,
+        KpiMetric.ExpansionRevenueShare => ExpansionRevenueShare,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "the metric is not a defined KpiMetric."),
+    };
+}

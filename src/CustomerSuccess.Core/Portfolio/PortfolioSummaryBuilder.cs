@@ -1,0 +1,103 @@
+using System;
+using CustomerSuccess.Churn;
+using CustomerSuccess.Health;
+using CustomerSuccess.Nps;
+
+namespace CustomerSuccess.Portfolio;
+
+/// <summary>Accumulates customers into a <see cref="PortfolioSummary"/>, one at a time, in constant memory.</summary>
+/// <remarks>Not thread-safe: give each thread or shard its own builder and <see cref="PortfolioSummary.Merge"/> the summaries.</remarks>
+public sealed class PortfolioSummaryBuilder
+{
+    private readonly HealthBandScheme _bands;
+    private readonly long[] _byBand;
+    private readonly long[] _byLevel = new long[Enum.GetValues<ChurnRiskLevel>().Length];
+    private long _notScored;
+    private decimal _healthSum;
+    private long _notAssessed;
+    private decimal _revenueAtRisk;
+    private NpsSummary _nps;
+
+    /// <summary>Starts an empty summary over a band scheme.</summary>
+    /// <param name="bands">The band scheme of the health scores that will be added.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="bands"/> is null.</exception>
+    public PortfolioSummaryBuilder(HealthBandScheme bands)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        _bands = bands;
+        _byBand = new long[bands.Bands.Count];
+    }
+
+    /// <summary>Customers added so far.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Adds one customer.</summary>
+    /// <param name="health">Its health score (with or without a value), from a model using this builder's band scheme.</param>
+    /// <param name="churnLevel">Its churn risk level, or <see langword="null"/> when it was not assessed.</param>
+    /// <param name="revenueAtRisk">Its revenue at risk, 0 or more, if known.</param>
+    /// <param name="npsResponse">Its latest NPS response (0–10), if any.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The score's band is not a band of this builder's scheme.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The level is not defined, the revenue at risk is negative, or the response is outside [0, 10].</exception>
+    public PortfolioSummaryBuilder Add(HealthScore health, ChurnRiskLevel? churnLevel = null, decimal? revenueAtRisk = null, int? npsResponse = null)
+    {
+        if (churnLevel is { } l && (uint)l >= (uint)_byLevel.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(churnLevel), l, "the level is not a defined ChurnRiskLevel.");
+        }
+
+        if (revenueAtRisk < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(revenueAtRisk), revenueAtRisk, "revenue at risk must be 0 or more.");
+        }
+
+        var nps = npsResponse is { } r ? _nps.Add(r) : _nps;
+        if (health.HasScore)
+        {
+            var band = health.Band;
+            if (band.Rank >= _byBand.Length || !_bands.Bands[band.Rank].Equals(band))
+            {
+                throw new ArgumentException($"band {band} is not a band of scheme '{_bands.Name}'.", nameof(health));
+            }
+
+            _byBand[band.Rank]++;
+            _healthSum += (decimal)health.Value;
+        }
+        else
+        {
+            _notScored++;
+        }
+
+        if (churnLevel is { } level)
+        {
+            _byLevel[(int)level]++;
+        }
+        else
+        {
+            _notAssessed++;
+        }
+
+        _revenueAtRisk += revenueAtRisk ?? 0m;
+        _nps = nps;
+        Count++;
+        return this;
+    }
+
+    /// <summary>Adds one customer with its churn assessment.</summary>
+    /// <param name="health">Its health score.</param>
+    /// <param name="assessment">Its churn assessment; its level and revenue at risk are counted.</param>
+    /// <param name="npsResponse">Its latest NPS response (0–10), if any.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="assessment"/> is null.</exception>
+    /// <exception cref="ArgumentException">The score's band is not a band of this builder's scheme.</exception>
+    public PortfolioSummaryBuilder Add(HealthScore health, ChurnAssessment assessment, int? npsResponse = null)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return Add(health, assessment.Level, assessment.RevenueAtRisk, npsResponse);
+    }
+
+    /// <summary>The summary of the customers added so far; the builder can go on adding.</summary>
+    /// <returns>An immutable summary.</returns>
+    public PortfolioSummary ToSummary() =>
+        new(_bands, [.. _byBand], _notScored, _healthSum, [.. _byLevel], _notAssessed, _revenueAtRisk, _nps);
+}

@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using CustomerSuccess.Health;
+using CustomerSuccess.Portfolio;
+using CustomerSuccess.Tests.TestSupport;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace CustomerSuccess.Tests.Portfolio;
+
+/// <summary>The bulk health paths against the scalar path, and their handling of bad input.</summary>
+public sealed class HealthBatchTests
+{
+    /// <summary>Splits even tiny batches across two threads, so the parallel path runs in the properties.</summary>
+    private static readonly BulkScoringOptions Parallel2 = new() { MaxDegreeOfParallelism = 2, ParallelThreshold = 1 };
+
+    private static readonly WeightedHealthScoreModel Preset = HealthScoreModels.UsageSupportEngagementBillingOutcomes;
+
+    /// <summary>A model, a batch of 0 to 70 customers (some values missing) as rows, and whether to wrap the model so the generic path runs.</summary>
+    private static readonly Gen<(IHealthScoreModel Model, double[][] Rows)> Batches =
+        from model in HealthGen.Model
+        from n in Gen.Choose(0, 70)
+        from rows in Gen.ArrayOf(Gen.ArrayOf(HealthGen.ScoreOrMissing, model.Components.Count), n)
+        from wrap in Gen.Elements(false, false, true)
+        select (wrap ? new OpaqueModel(model) : (IHealthScoreModel)model, rows);
+
+    [Fact]
+    public void Score_RandomModelsAndInputs_EqualsScalarToTheLastBit()
+    {
+        PropertyCheck.ForAll(Batches, b =>
+        {
+            foreach (var options in new[] { BulkScoringOptions.Sequential, Parallel2 })
+            {
+                var (scores, ranks) = ScoreColumns(b.Model, b.Rows, options);
+                for (var i = 0; i < b.Rows.Length; i++)
+                {
+                    if (!SameAsScalar(b.Model, b.Rows[i], scores[i], ranks[i]))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        });
+    }
+
+    [Fact]
+    public void Score_ParallelAndSequential_WriteTheSameOutput()
+    {
+        PropertyCheck.ForAll(Batches, b =>
+        {
+            var sequential = ScoreColumns(b.Model, b.Rows, BulkScoringOptions.Sequential);
+            var parallel = ScoreColumns(b.Model, b.Rows, Parallel2);
+            return sequential.Ranks.SequenceEqual(parallel.Ranks)
+                && sequential.Scores.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(parallel.Scores.Select(BitConverter.DoubleToInt64Bits));
+        });
+    }
+
+    [Fact]
+    public void CountBands_RandomBatches_EqualsTheHistogramOfTheFullBatch()
+    {
+        PropertyCheck.ForAll(Batches, b =>
+        {
+            var (scores, ranks) = ScoreColumns(b.Model, b.Rows, BulkScoringOptions.Sequential);
+            foreach (var options in new[] { BulkScoringOptions.Sequential, Parallel2 })
+            {
+                var histogram = HealthBatch.CountBands(b.Model, Columns(b.Model, b.Rows), options);
+                var expected = Enumerable.Range(0, b.Model.Bands.Bands.Count).Select(r => (long)ranks.Count(x => x == r));
+                var expectedSum = scores.Where(s => !double.IsNaN(s)).Sum();
+                if (!histogram.Counts.SequenceEqual(expected)
+                    || histogram.NotScored != ranks.Count(x => x == HealthBatch.NoBand)
+                    || Math.Abs(histogram.ScoreSum - expectedSum) > 1e-9 * Math.Max(1, expectedSum))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+    }
+
+    [Fact]
+    public void ObjectPaths_RandomBatches_EqualTheColumnarPath()
+    {
+        PropertyCheck.ForAll(Batches, b =>
+        {
+            var (scores, ranks) = ScoreColumns(b.Model, b.Rows, BulkScoringOptions.Sequential);
+            var n = b.Rows.Length;
+            var listScores = new double[n];
+            var listRanks = new byte[n];
+            HealthBatch.Score(b.Model, b.Rows, CopyRow, listScores, listRanks, Parallel2);
+            var spanScores = new double[n];
+            var spanRanks = new byte[n];
+            HealthBatch.Score(b.Model, b.Rows.AsSpan(), CopyRow, spanScores, spanRanks);
+            var streamed = HealthBatch.ScoreStream(b.Model, b.Rows, CopyRow).ToList();
+            return Same(scores, listScores) && ranks.SequenceEqual(listRanks)
+                && Same(scores, spanScores) && ranks.SequenceEqual(spanRanks)
+                && streamed.Count == n
+                && streamed.Select((s, i) => ReferenceEquals(s.Record, b.Rows[i]) && SameAsScalar(b.Model, b.Rows[i], s.Score)).All(x => x);
+        });
+    }
+
+    [Fact]
+    public void Score_WorkedExample_MatchesTheHandComputation()
+    {
+        // 30/20/20/15/15: 0.30*80 + 0.20*70 + 0.20*60 + 0.15*90 + 0.15*50 = 24 + 14 + 12 + 13.5 + 7.5 = 71 -> Neutral (60-80).
+        // Second customer: usage and support missing, 0.5 of the weight present (the minimum):
+        // (0.20*100 + 0.15*100 + 0.15*100) / 0.5 = 50 / 0.5 = 100 -> Healthy.
+        // Third: only usage (0.3 of the weight) -> below the 0.5 minimum coverage -> no score.
+        double[] usage = [80, double.NaN, 90];
+        double[] support = [70, double.NaN, double.NaN];
+        double[] engagement = [60, 100, double.NaN];
+        double[] billing = [90, 100, double.NaN];
+        double[] outcomes = [50, 100, double.NaN];
+        var scores = new double[3];
+        var ranks = new byte[3];
+
+        HealthBatch.Score(Preset, [usage, support, engagement, billing, outcomes], scores, ranks);
+
+        Assert.Equal(71, scores[0], 12);
+        Assert.Equal("Neutral", Preset.Bands.Bands[ranks[0]].Label);
+        Assert.Equal(100, scores[1], 12);
+        Assert.Equal("Healthy", Preset.Bands.Bands[ranks[1]].Label);
+        Assert.True(double.IsNaN(scores[2]));
+        Assert.Equal(HealthBatch.NoBand, ranks[2]);
+
+        var histogram = HealthBatch.CountBands(Preset, [usage, support, engagement, billing, outcomes]);
+        Assert.Equal([0L, 0L, 1L, 1L], histogram.Counts);
+        Assert.Equal(1, histogram.NotScored);
+        Assert.Equal(85.5, histogram.MeanScore!.Value, 12);
+    }
+
+    [Fact]
+    public void Score_ColumnsOfDifferentLengths_ThrowsNamingColumns()
+    {
+        var e = Assert.Throws<ArgumentException>(() =>
+            HealthBatch.Score(Preset, [new double[3], new double[3], new double[2], new double[3], new double[3]], new double[3], new byte[3]));
+        Assert.Equal("columns", e.ParamName);
+        Assert.Contains("column 2 ('engagement') has 2 values", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_WrongNumberOfColumns_ThrowsNamingColumns()
+    {
+        var e = Assert.Throws<ArgumentException>(() => HealthBatch.Score(Preset, [new double[3]], new double[3], new byte[3]));
+        Assert.Equal("columns", e.ParamName);
+        Assert.Contains("5 components but 1 columns", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, 3, "scores")]
+    [InlineData(3, 2, "bandRanks")]
+    public void Score_DestinationTooShort_ThrowsNamingIt(int scoresLength, int ranksLength, string expected)
+    {
+        var columns = Enumerable.Range(0, 5).Select(_ => new ReadOnlyMemory<double>(new double[3])).ToArray();
+        var e = Assert.Throws<ArgumentException>(() => HealthBatch.Score(Preset, columns, new double[scoresLength], new byte[ranksLength]));
+        Assert.Equal(expected, e.ParamName);
+    }
+
+    [Fact]
+    public void Score_NaNUnderARejectingPolicy_ThrowsNamingTheCustomer()
+    {
+        var model = Preset.WithMissingData(new MissingDataPolicy(MissingDataHandling.Reject));
+        var n = 1000;
+        var columns = Enumerable.Range(0, 5).Select(_ => Enumerable.Repeat(50.0, n).ToArray()).ToArray();
+        columns[3][617] = double.NaN;
+        foreach (var options in new[] { BulkScoringOptions.Sequential, Parallel2 })
+        {
+            var e = Assert.Throws<ArgumentException>(() =>
+                HealthBatch.Score(model, [.. columns.Select(c => new ReadOnlyMemory<double>(c))], new double[n], new byte[n], options));
+            Assert.Equal("columns", e.ParamName);
+            Assert.Contains("customer #617", e.Message, StringComparison.Ordinal);
+            Assert.Contains("'billing' is missing", e.Message, StringComparison.Ordinal);
+            Assert.Throws<ArgumentException>(() => HealthBatch.CountBands(model, [.. columns.Select(c => new ReadOnlyMemory<double>(c))], options));
+        }
+    }
+
+    [Theory]
+    [InlineData(140.0)]
+    [InlineData(-0.5)]
+    [InlineData(double.PositiveInfinity)]
+    public void Score_ValueOutOfRange_ThrowsNamingTheCustomerAndValue(double bad)
+    {
+        var n = 37;
+        var columns = Enumerable.Range(0, 5).Select(_ => Enumerable.Repeat(50.0, n).ToArray()).ToArray();
+        columns[0][35] = bad;
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            HealthBatch.Score(Preset, [.. columns.Select(c => new ReadOnlyMemory<double>(c))], new double[n], new byte[n]));
+        Assert.Equal("columns", e.ParamName);
+        Assert.Contains("customer #35", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'usage'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_ValueOutOfRangeInAVectorLane_ThrowsNotScores()
+    {
+        // Index 2 falls inside the first vector of every width, not in the scalar tail.
+        var columns = Enumerable.Range(0, 5).Select(_ => Enumerable.Repeat(50.0, 64).ToArray()).ToArray();
+        columns[4][2] = 100.5;
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            HealthBatch.CountBands(Preset, [.. columns.Select(c => new ReadOnlyMemory<double>(c))]));
+        Assert.Contains("customer #2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScoreStream_RecordWithBadValue_ThrowsNamingRecordsAndIndex()
+    {
+        var rows = Enumerable.Range(0, 5000).Select(i => Enumerable.Repeat(i == 4321 ? 101.0 : 50.0, 5).ToArray());
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => HealthBatch.ScoreStream(Preset, rows, CopyRow).Count());
+        Assert.Equal("records", e.ParamName);
+        Assert.Contains("customer #4321", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScoreStreamAsync_ManyBlocks_YieldsEveryRecordInOrder()
+    {
+        var rows = Enumerable.Range(0, (2 * HealthBatch.StreamBlockSize) + 5).Select(i => new[] { i % 101.0, 50, double.NaN, 70, 80 }).ToArray();
+        var seen = 0;
+        await foreach (var scored in HealthBatch.ScoreStreamAsync(Preset, AsAsync(rows), CopyRow))
+        {
+            Assert.Same(rows[seen], scored.Record);
+            Assert.Equal(Preset.Score(rows[seen]), scored.Score);
+            seen++;
+        }
+
+        Assert.Equal(rows.Length, seen);
+        var histogram = await HealthBatch.CountBandsAsync(Preset, AsAsync(rows), CopyRow);
+        Assert.Equal(HealthBatch.CountBands(Preset, rows, CopyRow).Counts, histogram.Counts);
+        Assert.Equal(rows.Length, histogram.Total);
+    }
+
+    [Fact]
+    public void BulkScoringOptions_BelowOne_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BulkScoringOptions { MaxDegreeOfParallelism = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BulkScoringOptions { ParallelThreshold = -1 });
+    }
+
+    [Fact]
+    public void BandHistogram_Merge_AddsCountsAndRefusesOtherSchemes()
+    {
+        var a = new BandHistogram(Preset.Bands, [1, 2, 3, 4], 5, 100);
+        var b = new BandHistogram(Preset.Bands, [10, 20, 30, 40], 50, 1000);
+        var merged = a.Merge(b);
+        Assert.Equal([11L, 22L, 33L, 44L], merged.Counts);
+        Assert.Equal(165, merged.Total);
+        Assert.Equal(1100, merged.ScoreSum);
+        Assert.Equal(44, merged.CountOf(Preset.Bands.Bands[3]));
+        var other = new BandHistogram(HealthBandSchemes.GreenYellowRed, [1, 1, 1], 0, 1);
+        Assert.Throws<ArgumentException>(() => a.Merge(other));
+        Assert.Throws<ArgumentException>(() => new BandHistogram(Preset.Bands, [1, 2], 0, 0));
+    }
+
+    private static void CopyRow(double[] row, Span<double> destination) => row.CopyTo(destination);
+
+    private static ReadOnlyMemory<double>[] Columns(IHealthScoreModel model, double[][] rows) =>
+        [.. Enumerable.Range(0, model.Components.Count).Select(c => new ReadOnlyMemory<double>([.. rows.Select(r => r[c])]))];
+
+    private static (double[] Scores, byte[] Ranks) ScoreColumns(IHealthScoreModel model, double[][] rows, BulkScoringOptions options)
+    {
+        var scores = new double[rows.Length];
+        var ranks = new byte[rows.Length];
+        HealthBatch.Score(model, Columns(model, rows), scores, ranks, options);
+        return (scores, ranks);
+    }
+
+    private static bool SameAsScalar(IHealthScoreModel model, double[] row, double score, byte rank)
+    {
+        var scalar = model.Score(row);
+        return scalar.HasScore
+            ? BitConverter.DoubleToInt64Bits(scalar.Value) == BitConverter.DoubleToInt64Bits(score) && rank == scalar.Band.Rank
+            : double.IsNaN(score) && rank == HealthBatch.NoBand;
+    }
+
+    private static bool SameAsScalar(IHealthScoreModel model, double[] row, HealthScore score) => model.Score(row).Equals(score);
+
+    private static bool Same(double[] a, double[] b) =>
+        a.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(b.Select(BitConverter.DoubleToInt64Bits));
+
+    private static async IAsyncEnumerable<T> AsAsync<T>(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            yield return item;
+        }
+
+        await Task.Yield();
+    }
+
+    /// <summary>A user model the batch cannot see into: the generic, once-per-customer path.</summary>
+    private sealed class OpaqueModel(IHealthScoreModel inner) : IHealthScoreModel
+    {
+        public string Name => inner.Name;
+
+        public IReadOnlyList<HealthComponent> Components => inner.Components;
+
+        public HealthBandScheme Bands => inner.Bands;
+
+        public MissingDataPolicy MissingData => inner.MissingData;
+
+        public HealthScore Score(ReadOnlySpan<double> componentScores) => inner.Score(componentScores);
+
+        public HealthScoreResult Evaluate(ReadOnlySpan<double> componentScores) => inner.Evaluate(componentScores);
+
+        public HealthScoreResult Evaluate(IReadOnlyDictionary<string, double?> componentScores) => inner.Evaluate(componentScores);
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using CustomerSuccess.Churn;
+using CustomerSuccess.Health;
+using CustomerSuccess.Portfolio;
+using CustomerSuccess.Tests.TestSupport;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace CustomerSuccess.Tests.Portfolio;
+
+/// <summary>The portfolio summary: its merge laws, its figures and its JSON.</summary>
+public sealed class PortfolioSummaryTests
+{
+    private static readonly WeightedHealthScoreModel Model = HealthScoreModels.UsageSupportEngagementBillingOutcomes;
+
+    private static readonly Gen<Customer> OneCustomer =
+        from scores in Gen.ArrayOf(HealthGen.ScoreOrMissing, Model.Components.Count)
+        from level in ChurnGen.Maybe(Gen.Elements(Enum.GetValues<ChurnRiskLevel>()))
+        from revenue in ChurnGen.Maybe(Gen.Choose(0, 1_000_000).Select(c => c / 100m))
+        from nps in ChurnGen.Maybe(Gen.Choose(0, 10))
+        select new Customer(Model.Score(scores), level, revenue, nps);
+
+    private static readonly Gen<Customer[]> ManyCustomers = Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(OneCustomer, n));
+
+    [Fact]
+    public void Merge_AnySplit_EqualsTheSummaryOfTheWhole()
+    {
+        var gen = from all in ManyCustomers from cut in Gen.Choose(0, all.Length) from cut2 in Gen.Choose(0, all.Length) select (all, Math.Min(cut, cut2), Math.Max(cut, cut2));
+        PropertyCheck.ForAll(gen, c =>
+        {
+            var (all, a, b) = c;
+            var whole = Summarize(all);
+            var parts = Summarize(all[..a]).Merge(Summarize(all[a..b])).Merge(Summarize(all[b..]));
+            return whole.Equals(parts) && whole.ToJson() == parts.ToJson();
+        });
+    }
+
+    [Fact]
+    public void Merge_IsAssociativeAndCommutativeWithAnIdentity()
+    {
+        var gen = from x in ManyCustomers from y in ManyCustomers from z in ManyCustomers select (x, y, z);
+        PropertyCheck.ForAll(gen, c =>
+        {
+            var (x, y, z) = (Summarize(c.x), Summarize(c.y), Summarize(c.z));
+            var empty = PortfolioSummary.Empty(Model.Bands);
+            return x.Merge(y).Merge(z).Equals(x.Merge(y.Merge(z)))
+                && x.Merge(y).Equals(y.Merge(x))
+                && x.Merge(empty).Equals(x)
+                && empty.Merge(x).Equals(x);
+        });
+    }
+
+    [Fact]
+    public void Summary_WorkedExample_CountsAndFigures()
+    {
+        // Bands of 30-20-20-15-15: Critical < 40 <= At Risk < 60 <= Neutral < 80 <= Healthy.
+        // Scores 90, 85 (Healthy), 70 (Neutral), 50 (At Risk), 20 (Critical), one without a score.
+        var builder = new PortfolioSummaryBuilder(Model.Bands);
+        builder.Add(Score(90), ChurnRiskLevel.Low, 0m, 10);
+        builder.Add(Score(85), ChurnRiskLevel.Low, 100m, 9);
+        builder.Add(Score(70), ChurnRiskLevel.Medium, 250.50m, 8);
+        builder.Add(Score(50), ChurnRiskLevel.High, 1000m, 3);
+        builder.Add(Score(20), ChurnRiskLevel.Critical, 5000m);
+        builder.Add(Model.Score([double.NaN, double.NaN, double.NaN, double.NaN, 10]));
+        var s = builder.ToSummary();
+
+        Assert.Equal(6, s.TotalCustomers);
+        Assert.Equal(2, s.Healthy);          // green bands
+        Assert.Equal(2, s.AtRisk);           // Neutral and At Risk
+        Assert.Equal(1, s.Critical);         // the lowest band
+        Assert.Equal(1, s.NotScored);
+        Assert.Equal(63.0, s.MeanHealth!.Value, 12); // (90 + 85 + 70 + 50 + 20) / 5 = 315 / 5
+        Assert.Equal(0.4, s.ShareGreen!.Value, 12);  // 2 of 5 scored
+        Assert.False(s.MeetsGreenShareTarget);
+        Assert.Equal(6350.50m, s.RevenueAtRisk);
+        Assert.Equal([2L, 1L, 1L, 1L], s.CustomersByRiskLevel);
+        Assert.Equal(1, s.NotAssessed);
+        Assert.Equal(2, s.Nps.Promoters);       // 10, 9
+        Assert.Equal(1, s.Nps.Passives);        // 8
+        Assert.Equal(1, s.Nps.Detractors);      // 3
+        Assert.Equal(25.0, s.Nps.Score, 12);    // (2 - 1) / 4
+    }
+
+    [Fact]
+    public void ToJson_HasTheSeed000ReportShape()
+    {
+        var builder = new PortfolioSummaryBuilder(Model.Bands);
+        builder.Add(Score(90), ChurnRiskLevel.Low, null, 10);
+        builder.Add(Score(50), ChurnRiskLevel.High, 120.25m, 2);
+        builder.Add(Score(10), ChurnRiskLevel.Critical, 80m, 7);
+        using var json = JsonDocument.Parse(builder.ToSummary().ToJson(indented: true));
+        var customers = json.RootElement.GetProperty("customers");
+        Assert.Equal(3, customers.GetProperty("total_managed").GetInt64());
+        Assert.Equal(1, customers.GetProperty("healthy").GetInt64());
+        Assert.Equal(1, customers.GetProperty("at_risk").GetInt64());
+        Assert.Equal(1, customers.GetProperty("critical").GetInt64());
+        var nps = json.RootElement.GetProperty("nps");
+        Assert.Equal(0, nps.GetProperty("score").GetInt32()); // (1 promoter - 1 detractor) / 3
+        Assert.Equal(1, nps.GetProperty("promoters").GetInt64());
+        Assert.Equal(1, nps.GetProperty("passives").GetInt64());
+        Assert.Equal(1, nps.GetProperty("detractors").GetInt64());
+        Assert.Equal(200.25m, json.RootElement.GetProperty("churn").GetProperty("revenue_at_risk").GetDecimal());
+        Assert.Equal(1, json.RootElement.GetProperty("health").GetProperty("bands").GetProperty("Healthy").GetInt64());
+    }
+
+    [Fact]
+    public void Builder_BadInput_Throws()
+    {
+        var builder = new PortfolioSummaryBuilder(Model.Bands);
+        Assert.Equal("revenueAtRisk", Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), null, -1m)).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), npsResponse: 11));
+        var other = Model.WithBands(HealthBandSchemes.GreenYellowRed);
+        Assert.Equal("health", Assert.Throws<ArgumentException>(() => builder.Add(other.Score([90, 90, 90, 90, 90]))).ParamName);
+        Assert.Equal(0, builder.Count);
+        Assert.Throws<ArgumentException>(() => builder.ToSummary().Merge(PortfolioSummary.Empty(other.Bands)));
+    }
+
+    private static HealthScore Score(double all) => Model.Score([all, all, all, all, all]);
+
+    private static PortfolioSummary Summarize(Customer[] customers)
+    {
+        var builder = new PortfolioSummaryBuilder(Model.Bands);
+        foreach (var c in customers)
+        {
+            builder.Add(c.Health, c.Level, c.Revenue, c.Nps);
+        }
+
+        return builder.ToSummary();
+    }
+
+    private sealed record Customer(HealthScore Health, ChurnRiskLevel? Level, decimal? Revenue, int? Nps);
+}
