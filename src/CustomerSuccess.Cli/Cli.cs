@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerSuccess.Health;
+using NodaTime;
+using NodaTime.Text;
+using Spectre.Console;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>The <c>customer-success</c> command line: <c>score</c>, <c>summary</c>, <c>models</c> and <c>generate</c>.</summary>
+internal static class Cli
+{
+    /// <summary>Parses and runs a command line; returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
+    {
+        var root = Build(env);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await env.Error.WriteLineAsync($"customer-success: {error.Message}").ConfigureAwait(false);
+            }
+
+            await env.Error.WriteLineAsync("Run 'customer-success --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            await env.Error.WriteLineAsync($"customer-success: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await env.Error.WriteLineAsync($"customer-success: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await env.Error.WriteLineAsync("customer-success: cancelled; no output was written.").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
+        catch (Exception e)
+        {
+            await env.Error.WriteLineAsync($"customer-success: internal error: {e}").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static RootCommand Build(CliEnvironment env)
+    {
+        var root = new RootCommand("Scores customer data for health, churn risk, renewals and expansion, and reports on a portfolio.");
+        root.Subcommands.Add(ScoreCommand(env));
+        root.Subcommands.Add(SummaryCommand(env));
+        root.Subcommands.Add(ModelsCommand(env));
+        root.Subcommands.Add(GenerateCommand(env));
+        return root;
+    }
+
+    private sealed class InputOptions
+    {
+        public Argument<string> Input { get; } = new("INPUT") { Description = "The CSV (header row, RFC 4180) or JSON Lines (.jsonl, .ndjson) file; '-' reads CSV from standard input." };
+
+        public Option<string?> Model { get; } = new("--model") { Description = $"A preset name (see 'models') or the path of a JSON model file. Default: {ModelResolver.DefaultModel}." };
+
+        public Option<string?> AsOf { get; } = new("--as-of") { Description = "The date to score as of (yyyy-MM-dd). Default: today (UTC)." };
+
+        public Option<string[]> Map { get; } = new("--map") { Description = "COLUMN=FIELD: read the input column COLUMN as the field FIELD (repeatable)." };
+
+        public Option<string> OnError { get; } = new("--on-error") { Description = "report: score the good rows and write the bad ones to the errors file; fail: stop at the first bad row.", DefaultValueFactory = _ => "report" };
+
+        public Option<string?> Errors { get; } = new("--errors") { Description = "Where to write the bad rows. Default: beside the output (OUTPUT.errors.csv), or beside the input when writing to standard output." };
+
+        public InputOptions()
+        {
+            OnError.AcceptOnlyFromAmong("report", "fail");
+        }
+
+        public void AddTo(Command command)
+        {
+            command.Arguments.Add(Input);
+            command.Options.Add(Model);
+            command.Options.Add(AsOf);
+            command.Options.Add(Map);
+            command.Options.Add(OnError);
+            command.Options.Add(Errors);
+        }
+
+        public RunSettings Settings(ParseResult result, CliEnvironment env, string? output)
+        {
+            var input = result.GetValue(Input)!;
+            var model = ModelResolver.Resolve(result.GetValue(Model));
+            var asOf = ParseDate(result.GetValue(AsOf), "--as-of") ?? env.Clock.GetCurrentInstant().InUtc().Date;
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in result.GetValue(Map) ?? [])
+            {
+                var at = entry.LastIndexOf('=');
+                if (at <= 0 || at == entry.Length - 1)
+                {
+                    throw new UsageException($"--map {entry}: give COLUMN=FIELD, for example --map \"Account ID=id\".");
+                }
+
+                map[entry[..at]] = entry[(at + 1)..].Trim();
+            }
+
+            var beside = output ?? (input == "-" ? "input" : input);
+            var errors = result.GetValue(Errors) ?? Path.ChangeExtension(beside, null) + ".errors.csv";
+            return new RunSettings(input, model, asOf, map, result.GetValue(OnError) == "fail", errors);
+        }
+    }
+
+    private static Command ScoreCommand(CliEnvironment env)
+    {
+        var inputs = new InputOptions();
+        var output = new Option<string?>("--output", "-o") { Description = "The output file, written whole or not at all. Default: standard output." };
+        var format = new Option<string>("--format") { Description = "csv or jsonl.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "jsonl");
+        var command = new Command("score", "Scores every customer of INPUT: health, band, churn risk and its top factors, days to renewal, the best expansion opportunity.");
+        inputs.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(format);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var path = result.GetValue(output);
+            var settings = inputs.Settings(result, env, path);
+            using var file = path is null ? null : new AtomicFile(path);
+            var writer = ScoreWriter.Create(result.GetValue(format)!, file?.Writer ?? env.Out);
+            var counts = ScoringRun.Execute(env, settings, writer.Write, cancellationToken);
+            if (!counts.Stopped)
+            {
+                file?.Commit();
+            }
+
+            ScoringRun.Report(env, counts);
+            return Task.FromResult(counts.Rejected > 0 ? ExitCodes.BadRows : ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static Command SummaryCommand(CliEnvironment env)
+    {
+        var inputs = new InputOptions();
+        var format = new Option<string>("--format") { Description = "text (bar charts and tables) or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("summary", "Reports on the portfolio in INPUT: customers per band and risk level, share green, mean health, revenue at risk, NPS, renewals due, and the KPI targets.");
+        inputs.AddTo(command);
+        command.Options.Add(format);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var settings = inputs.Settings(result, env, output: null);
+            var report = new PortfolioReport(settings.Model);
+            var counts = ScoringRun.Execute(env, settings, report.Add, cancellationToken);
+            if (!counts.Stopped)
+            {
+                if (result.GetValue(format) == "json")
+                {
+                    report.WriteJson(env.Out, counts);
+                }
+                else
+                {
+                    report.WriteText(env.Out, env.OutIsTerminal);
+                }
+            }
+
+            ScoringRun.Report(env, counts);
+            return Task.FromResult(counts.Rejected > 0 ? ExitCodes.BadRows : ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static Command ModelsCommand(CliEnvironment env)
+    {
+        var command = new Command("models", "Lists the preset health score models with their components, weights, bands and sources.");
+        command.SetAction(_ =>
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = env.OutIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = env.OutIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Out = new AnsiConsoleOutput(env.Out),
+                Interactive = InteractionSupport.No,
+            });
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Model").AddColumn("Components (key: weight)").AddColumn("Bands (from)").AddColumn("Source");
+            var c = CultureInfo.InvariantCulture;
+            foreach (var model in HealthScoreModels.All)
+            {
+                table.AddRow(
+                    Markup.Escape(model.Name),
+                    Markup.Escape(string.Join(Environment.NewLine, model.Components.Select(x => $"{x.Key}: {x.Weight.ToString("0.00", c)}"))),
+                    Markup.Escape(string.Join(Environment.NewLine, model.Bands.Bands.Reverse().Select(b => $"{b.Label} ({b.LowerBound.ToString("0", c)})"))),
+                    ModelResolver.Sources.TryGetValue(model.Name, out var source) ? source : string.Empty);
+            }
+
+            console.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command GenerateCommand(CliEnvironment env)
+    {
+        var count = new Option<int>("--count") { Description = "How many customers. Default: 1000.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "The random seed; the same seed and date give the same file. Default: 1.", DefaultValueFactory = _ => 1 };
+        var asOf = new Option<string?>("--as-of") { Description = "The date the data is as of (yyyy-MM-dd). Default: today (UTC)." };
+        var output = new Option<string?>("--output", "-o") { Description = "The output file. Default: standard output." };
+        var command = new Command("generate", "Writes a realistic synthetic customer file (CSV) for the default model.");
+        command.Options.Add(count);
+        command.Options.Add(seed);
+        command.Options.Add(asOf);
+        command.Options.Add(output);
+        command.SetAction(result =>
+        {
+            var n = result.GetValue(count);
+            if (n < 0)
+            {
+                throw new UsageException($"--count must be 0 or more but was {n}.");
+            }
+
+            var date = ParseDate(result.GetValue(asOf), "--as-of") ?? env.Clock.GetCurrentInstant().InUtc().Date;
+            var generator = new SampleGenerator(result.GetValue(seed), date);
+            var path = result.GetValue(output);
+            if (path is null)
+            {
+                generator.Write(env.Out, n);
+                env.Out.Flush();
+                return ExitCodes.Success;
+            }
+
+            using var file = new AtomicFile(path);
+            generator.Write(file.Writer, n);
+            file.Commit();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static LocalDate? ParseDate(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var result = LocalDatePattern.Iso.Parse(text);
+        return result.Success ? result.Value : throw new UsageException($"{option} {text}: not a date; give yyyy-MM-dd.");
+    }
+}

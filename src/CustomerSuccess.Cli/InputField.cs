@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CustomerSuccess.Health;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>One field the tool understands, with its parsing rule and valid range.</summary>
+internal sealed record InputField(string Name, FieldKind Kind, double Min, double Max, string Description)
+{
+    public const string Id = "id";
+    public const string Name_ = "name";
+    public const string UsageChange = "usage_change";
+    public const string FeatureAdoption = "feature_adoption";
+    public const string UnresolvedTickets = "unresolved_tickets";
+    public const string Tickets30d = "tickets_30d";
+    public const string OpenEscalations = "open_escalations";
+    public const string LastContact = "last_contact";
+    public const string LastLogin = "last_login";
+    public const string LastActivity = "last_activity";
+    public const string LatePayments = "late_payments";
+    public const string ChampionLeaving = "champion_leaving";
+    public const string Nps = "nps";
+    public const string RenewalDate = "renewal_date";
+    public const string Arr = "arr";
+    public const string Plan = "plan";
+    public const string SeatsLicensed = "seats_licensed";
+    public const string SeatsUsed = "seats_used";
+    public const string NewTeamMembers = "new_team_members";
+    public const string OnboardingCompleted = "onboarding_completed";
+
+    /// <summary>The fields besides the model's components, in the order the docs list them.</summary>
+    public static IReadOnlyList<InputField> Common { get; } =
+    [
+        new(Id, FieldKind.Text, 0, 0, "the customer's id (required)"),
+        new(Name_, FieldKind.Text, 0, 0, "the customer's name"),
+        new(UsageChange, FieldKind.Number, -100, double.MaxValue, "usage change over the last 30 days, in percent (-35 is a 35 % drop)"),
+        new(FeatureAdoption, FieldKind.Number, 0, 1, "share of key features adopted, 0 to 1"),
+        new(UnresolvedTickets, FieldKind.Integer, 0, int.MaxValue, "unresolved high-priority support tickets"),
+        new(Tickets30d, FieldKind.Integer, 0, int.MaxValue, "high-priority tickets opened in the last 30 days"),
+        new(OpenEscalations, FieldKind.Integer, 0, int.MaxValue, "open support escalations"),
+        new(LastContact, FieldKind.Date, 0, 0, "date of the last contact with the customer (yyyy-MM-dd)"),
+        new(LastLogin, FieldKind.Date, 0, 0, "date of the last login"),
+        new(LastActivity, FieldKind.Date, 0, 0, "date of the last product activity"),
+        new(LatePayments, FieldKind.Integer, 0, int.MaxValue, "late payments in the current term"),
+        new(ChampionLeaving, FieldKind.Boolean, 0, 0, "whether the customer's champion is leaving (true/false, yes/no, 1/0)"),
+        new(Nps, FieldKind.Integer, 0, 10, "the latest NPS response, 0 to 10"),
+        new(RenewalDate, FieldKind.Date, 0, 0, "the next renewal date"),
+        new(Arr, FieldKind.Money, 0, double.MaxValue, "annual recurring revenue"),
+        new(Plan, FieldKind.Text, 0, 0, "the plan name, for expansion (Starter, Business, Enterprise)"),
+        new(SeatsLicensed, FieldKind.Integer, 1, int.MaxValue, "seats licensed"),
+        new(SeatsUsed, FieldKind.Integer, 0, int.MaxValue, "seats in use"),
+        new(NewTeamMembers, FieldKind.Integer, 0, int.MaxValue, "team members added in the last 30 days"),
+        new(OnboardingCompleted, FieldKind.Boolean, 0, 0, "whether onboarding is complete, for the KPI report"),
+    ];
+
+    /// <summary>Every field for a model: its component keys (scores 0 to 100) first, then <see cref="Common"/>.</summary>
+    public static IReadOnlyList<InputField> For(IHealthScoreModel model)
+    {
+        var components = model.Components.Select(c => new InputField(c.Key, FieldKind.Number, 0, 100, $"{c.DisplayName} score, 0 to 100 (weight {c.Weight:0.##})"));
+        return [.. components, .. Common.Where(f => !model.Components.Any(c => string.Equals(c.Key, f.Name, StringComparison.OrdinalIgnoreCase)))];
+    }
+}

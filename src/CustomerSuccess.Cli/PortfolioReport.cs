@@ -1,0 +1,181 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using CustomerSuccess.Churn;
+using CustomerSuccess.Health;
+using CustomerSuccess.Nps;
+using CustomerSuccess.Portfolio;
+using Spectre.Console;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>Collects the <c>summary</c> report while rows stream by, then renders it for a terminal or as JSON.</summary>
+internal sealed class PortfolioReport(IHealthScoreModel model)
+{
+    /// <summary>The renewal window of the report: renewals due in the next 90 days (DOMAIN §5).</summary>
+    public const int RenewalWindowDays = 90;
+
+    private readonly PortfolioSummaryBuilder _builder = new(model.Bands);
+    private long _renewalsDue;
+    private decimal _renewalArr;
+    private long _onboardingKnown;
+    private long _onboardingCompleted;
+
+    public void Add(ScoredRow row)
+    {
+        _builder.Add(row.Health, row.Churn, row.Row.Signals.LatestNpsResponse);
+        if (row.Churn.DaysToRenewal is >= 0 and <= RenewalWindowDays)
+        {
+            _renewalsDue++;
+            _renewalArr += row.Row.Signals.AnnualRecurringRevenue ?? 0m;
+        }
+
+        if (row.Row.OnboardingCompleted is { } completed)
+        {
+            _onboardingKnown++;
+            _onboardingCompleted += completed ? 1 : 0;
+        }
+    }
+
+    public PortfolioSummary Summary => _builder.ToSummary();
+
+    public double? OnboardingCompletion => _onboardingKnown == 0 ? null : (double)_onboardingCompleted / _onboardingKnown;
+
+    public KpiReport Kpis(PortfolioSummary summary) => KpiReport.Evaluate(PortfolioFigures.From(summary) with { OnboardingCompletion = OnboardingCompletion });
+
+    public void WriteJson(TextWriter writer, RunCounts counts)
+    {
+        var summary = Summary;
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("model", model.Name);
+            json.WritePropertyName("portfolio");
+            summary.WriteJson(json);
+            json.WriteStartObject("nps_confidence_interval");
+            var interval = NpsStatistics.ConfidenceInterval(summary.Nps);
+            json.WriteNumber("level", interval.Level);
+            if (interval.HasInterval)
+            {
+                json.WriteNumber("lower", Math.Round(interval.Lower, 1));
+                json.WriteNumber("upper", Math.Round(interval.Upper, 1));
+            }
+            else
+            {
+                json.WriteNull("lower");
+                json.WriteNull("upper");
+            }
+
+            json.WriteEndObject();
+            json.WriteStartObject("renewals");
+            json.WriteNumber("window_days", RenewalWindowDays);
+            json.WriteNumber("due", _renewalsDue);
+            json.WriteNumber("arr_due", _renewalArr);
+            json.WriteEndObject();
+            json.WriteStartArray("kpis");
+            foreach (var kpi in Kpis(summary).Results)
+            {
+                json.WriteStartObject();
+                json.WriteString("metric", kpi.Target.Metric.ToString());
+                json.WriteString("target", kpi.Target.ToString());
+                json.WriteString("source", kpi.Target.Source);
+                if (kpi.Figure is { } f)
+                {
+                    json.WriteNumber("figure", f);
+                    json.WriteBoolean("met", kpi.Met == true);
+                }
+                else
+                {
+                    json.WriteNull("figure");
+                    json.WriteNull("met");
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("rows");
+            json.WriteNumber("read", counts.Read);
+            json.WriteNumber("scored", counts.Scored);
+            json.WriteNumber("rejected", counts.Rejected);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        writer.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    public void WriteText(TextWriter writer, bool terminal)
+    {
+        var summary = Summary;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+            Interactive = InteractionSupport.No,
+        });
+        var c = CultureInfo.InvariantCulture;
+        console.Write(new Rule($"[bold]Portfolio: {summary.TotalCustomers.ToString("N0", c)} customers[/] (model {Markup.Escape(model.Name)})").LeftJustified());
+
+        var bands = new BarChart().Width(70).Label("[bold]Customers per health band[/]");
+        foreach (var band in model.Bands.Bands.Reverse())
+        {
+            bands.AddItem(Markup.Escape(band.Label), summary.CustomersByBand[band.Rank], ColorOf(band.Color));
+        }
+
+        bands.AddItem("no score", summary.NotScored, Color.Grey);
+        console.Write(bands);
+        console.WriteLine();
+
+        var levels = new BarChart().Width(70).Label("[bold]Customers per churn risk level[/]");
+        foreach (var level in Enum.GetValues<ChurnRiskLevel>().Reverse())
+        {
+            levels.AddItem(level.ToString(), summary.CustomersAt(level), level switch
+            {
+                ChurnRiskLevel.Critical => Color.Red,
+                ChurnRiskLevel.High => Color.OrangeRed1,
+                ChurnRiskLevel.Medium => Color.Yellow,
+                _ => Color.Green,
+            });
+        }
+
+        console.Write(levels);
+        console.WriteLine();
+
+        var figures = new Table().Border(TableBorder.Rounded).AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
+        figures.AddRow("Share green", summary.ShareGreen is { } g ? $"{g.ToString("0.0 %", c)} (target above {PortfolioSummary.GreenShareTarget.ToString("0 %", c)})" : "no scores");
+        figures.AddRow("Mean health", summary.MeanHealth?.ToString("0.0", c) ?? "no scores");
+        figures.AddRow("Revenue at risk", summary.RevenueAtRisk.ToString("N2", c));
+        var interval = NpsStatistics.ConfidenceInterval(summary.Nps);
+        figures.AddRow("NPS", summary.Nps.HasScore
+            ? $"{summary.Nps.Score.ToString("0.0", c)} from {summary.Nps.Total.ToString("N0", c)} responses"
+              + (interval.HasInterval ? $", {interval.Level.ToString("0 %", c)} interval [{interval.Lower.ToString("0.0", c)}, {interval.Upper.ToString("0.0", c)}]" : $" (too few for an interval; {interval.MinimumResponses} needed)")
+            : "no responses");
+        figures.AddRow($"Renewals in the next {RenewalWindowDays} days", $"{_renewalsDue.ToString("N0", c)} ({_renewalArr.ToString("N0", c)} ARR)");
+        console.Write(figures);
+
+        var kpis = new Table().Border(TableBorder.Rounded).Title("[bold]KPIs against the seed targets[/]")
+            .AddColumn("Target").AddColumn(new TableColumn("Figure").RightAligned()).AddColumn("Result");
+        foreach (var kpi in Kpis(summary).Results)
+        {
+            kpis.AddRow(
+                Markup.Escape(kpi.Target.ToString()),
+                kpi.Figure is { } f ? (kpi.Target.Metric == KpiMetric.NetPromoterScore ? f.ToString("0.0", c) : f.ToString("0.0 %", c)) : "-",
+                kpi.Met switch { true => "[green]met[/]", false => "[red]not met[/]", _ => "[grey]no figure in the input[/]" });
+        }
+
+        console.Write(kpis);
+    }
+
+    private static Color ColorOf(HealthBandColor color) => color switch
+    {
+        HealthBandColor.Green => Color.Green,
+        HealthBandColor.Yellow => Color.Yellow,
+        _ => Color.Red,
+    };
+}

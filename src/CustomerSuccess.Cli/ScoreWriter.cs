@@ -1,0 +1,141 @@
+using System;
+using System.Buffers;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>Writes one output row per scored customer, as CSV or JSON Lines.</summary>
+internal abstract class ScoreWriter(TextWriter writer)
+{
+    /// <summary>The output columns, in order.</summary>
+    public static readonly string[] Columns =
+        ["id", "health_score", "band", "coverage", "churn_level", "risk_score", "top_factors", "days_to_renewal", "best_expansion"];
+
+    protected TextWriter Writer { get; } = writer;
+
+    public static ScoreWriter Create(string format, TextWriter writer) =>
+        format == "jsonl" ? new JsonLines(writer) : new Csv(writer);
+
+    public abstract void Write(ScoredRow row);
+
+    protected static string TopFactors(ScoredRow row) =>
+        string.Join("; ", row.Churn.Factors.Take(3).Select(f => f.RuleId));
+
+    protected static string? Expansion(ScoredRow row) =>
+        row.BestExpansion is { } e ? $"{e.Type}: {e.Product}" : null;
+
+    private sealed class Csv : ScoreWriter
+    {
+        public Csv(TextWriter writer)
+            : base(writer)
+        {
+            writer.WriteLine(string.Join(",", Columns));
+        }
+
+        public override void Write(ScoredRow row)
+        {
+            var w = Writer;
+            var c = CultureInfo.InvariantCulture;
+            CsvText.WriteText(w, row.Row.Id);
+            w.Write(',');
+            if (row.Health.HasScore)
+            {
+                w.Write(row.Health.Value.ToString("0.##", c));
+                w.Write(',');
+                CsvText.WriteText(w, row.Health.Band.Label);
+            }
+            else
+            {
+                w.Write(',');
+            }
+
+            w.Write(',');
+            w.Write(row.Health.Coverage.ToString("0.###", c));
+            w.Write(',');
+            w.Write(row.Churn.Level.ToString());
+            w.Write(',');
+            w.Write(row.Churn.RiskScore.ToString("0.#", c));
+            w.Write(',');
+            CsvText.WriteText(w, TopFactors(row));
+            w.Write(',');
+            if (row.Churn.DaysToRenewal is { } days)
+            {
+                w.Write(days.ToString(c));
+            }
+
+            w.Write(',');
+            CsvText.WriteText(w, Expansion(row));
+            w.WriteLine();
+        }
+    }
+
+    private sealed class JsonLines(TextWriter writer) : ScoreWriter(writer)
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(512);
+        private char[] _chars = new char[512];
+
+        public override void Write(ScoredRow row)
+        {
+            _buffer.ResetWrittenCount();
+            using (var json = new Utf8JsonWriter(_buffer))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", row.Row.Id);
+                if (row.Health.HasScore)
+                {
+                    json.WriteNumber("health_score", Math.Round(row.Health.Value, 2));
+                    json.WriteString("band", row.Health.Band.Label);
+                }
+                else
+                {
+                    json.WriteNull("health_score");
+                    json.WriteNull("band");
+                }
+
+                json.WriteNumber("coverage", Math.Round(row.Health.Coverage, 3));
+                json.WriteString("churn_level", row.Churn.Level.ToString());
+                json.WriteNumber("risk_score", Math.Round(row.Churn.RiskScore, 1));
+                json.WriteStartArray("top_factors");
+                foreach (var factor in row.Churn.Factors.Take(3))
+                {
+                    json.WriteStringValue(factor.RuleId);
+                }
+
+                json.WriteEndArray();
+                if (row.Churn.DaysToRenewal is { } days)
+                {
+                    json.WriteNumber("days_to_renewal", days);
+                }
+                else
+                {
+                    json.WriteNull("days_to_renewal");
+                }
+
+                if (Expansion(row) is { } expansion)
+                {
+                    json.WriteString("best_expansion", expansion);
+                }
+                else
+                {
+                    json.WriteNull("best_expansion");
+                }
+
+                json.WriteEndObject();
+            }
+
+            var bytes = _buffer.WrittenSpan;
+            if (_chars.Length < bytes.Length)
+            {
+                _chars = new char[bytes.Length * 2];
+            }
+
+            var count = Encoding.UTF8.GetChars(bytes, _chars);
+            Writer.Write(_chars, 0, count);
+            Writer.WriteLine();
+        }
+    }
+}

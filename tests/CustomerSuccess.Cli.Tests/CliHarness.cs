@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using NodaTime;
+
+namespace CustomerSuccess.Cli.Tests;
+
+/// <summary>Runs the tool in process, with captured output and a fixed clock, in a scratch folder of its own.</summary>
+internal sealed class CliHarness : IDisposable
+{
+    public static readonly Instant Now = Instant.FromUtc(2026, 11, 22, 9, 0);
+
+    public CliHarness()
+    {
+        Folder = Directory.CreateTempSubdirectory("cs-cli-").FullName;
+    }
+
+    public string Folder { get; }
+
+    public static string RepositoryRoot { get; } =
+        typeof(CliHarness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+
+    public static string SampleFile => Path.Combine(RepositoryRoot, "samples", "data", "customers.csv");
+
+    public string PathOf(string name) => Path.Combine(Folder, name);
+
+    public string Write(string name, string content)
+    {
+        var path = PathOf(name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public async Task<Result> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var env = new CliEnvironment(output, error, new FixedClock(Now));
+        var code = await Cli.RunAsync(args, env);
+        return new Result(code, output.ToString(), error.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+
+    internal sealed record Result(int ExitCode, string Out, string Error);
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
+}

@@ -1,0 +1,361 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using CsvHelper;
+using CustomerSuccess.Churn;
+using CustomerSuccess.Health;
+using NodaTime;
+using Xunit;
+
+namespace CustomerSuccess.Cli.Tests;
+
+/// <summary>The tool end to end, in process: the sample file, hand-made files, bad rows, exit codes.</summary>
+public sealed class CliTests : IDisposable
+{
+    private const string Header = "id,usage,support,engagement,billing,outcomes,nps,renewal_date,arr,late_payments";
+    private static readonly WeightedHealthScoreModel Model = HealthScoreModels.UsageSupportEngagementBillingOutcomes;
+    private static readonly LocalDate AsOf = new(2026, 11, 22);
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Score_SampleFile_ScoresEqualTheLibrarys()
+    {
+        var output = _cli.PathOf("scores.csv");
+        var result = await _cli.Run("score", CliHarness.SampleFile, "--as-of", "2026-11-22", "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        var input = ReadCsv(CliHarness.SampleFile);
+        var scored = ReadCsv(output);
+        Assert.Equal(input.Count, scored.Count);
+        Assert.Contains($"{input.Count} rows read, {input.Count} scored, 0 rejected", result.Error, StringComparison.Ordinal);
+        for (var i = 0; i < input.Count; i++)
+        {
+            var expected = Model.Score([.. Model.Components.Select(c => Number(input[i][c.Key]))]);
+            Assert.Equal(input[i]["id"], scored[i]["id"]);
+            AssertSameHealth(expected, scored[i]);
+        }
+
+        Assert.True(scored.Select(r => r["band"]).Distinct().Count() >= 4, "the sample covers every band");
+        Assert.Contains(scored, r => r["health_score"].Length == 0);
+    }
+
+    [Fact]
+    public async Task Score_HandMadeRows_EqualTheLibraryForHealthAndChurn()
+    {
+        var input = _cli.Write("in.csv", $"""
+            {Header}
+            A1,80,70,60,90,50,9,2027-01-10,12000,0
+            A2,30,20,,40,10,3,2026-12-01,50000,2
+            """);
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = ParseCsv(result.Out);
+        // A1: 0.30*80 + 0.20*70 + 0.20*60 + 0.15*90 + 0.15*50 = 71 -> Neutral.
+        Assert.Equal("71", rows[0]["health_score"]);
+        Assert.Equal("Neutral", rows[0]["band"]);
+        // A2: engagement missing, 0.8 of the weight present: (9 + 4 + 6 + 1.5) / 0.8 = 25.625 -> Critical.
+        Assert.Equal(25.625, double.Parse(rows[1]["health_score"], CultureInfo.InvariantCulture), 0.0051);
+        Assert.Equal("Critical", rows[1]["band"]);
+        Assert.Equal("0.8", rows[1]["coverage"]);
+        var assessor = new RuleBasedChurnRiskAssessor();
+        var a2 = assessor.Assess(new CustomerSignals(AsOf)
+        {
+            CustomerId = "A2",
+            LatestNpsResponse = 3,
+            RenewalDate = new LocalDate(2026, 12, 1),
+            AnnualRecurringRevenue = 50000m,
+            LatePayments = 2,
+            HealthScore = Model.Score([30, 20, double.NaN, 40, 10]).Value,
+        });
+        Assert.Equal(a2.Level.ToString(), rows[1]["churn_level"]);
+        Assert.Equal(a2.RiskScore.ToString("0.#", CultureInfo.InvariantCulture), rows[1]["risk_score"]);
+        Assert.Equal(string.Join("; ", a2.Factors.Take(3).Select(f => f.RuleId)), rows[1]["top_factors"]);
+        Assert.Equal("9", rows[1]["days_to_renewal"]);
+    }
+
+    [Fact]
+    public async Task Score_MapWithRenamedHeaders_GivesTheSameScores()
+    {
+        var canonical = _cli.Write("canonical.csv", $"""
+            {Header}
+            A1,80,70,60,90,50,9,2027-01-10,12000,0
+            A2,30,20,,40,10,3,2026-12-01,50000,2
+            """);
+        var crm = _cli.Write("crm.csv", """
+            Account ID,Usage Score,Support Score,Engagement,Billing,Outcomes,NPS,Renews On,ARR (USD),Late
+            A1,80,70,60,90,50,9,2027-01-10,12000,0
+            A2,30,20,,40,10,3,2026-12-01,50000,2
+            """);
+        var expected = await _cli.Run("score", canonical, "--as-of", "2026-11-22");
+        var mapped = await _cli.Run(
+            "score", crm, "--as-of", "2026-11-22",
+            "--map", "Account ID=id", "--map", "Usage Score=usage", "--map", "Support Score=support",
+            "--map", "NPS=nps", "--map", "Renews On=renewal_date", "--map", "ARR (USD)=arr", "--map", "Late=late_payments");
+
+        Assert.Equal(0, mapped.ExitCode);
+        Assert.Equal(expected.Out, mapped.Out);
+    }
+
+    [Fact]
+    public async Task Score_JsonLinesInAndOut_MatchesCsv()
+    {
+        var csv = _cli.Write("in.csv", $"""
+            {Header}
+            A1,80,70,60,90,50,9,2027-01-10,12000,0
+            """);
+        var jsonl = _cli.Write("in.jsonl", """
+            {"id": "A1", "usage": 80, "support": 70, "engagement": 60, "billing": 90, "outcomes": 50, "nps": 9, "renewal_date": "2027-01-10", "arr": 12000, "late_payments": 0}
+
+            """);
+        var fromCsv = ParseCsv((await _cli.Run("score", csv, "--as-of", "2026-11-22")).Out)[0];
+        var result = await _cli.Run("score", jsonl, "--as-of", "2026-11-22", "--format", "jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        Assert.Equal("A1", root.GetProperty("id").GetString());
+        Assert.Equal(double.Parse(fromCsv["health_score"], CultureInfo.InvariantCulture), root.GetProperty("health_score").GetDouble());
+        Assert.Equal(fromCsv["band"], root.GetProperty("band").GetString());
+        Assert.Equal(fromCsv["churn_level"], root.GetProperty("churn_level").GetString());
+        Assert.Equal(49, root.GetProperty("days_to_renewal").GetInt32());
+    }
+
+    [Fact]
+    public async Task Score_BadRowsReported_ScoresTheGoodOnesAndAccountsForEveryRow()
+    {
+        var input = _cli.Write("bad.csv", $"""
+            {Header}
+            G1,80,70,60,90,50,9,2027-01-10,12000,0
+            B1,80,70,60,90
+            B2,80,seventy,60,90,50,9,2027-01-10,12000,0
+            B3,80,70,60,90,50,9,2027-13-45,12000,0
+            B4,80,70,60,140,50,9,2027-01-10,12000,0
+            G2,50,50,50,50,50,,,,
+            B5,80,70,60,90,50,11,2027-01-10,12000,0
+            """);
+        var output = _cli.PathOf("out.csv");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output);
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.Equal(["G1", "G2"], ReadCsv(output).Select(r => r["id"]));
+        Assert.Contains("7 rows read, 2 scored, 5 rejected", result.Error, StringComparison.Ordinal);
+        var errors = ReadCsv(_cli.PathOf("out.errors.csv"));
+        Assert.Equal(5, errors.Count);
+        Assert.Equal(("3", "(row)"), (errors[0]["line"], errors[0]["column"]));
+        Assert.Contains("5 columns but the header has 10", errors[0]["reason"], StringComparison.Ordinal);
+        Assert.Equal(("4", "support", "seventy", "not a number"), (errors[1]["line"], errors[1]["column"], errors[1]["value"], errors[1]["reason"]));
+        Assert.Equal(("5", "renewal_date", "2027-13-45"), (errors[2]["line"], errors[2]["column"], errors[2]["value"]));
+        Assert.Contains("not a date", errors[2]["reason"], StringComparison.Ordinal);
+        Assert.Equal(("6", "billing", "140", "must be in [0, 100]"), (errors[3]["line"], errors[3]["column"], errors[3]["value"], errors[3]["reason"]));
+        Assert.Equal(("8", "nps", "11", "must be in [0, 10]"), (errors[4]["line"], errors[4]["column"], errors[4]["value"], errors[4]["reason"]));
+    }
+
+    [Fact]
+    public async Task Score_OnErrorFail_StopsAtTheFirstBadRowAndWritesNoOutput()
+    {
+        var input = _cli.Write("bad.csv", $"""
+            {Header}
+            G1,80,70,60,90,50,9,2027-01-10,12000,0
+            B2,80,seventy,60,90,50,9,2027-01-10,12000,0
+            G2,50,50,50,50,50,,,,
+            """);
+        var output = _cli.PathOf("out.csv");
+        File.WriteAllText(output, "the previous output");
+        var result = await _cli.Run("score", input, "--output", output, "--on-error", "fail");
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.Equal("the previous output", File.ReadAllText(output));
+        Assert.Contains("line 3, column 'support', value 'seventy': not a number", result.Error, StringComparison.Ordinal);
+        Assert.Contains("2 rows read, 1 scored, 1 rejected", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.PathOf("out.errors.csv")));
+        Assert.Equal(["bad.csv", "out.csv"], Directory.GetFiles(_cli.Folder).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public async Task Score_BadJsonLine_IsReportedWithItsLine()
+    {
+        var input = _cli.Write("in.jsonl", "{\"id\": \"A\", \"usage\": 50}\n{not json\n[1, 2]\n{\"id\": \"B\", \"usage\": \"high\"}\n");
+        var result = await _cli.Run("score", input, "--format", "jsonl", "--errors", _cli.PathOf("errors.csv"));
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.Contains("4 rows read, 1 scored, 3 rejected", result.Error, StringComparison.Ordinal);
+        var errors = ReadCsv(_cli.PathOf("errors.csv"));
+        Assert.Equal(["2", "3", "4"], errors.Select(e => e["line"]));
+        Assert.Contains("not valid JSON", errors[0]["reason"], StringComparison.Ordinal);
+        Assert.Equal(("usage", "high", "not a number"), (errors[2]["column"], errors[2]["value"], errors[2]["reason"]));
+    }
+
+    [Fact]
+    public async Task Score_FormulaInCells_IsEscapedForSpreadsheets()
+    {
+        var input = _cli.Write("in.csv", """
+            id,usage,support,engagement,billing,outcomes
+            "=HYPERLINK(""http://x"")",80,70,60,90,50
+            +1,80,70,60,90,50
+            -2,80,70,60,90,50
+            @3,80,70,60,90,50
+            """);
+        var result = await _cli.Run("score", input);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@3"], ParseCsv(result.Out).Select(r => r["id"]));
+    }
+
+    [Fact]
+    public async Task Summary_SampleFileAsJson_ReportsEveryRow()
+    {
+        var result = await _cli.Run("summary", CliHarness.SampleFile, "--format", "json", "--as-of", "2026-11-22");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        var customers = root.GetProperty("portfolio").GetProperty("customers");
+        var total = customers.GetProperty("total_managed").GetInt64();
+        Assert.Equal(10_000, total);
+        Assert.Equal(total, customers.GetProperty("healthy").GetInt64() + customers.GetProperty("at_risk").GetInt64()
+            + customers.GetProperty("critical").GetInt64() + customers.GetProperty("not_scored").GetInt64());
+        Assert.Equal(10_000, root.GetProperty("rows").GetProperty("scored").GetInt64());
+        Assert.True(root.GetProperty("renewals").GetProperty("due").GetInt64() > 0);
+        Assert.True(root.GetProperty("nps_confidence_interval").GetProperty("lower").GetDouble() < root.GetProperty("nps_confidence_interval").GetProperty("upper").GetDouble());
+        Assert.Contains(root.GetProperty("kpis").EnumerateArray(), k => k.GetProperty("metric").GetString() == "ShareGreen" && k.GetProperty("figure").ValueKind == JsonValueKind.Number);
+    }
+
+    [Fact]
+    public async Task Summary_Text_ShowsChartsAndKpis()
+    {
+        var result = await _cli.Run("summary", CliHarness.SampleFile);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Customers per health band", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Customers per churn risk level", result.Out, StringComparison.Ordinal);
+        Assert.Contains("ShareGreen > 80 % (seed 001)", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Models_ListsEveryPresetWithItsSource()
+    {
+        var result = await _cli.Run("models");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var model in HealthScoreModels.All)
+        {
+            Assert.Contains(model.Name, result.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("seed 004", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_SameSeed_GivesTheSameFile()
+    {
+        var a = await _cli.Run("generate", "--count", "500", "--seed", "7", "--as-of", "2026-11-22");
+        var b = await _cli.Run("generate", "--count", "500", "--seed", "7", "--as-of", "2026-11-22");
+        var c = await _cli.Run("generate", "--count", "500", "--seed", "8", "--as-of", "2026-11-22");
+
+        Assert.Equal(0, a.ExitCode);
+        Assert.Equal(a.Out, b.Out);
+        Assert.NotEqual(a.Out, c.Out);
+        Assert.Equal(501, a.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Generate_TheCommittedSample_IsWhatSeed1Makes()
+    {
+        var output = _cli.PathOf("sample.csv");
+        var result = await _cli.Run("generate", "--count", "10000", "--seed", "1", "--as-of", "2026-11-22", "--output", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllText(CliHarness.SampleFile), File.ReadAllText(output));
+    }
+
+    [Fact]
+    public async Task Generate_ItsOutput_ScoresWithoutABadRow()
+    {
+        var input = _cli.PathOf("g.csv");
+        await _cli.Run("generate", "--count", "2000", "--seed", "3", "--output", input);
+        var result = await _cli.Run("summary", input, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var bands = json.RootElement.GetProperty("portfolio").GetProperty("health").GetProperty("bands");
+        Assert.All(bands.EnumerateObject(), b => Assert.True(b.Value.GetInt64() > 0, $"band {b.Name} is empty"));
+    }
+
+    [Theory]
+    [InlineData(new[] { "score", "missing.csv" }, "the input file 'missing.csv' does not exist.")]
+    [InlineData(new[] { "summary", "SAMPLE", "--model", "nope" }, "unknown model 'nope'; the presets are 40-30-30,")]
+    [InlineData(new[] { "score", "SAMPLE", "--map", "x=unknown_field" }, "there is no field 'unknown_field'; the fields are usage, support,")]
+    [InlineData(new[] { "score", "SAMPLE", "--as-of", "22/11/2026" }, "--as-of 22/11/2026: not a date")]
+    [InlineData(new[] { "score", "SAMPLE", "--format", "xlsx" }, "xlsx")]
+    [InlineData(new[] { "frobnicate" }, "frobnicate")]
+    public async Task InvalidArguments_ExitWithTwoAndOneLine(string[] args, string message)
+    {
+        var result = await _cli.Run([.. args.Select(a => a == "SAMPLE" ? CliHarness.SampleFile : a)]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
+    public async Task Score_ModelFile_IsUsed()
+    {
+        var model = _cli.Write("model.json", """
+            { "name": "ours", "weights": { "usage": 0.5, "support": 0.5 },
+              "bands": [ { "label": "Low", "from": 0, "color": "red" }, { "label": "High", "from": 50, "color": "green" } ] }
+            """);
+        var input = _cli.Write("in.csv", "id,usage,support\nA,40,80\nB,10,20\n");
+        var result = await _cli.Run("score", input, "--model", model);
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = ParseCsv(result.Out);
+        Assert.Equal(("60", "High"), (rows[0]["health_score"], rows[0]["band"])); // 0.5*40 + 0.5*80
+        Assert.Equal(("15", "Low"), (rows[1]["health_score"], rows[1]["band"]));
+        var bad = _cli.Write("bad-model.json", """{ "weights": { "usage": 0.5, "support": 0.4 } }""");
+        var failed = await _cli.Run("score", input, "--model", bad);
+        Assert.Equal(ExitCodes.InvalidInput, failed.ExitCode);
+        Assert.Contains("sum to 0.9", failed.Error, StringComparison.Ordinal);
+    }
+
+    private static void AssertSameHealth(HealthScore expected, IReadOnlyDictionary<string, string> row)
+    {
+        if (!expected.HasScore)
+        {
+            Assert.Equal(string.Empty, row["health_score"]);
+            Assert.Equal(string.Empty, row["band"]);
+            return;
+        }
+
+        Assert.Equal(Math.Round(expected.Value, 2), double.Parse(row["health_score"], CultureInfo.InvariantCulture), 1e-9);
+        Assert.Equal(expected.Band.Label, row["band"]);
+    }
+
+    private static double Number(string text) => text.Length == 0 ? double.NaN : double.Parse(text, CultureInfo.InvariantCulture);
+
+    private static List<Dictionary<string, string>> ReadCsv(string path) => ParseCsv(File.ReadAllText(path));
+
+    private static List<Dictionary<string, string>> ParseCsv(string text)
+    {
+        using var reader = new StringReader(text);
+        using var parser = new CsvParser(reader, CultureInfo.InvariantCulture);
+        parser.Read();
+        var header = parser.Record!;
+        var rows = new List<Dictionary<string, string>>();
+        while (parser.Read())
+        {
+            var record = parser.Record!;
+            rows.Add(header.Select((h, i) => (h, v: i < record.Length ? record[i] : string.Empty)).ToDictionary(x => x.h, x => x.v));
+        }
+
+        return rows;
+    }
+}
