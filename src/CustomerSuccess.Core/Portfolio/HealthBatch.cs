@@ -2,9 +2,11 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Runtime.Intrinsics;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Health;
@@ -20,7 +22,7 @@ namespace CustomerSuccess.Portfolio;
 /// <para>
 /// Every path gives each customer exactly the score and band the scalar <see cref="IHealthScoreModel.Score"/> gives
 /// (bit for bit), honouring the model's missing-data policy. For <see cref="WeightedHealthScoreModel"/> (every preset)
-/// the columnar paths are vectorized with <see cref="Vector{T}"/> and a scalar tail; any other model is called once
+/// the columnar paths are vectorized with <see cref="System.Runtime.Intrinsics.Vector256{T}"/> (four customers at a time) and a scalar tail; any other model is called once
 /// per customer.
 /// </para>
 /// <para>
@@ -540,7 +542,7 @@ public static class HealthBatch
             var i = start;
             var counts = _counting ? new Span<long>(_counts, partition * Stride, _bands + 1) : default;
             var sum = 0.0;
-            if (_model is WeightedHealthScoreModel weighted && Vector.IsHardwareAccelerated && k <= 256)
+            if (_model is WeightedHealthScoreModel weighted && Vector256.IsHardwareAccelerated)
             {
                 i = _counting
                     ? CountVectors(weighted, columns, start, end, counts, ref sum)
@@ -593,34 +595,35 @@ public static class HealthBatch
         /// <summary>Scores whole vectors of customers and writes them; returns where the scalar tail starts.</summary>
         private int ScoreVectors(WeightedHealthScoreModel model, double** columns, int start, int end)
         {
-            var width = Vector<double>.Count;
-            var thresholds = model.Bands.Thresholds;
-            var kernel = new Kernel(model);
-            Span<double> row = stackalloc double[columns == null ? 0 : _columns.Length];
+            var kernel = new Kernel(model, _columns.Length);
+            Span<double> row = stackalloc double[_columns.Length];
+            var one = Vector256.Create(1.0);
+            var noBand = Vector256.Create((double)NoBand);
+            var notANumber = Vector256.Create(double.NaN);
+            var pack = Vector256.Create(1.0, 256.0, 65_536.0, 16_777_216.0);
             var i = start;
-            for (; i <= end - width; i += width)
+            for (; i <= end - 4; i += 4)
             {
-                if (!kernel.TryScore(columns, _columns.Length, i, out var value, out var noScore))
+                if (!kernel.TryScore(columns, i, out var value, out var noScore))
                 {
                     // A lane holds a bad value: let the scalar path find it and throw its exact message.
-                    for (var j = 0; j < width; j++)
+                    for (var j = 0; j < 4; j++)
                     {
                         _ = ScoreAt(columns, row, i + j);
                     }
                 }
 
-                var rank = Vector<long>.Zero;
-                for (var b = 1; b < thresholds.Length; b++)
+                var rank = Vector256<double>.Zero;
+                foreach (var threshold in kernel.Thresholds)
                 {
-                    rank -= Vector.GreaterThanOrEqual(value, new Vector<double>(thresholds[b]));
+                    rank += Vector256.GreaterThanOrEqual(value, threshold) & one;
                 }
 
-                Vector.ConditionalSelect(noScore, new Vector<double>(double.NaN), value).Store(_scores + i);
-                var ranks = _ranks + i;
-                for (var j = 0; j < width; j++)
-                {
-                    ranks[j] = noScore[j] != 0 ? NoBand : (byte)rank[j];
-                }
+                Vector256.ConditionalSelect(noScore, notANumber, value).Store(_scores + i);
+
+                // Four ranks (0-255, exact in a double) packed into one 32-bit word, lowest lane first.
+                var word = (uint)Vector256.Sum(Vector256.ConditionalSelect(noScore, noBand, rank) * pack);
+                Unsafe.WriteUnaligned(_ranks + i, BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word));
             }
 
             return i;
@@ -629,91 +632,140 @@ public static class HealthBatch
         /// <summary>Counts whole vectors of customers per band; returns where the scalar tail starts.</summary>
         private int CountVectors(WeightedHealthScoreModel model, double** columns, int start, int end, Span<long> counts, ref double sum)
         {
-            var width = Vector<double>.Count;
-            var thresholds = model.Bands.Thresholds;
-            var bands = thresholds.Length;
-            var kernel = new Kernel(model);
+            var kernel = new Kernel(model, _columns.Length);
+            var thresholds = kernel.Thresholds;
             Span<double> row = stackalloc double[_columns.Length];
 
-            // atLeast[b] counts the scored customers at or above band b's threshold (b >= 1); scored counts rank 0 up.
-            Span<Vector<long>> atLeast = stackalloc Vector<long>[bands];
+            // atLeast[b] counts the scored customers at or above threshold b + 1; scored counts them all.
+            Span<Vector256<long>> atLeast = stackalloc Vector256<long>[thresholds.Length];
             atLeast.Clear();
-            var sumVector = Vector<double>.Zero;
+            var scored = Vector256<long>.Zero;
+            var sumVector = Vector256<double>.Zero;
             var i = start;
-            for (; i <= end - width; i += width)
+            for (; i <= end - 4; i += 4)
             {
-                if (!kernel.TryScore(columns, _columns.Length, i, out var value, out var noScore))
+                if (!kernel.TryScore(columns, i, out var value, out var noScore))
                 {
-                    for (var j = 0; j < width; j++)
+                    for (var j = 0; j < 4; j++)
                     {
                         _ = ScoreAt(columns, row, i + j);
                     }
                 }
 
-                var scored = ~noScore;
-                atLeast[0] -= scored;
-                for (var b = 1; b < bands; b++)
+                var hasScore = ~noScore;
+                scored -= hasScore.AsInt64();
+                for (var b = 0; b < thresholds.Length; b++)
                 {
-                    atLeast[b] -= Vector.GreaterThanOrEqual(value, new Vector<double>(thresholds[b])) & scored;
+                    atLeast[b] -= (Vector256.GreaterThanOrEqual(value, thresholds[b]) & hasScore).AsInt64();
                 }
 
-                sumVector += Vector.ConditionalSelect(scored, value, Vector<double>.Zero);
+                sumVector += value & hasScore;
             }
 
-            var scoredCount = Vector.Sum(atLeast[0]);
-            counts[bands] += ((i - start) - scoredCount);
+            var bands = thresholds.Length + 1;
+            var scoredCount = Vector256.Sum(scored);
+            counts[bands] += (i - start) - scoredCount;
+            var above = scoredCount;
             for (var b = 0; b < bands; b++)
             {
-                var here = Vector.Sum(atLeast[b]) - (b + 1 < bands ? Vector.Sum(atLeast[b + 1]) : 0);
-                counts[b] += here;
+                var next = b < thresholds.Length ? Vector256.Sum(atLeast[b]) : 0;
+                counts[b] += above - next;
+                above = next;
             }
 
-            sum += Vector.Sum(sumVector);
+            sum += Vector256.Sum(sumVector);
             return i;
         }
     }
 
-    /// <summary>The weighted model's arithmetic on one vector of customers, in the scalar path's exact order of operations.</summary>
+    /// <summary>
+    /// The weighted model's arithmetic on four customers at once, in the scalar path's exact order of operations, with
+    /// everything that does not change per customer prepared once.
+    /// </summary>
     private readonly ref struct Kernel
     {
-        private readonly ReadOnlySpan<double> _weights;
-        private readonly Vector<double> _total;
-        private readonly Vector<double> _minimumCoverage;
+        private readonly Span<Vector256<double>> _weights;
+        private readonly Vector256<double> _total;
+        private readonly Vector256<double> _presenceFloor;
         private readonly bool _treatAsZero;
         private readonly bool _reject;
 
-        internal Kernel(WeightedHealthScoreModel model)
+        internal Kernel(WeightedHealthScoreModel model, int components)
         {
-            _weights = model.WeightArray;
-            _total = new Vector<double>(model.TotalWeight);
-            _minimumCoverage = new Vector<double>(model.MissingData.MinimumCoverage - WeightedHealthScoreModel.CoverageTolerance);
+            var weights = model.WeightArray;
+            _weights = new Vector256<double>[components];
+            for (var c = 0; c < components; c++)
+            {
+                _weights[c] = Vector256.Create(weights[c]);
+            }
+
+            var bandThresholds = model.Bands.Thresholds;
+            Thresholds = new Vector256<double>[bandThresholds.Length - 1];
+            for (var b = 1; b < bandThresholds.Length; b++)
+            {
+                Thresholds[b - 1] = Vector256.Create(bandThresholds[b]);
+            }
+
+            _total = Vector256.Create(model.TotalWeight);
+            _presenceFloor = Vector256.Create(PresenceFloor(model.TotalWeight, model.MissingData.MinimumCoverage - WeightedHealthScoreModel.CoverageTolerance));
             _treatAsZero = model.MissingData.Handling == MissingDataHandling.TreatAsZero;
             _reject = model.MissingData.Handling == MissingDataHandling.Reject;
         }
 
+        /// <summary>The band thresholds above the lowest band, broadcast.</summary>
+        internal Span<Vector256<double>> Thresholds { get; }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal unsafe bool TryScore(double** columns, int k, int i, out Vector<double> value, out Vector<long> noScore)
+        internal unsafe bool TryScore(double** columns, int i, out Vector256<double> value, out Vector256<double> noScore)
         {
-            var zero = Vector<double>.Zero;
-            var hundred = new Vector<double>(100);
+            var zero = Vector256<double>.Zero;
+            var hundred = Vector256.Create(100.0);
             var weighted = zero;
             var present = zero;
-            var problems = Vector<long>.Zero;
-            for (var c = 0; c < k; c++)
+            var problems = zero;
+            var weights = _weights;
+            for (var c = 0; c < weights.Length; c++)
             {
-                var v = Vector.Load(columns[c] + i);
-                var valid = Vector.GreaterThanOrEqual(v, zero) & Vector.LessThanOrEqual(v, hundred);
-                var missing = ~Vector.Equals(v, v);
-                problems |= _reject ? ~valid : ~(valid | missing);
-                var w = new Vector<double>(_weights[c]);
-                weighted += Vector.ConditionalSelect(valid, w * v, zero);
-                present += Vector.ConditionalSelect(valid, w, zero);
+                var v = Vector256.Load(columns[c] + i);
+                var valid = Vector256.GreaterThanOrEqual(v, zero) & Vector256.LessThanOrEqual(v, hundred);
+                problems |= _reject ? ~valid : Vector256.AndNot(Vector256.Equals(v, v), valid);
+                var w = weights[c];
+                weighted += valid & (w * v);
+                present += valid & w;
             }
 
-            var coverage = present / _total;
-            noScore = Vector.LessThanOrEqual(present, zero) | Vector.LessThan(coverage, _minimumCoverage);
-            value = Vector.Min(Vector.Max(weighted / (_treatAsZero ? _total : present), zero), hundred);
-            return problems == Vector<long>.Zero;
+            // present / total < floor-coverage exactly when present < the presence floor (see PresenceFloor).
+            noScore = Vector256.LessThanOrEqual(present, zero) | Vector256.LessThan(present, _presenceFloor);
+            value = Vector256.Min(Vector256.Max(weighted / (_treatAsZero ? _total : present), zero), hundred);
+            return problems == zero;
+        }
+
+        /// <summary>
+        /// The smallest present weight p for which the scalar test <c>p / total &lt; minimum</c> is false. Division by a
+        /// positive total is monotone, so <c>p &lt; floor</c> decides exactly as the scalar path does, without dividing.
+        /// </summary>
+        private static double PresenceFloor(double total, double minimum)
+        {
+            if (!(0.0 / total < minimum))
+            {
+                return 0;
+            }
+
+            long low = 0, high = BitConverter.DoubleToInt64Bits(double.PositiveInfinity);
+            while (high - low > 1)
+            {
+                var middle = low + ((high - low) / 2);
+                if (BitConverter.Int64BitsToDouble(middle) / total < minimum)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return BitConverter.Int64BitsToDouble(high);
         }
     }
 
