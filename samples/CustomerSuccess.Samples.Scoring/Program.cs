@@ -9,7 +9,7 @@ namespace CustomerSuccess.Samples.Scoring;
 
 /// <summary>
 /// Scores the sample customers with a preset health model and prints each score, band, coverage and biggest drag,
-/// then the customers per band. Usage: <c>[CSV file] [model preset]</c>; the defaults are
+/// (for the first 20 customers), then the customers per band. Usage: <c>[CSV file] [model preset]</c>; the defaults are
 /// <c>samples/data/customers.csv</c> and the 30-20-20-15-15 model, whose component keys are the file's columns.
 /// </summary>
 public static class Program
@@ -35,10 +35,12 @@ public static class Program
         Console.WriteLine($"Model {model}");
         Console.WriteLine($"Bands {model.Bands}");
         Console.WriteLine();
-        Console.WriteLine($"{"id",-6} {"name",-22} {"score",6}  {"band",-9} {"coverage",8}  biggest drag");
+        Console.WriteLine($"{"id",-7} {"name",-28} {"score",6}  {"band",-9} {"coverage",8}  biggest drag");
 
+        const int Shown = 20;
         var perBand = new SortedDictionary<int, (string Label, int Count)>();
         var unscored = 0;
+        var seen = 0;
         foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
         {
             var cells = line.Split(',');
@@ -53,26 +55,35 @@ public static class Program
 
             var result = model.Evaluate(scores);
             var score = result.Score;
+            var show = seen++ < Shown;
             if (!score.HasScore)
             {
                 unscored++;
-                Console.WriteLine($"{cells[0],-6} {cells[1],-22} {"-",6}  {"no score",-9} {score.Coverage,8:P0}  not enough data");
+                if (show)
+                {
+                    Console.WriteLine($"{cells[0],-7} {cells[1],-28} {"-",6}  {"no score",-9} {score.Coverage,8:P0}  not enough data");
+                }
+
                 continue;
             }
 
-            var drag = result.BiggestDrags()[0];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{cells[0],-6} {cells[1],-22} {score.Value,6:0.0}  {score.Band.Label,-9} {score.Coverage,8:P0}  {drag.Component.DisplayName} (-{drag.PointsLost:0.0})"));
+            if (show)
+            {
+                var drag = result.BiggestDrags()[0];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{cells[0],-7} {cells[1],-28} {score.Value,6:0.0}  {score.Band.Label,-9} {score.Coverage,8:P0}  {drag.Component.DisplayName} (-{drag.PointsLost:0.0})"));
+            }
             perBand[score.Band.Rank] = (score.Band.Label, perBand.GetValueOrDefault(score.Band.Rank).Count + 1);
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"... {seen} customers in all"));
         Console.WriteLine();
         foreach (var (_, (label, count)) in perBand.Reverse())
         {
-            Console.WriteLine($"{label,-9} {count,4}");
+            Console.WriteLine($"{label,-9} {count,6}");
         }
 
-        Console.WriteLine($"{"no score",-9} {unscored,4}");
+        Console.WriteLine($"{"no score",-9} {unscored,6}");
         return 0;
     }
 }

@@ -2,11 +2,11 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Health;
@@ -542,7 +542,7 @@ public static class HealthBatch
             var i = start;
             var counts = _counting ? new Span<long>(_counts, partition * Stride, _bands + 1) : default;
             var sum = 0.0;
-            if (_model is WeightedHealthScoreModel weighted && Vector256.IsHardwareAccelerated)
+            if (_model is WeightedHealthScoreModel weighted && Vector256.IsHardwareAccelerated && Avx2.IsSupported)
             {
                 i = _counting
                     ? CountVectors(weighted, columns, start, end, counts, ref sum)
@@ -600,7 +600,6 @@ public static class HealthBatch
             var one = Vector256.Create(1.0);
             var noBand = Vector256.Create((double)NoBand);
             var notANumber = Vector256.Create(double.NaN);
-            var pack = Vector256.Create(1.0, 256.0, 65_536.0, 16_777_216.0);
             var i = start;
             for (; i <= end - 4; i += 4)
             {
@@ -621,9 +620,11 @@ public static class HealthBatch
 
                 Vector256.ConditionalSelect(noScore, notANumber, value).Store(_scores + i);
 
-                // Four ranks (0-255, exact in a double) packed into one 32-bit word, lowest lane first.
-                var word = (uint)Vector256.Sum(Vector256.ConditionalSelect(noScore, noBand, rank) * pack);
-                Unsafe.WriteUnaligned(_ranks + i, BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word));
+                // Four ranks (0-255, exact in a double) packed into one 32-bit store, lowest lane first.
+                rank = Vector256.ConditionalSelect(noScore, noBand, rank);
+                var ints = Avx.ConvertToVector128Int32(rank);
+                var shorts = Sse2.PackSignedSaturate(ints, ints);
+                Unsafe.WriteUnaligned(_ranks + i, Sse2.ConvertToInt32(Sse2.PackUnsignedSaturate(shorts, shorts).AsInt32()));
             }
 
             return i;
@@ -722,22 +723,32 @@ public static class HealthBatch
             var hundred = Vector256.Create(100.0);
             var weighted = zero;
             var present = zero;
-            var problems = zero;
+            var missing = zero;
+
+            // The lowest and highest values seen: x86 min and max return their second operand when the first is NaN, so
+            // missing values leave them alone and one range test per vector catches anything outside [0, 100].
+            var lowest = hundred;
+            var highest = zero;
             var weights = _weights;
             for (var c = 0; c < weights.Length; c++)
             {
                 var v = Vector256.Load(columns[c] + i);
-                var valid = Vector256.GreaterThanOrEqual(v, zero) & Vector256.LessThanOrEqual(v, hundred);
-                problems |= _reject ? ~valid : Vector256.AndNot(Vector256.Equals(v, v), valid);
+                var known = Vector256.Equals(v, v);
+                lowest = Avx.Min(v, lowest);
+                highest = Avx.Max(v, highest);
                 var w = weights[c];
-                weighted += valid & (w * v);
-                present += valid & w;
+                weighted += known & (w * v);
+                present += known & w;
+                if (_reject)
+                {
+                    missing |= ~known;
+                }
             }
 
             // present / total < floor-coverage exactly when present < the presence floor (see PresenceFloor).
             noScore = Vector256.LessThanOrEqual(present, zero) | Vector256.LessThan(present, _presenceFloor);
-            value = Vector256.Min(Vector256.Max(weighted / (_treatAsZero ? _total : present), zero), hundred);
-            return problems == zero;
+            value = Avx.Min(Avx.Max(weighted / (_treatAsZero ? _total : present), zero), hundred);
+            return (Vector256.LessThan(lowest, zero) | Vector256.GreaterThan(highest, hundred) | missing) == zero;
         }
 
         /// <summary>
