@@ -135,16 +135,26 @@ internal static class Cli
         {
             var path = result.GetValue(output);
             var settings = inputs.Settings(result, env, path);
-            using var file = path is null ? null : new AtomicFile(path);
-            var writer = ScoreWriter.Create(result.GetValue(format)!, file?.Writer ?? env.Out);
-            var counts = ScoringRun.Execute(env, settings, writer.Write, cancellationToken);
-            if (!counts.Stopped)
+            AtomicFile? file = null;
+            try
             {
-                file?.Commit();
-            }
+                var counts = ScoringRun.Execute(env, settings, () =>
+                {
+                    file = path is null ? null : new AtomicFile(path);
+                    return ScoreWriter.Create(result.GetValue(format)!, file?.Writer ?? env.Out).Write;
+                }, cancellationToken);
+                if (!counts.Stopped)
+                {
+                    file?.Commit();
+                }
 
-            ScoringRun.Report(env, counts);
-            return Task.FromResult(counts.Rejected > 0 ? ExitCodes.BadRows : ExitCodes.Success);
+                ScoringRun.Report(env, counts);
+                return Task.FromResult(counts.Rejected > 0 ? ExitCodes.BadRows : ExitCodes.Success);
+            }
+            finally
+            {
+                file?.Dispose();
+            }
         });
         return command;
     }
@@ -161,7 +171,7 @@ internal static class Cli
         {
             var settings = inputs.Settings(result, env, output: null);
             var report = new PortfolioReport(settings.Model);
-            var counts = ScoringRun.Execute(env, settings, report.Add, cancellationToken);
+            var counts = ScoringRun.Execute(env, settings, () => report.Add, cancellationToken);
             if (!counts.Stopped)
             {
                 if (result.GetValue(format) == "json")

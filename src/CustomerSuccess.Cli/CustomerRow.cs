@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Expansion;
-using CustomerSuccess.Health;
 using NodaTime;
 using NodaTime.Text;
 
@@ -48,10 +47,10 @@ internal sealed class CustomerRow
         }
 
         var values = new Parsed(source);
-        var id = source.Value(0);
+        var id = source.Value(layout.Id);
         if (id is null)
         {
-            error = new RowError(source.Line, source.ColumnName(0), string.Empty, "the id is required");
+            error = new RowError(source.Line, source.ColumnName(layout.Id), string.Empty, "the id is required");
             return null;
         }
 
@@ -118,6 +117,7 @@ internal sealed class CustomerRow
         {
             ComponentCount = componentCount;
             var index = fields.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+            Id = Of(index, InputField.Id);
             UsageChange = Of(index, InputField.UsageChange);
             FeatureAdoption = Of(index, InputField.FeatureAdoption);
             UnresolvedTickets = Of(index, InputField.UnresolvedTickets);
@@ -139,6 +139,8 @@ internal sealed class CustomerRow
         }
 
         public int ComponentCount { get; }
+
+        public int Id { get; }
 
         public int UsageChange { get; }
 

@@ -148,14 +148,14 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
         console.WriteLine();
 
         var figures = new Table().Border(TableBorder.Rounded).AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
-        figures.AddRow("Share green", summary.ShareGreen is { } g ? $"{g.ToString("0.0 %", c)} (target above {PortfolioSummary.GreenShareTarget.ToString("0 %", c)})" : "no scores");
+        figures.AddRow("Share green", summary.ShareGreen is { } g ? $"{g.ToString("0.0 %", c)} (target: above {PortfolioSummary.GreenShareTarget.ToString("0 %", c)})" : "no scores");
         figures.AddRow("Mean health", summary.MeanHealth?.ToString("0.0", c) ?? "no scores");
         figures.AddRow("Revenue at risk", summary.RevenueAtRisk.ToString("N2", c));
         var interval = NpsStatistics.ConfidenceInterval(summary.Nps);
-        figures.AddRow("NPS", summary.Nps.HasScore
+        figures.AddRow("NPS", Markup.Escape(summary.Nps.HasScore
             ? $"{summary.Nps.Score.ToString("0.0", c)} from {summary.Nps.Total.ToString("N0", c)} responses"
               + (interval.HasInterval ? $", {interval.Level.ToString("0 %", c)} interval [{interval.Lower.ToString("0.0", c)}, {interval.Upper.ToString("0.0", c)}]" : $" (too few for an interval; {interval.MinimumResponses} needed)")
-            : "no responses");
+            : "no responses"));
         figures.AddRow($"Renewals in the next {RenewalWindowDays} days", $"{_renewalsDue.ToString("N0", c)} ({_renewalArr.ToString("N0", c)} ARR)");
         console.Write(figures);
 

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Text;
-using System.Threading.Tasks;
 using CustomerSuccess.Cli;
 using NodaTime;
 

@@ -130,7 +130,7 @@ internal abstract class RowSource : IDisposable
                 _columnOf[field] = c;
             }
 
-            if (_columnOf[0] < 0)
+            if (_columnOf[_fieldByName[InputField.Id]] < 0)
             {
                 throw new UsageException(
                     $"the input has no '{InputField.Id}' column (its columns are {string.Join(", ", _header)}); name it, or map one with --map COLUMN={InputField.Id}.");

@@ -44,7 +44,7 @@ internal sealed class SampleGenerator(int seed, LocalDate asOf)
             var licensed = random.Next(seatsLow, seatsHigh + 1);
             var used = (int)Math.Round(licensed * Math.Clamp((health / 100) + (Gaussian(random) * 0.15), 0.1, 1.0));
             var weak = health < 50;
-            var nps = random.NextDouble() < 0.6 ? ((int)Math.Round(Math.Clamp((health / 10) + (Gaussian(random) * 1.5), 0, 10))).ToString(c) : string.Empty;
+            var nps = random.NextDouble() < 0.6 ? ((int)Math.Round(Math.Clamp((health / 10) + 1.5 + (Gaussian(random) * 1.5), 0, 10))).ToString(c) : string.Empty;
             var late = random.NextDouble() < (weak ? 0.15 : 0.03) ? random.Next(1, 3).ToString(c) : "0";
             var champion = random.NextDouble() < 0.02 ? "true" : "false";
 

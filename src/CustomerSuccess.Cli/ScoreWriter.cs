@@ -22,6 +22,9 @@ internal abstract class ScoreWriter(TextWriter writer)
 
     public abstract void Write(ScoredRow row);
 
+    /// <summary>Output precision: half away from zero, on the double's exact value.</summary>
+    public static double Round(double value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
     protected static string TopFactors(ScoredRow row) =>
         string.Join("; ", row.Churn.Factors.Take(3).Select(f => f.RuleId));
 
@@ -44,7 +47,7 @@ internal abstract class ScoreWriter(TextWriter writer)
             w.Write(',');
             if (row.Health.HasScore)
             {
-                w.Write(row.Health.Value.ToString("0.##", c));
+                w.Write(Round(row.Health.Value, 2).ToString("0.##", c));
                 w.Write(',');
                 CsvText.WriteText(w, row.Health.Band.Label);
             }
@@ -54,11 +57,11 @@ internal abstract class ScoreWriter(TextWriter writer)
             }
 
             w.Write(',');
-            w.Write(row.Health.Coverage.ToString("0.###", c));
+            w.Write(Round(row.Health.Coverage, 3).ToString("0.###", c));
             w.Write(',');
             w.Write(row.Churn.Level.ToString());
             w.Write(',');
-            w.Write(row.Churn.RiskScore.ToString("0.#", c));
+            w.Write(Round(row.Churn.RiskScore, 1).ToString("0.#", c));
             w.Write(',');
             CsvText.WriteText(w, TopFactors(row));
             w.Write(',');
@@ -87,7 +90,7 @@ internal abstract class ScoreWriter(TextWriter writer)
                 json.WriteString("id", row.Row.Id);
                 if (row.Health.HasScore)
                 {
-                    json.WriteNumber("health_score", Math.Round(row.Health.Value, 2));
+                    json.WriteNumber("health_score", Round(row.Health.Value, 2));
                     json.WriteString("band", row.Health.Band.Label);
                 }
                 else
@@ -96,9 +99,9 @@ internal abstract class ScoreWriter(TextWriter writer)
                     json.WriteNull("band");
                 }
 
-                json.WriteNumber("coverage", Math.Round(row.Health.Coverage, 3));
+                json.WriteNumber("coverage", Round(row.Health.Coverage, 3));
                 json.WriteString("churn_level", row.Churn.Level.ToString());
-                json.WriteNumber("risk_score", Math.Round(row.Churn.RiskScore, 1));
+                json.WriteNumber("risk_score", Round(row.Churn.RiskScore, 1));
                 json.WriteStartArray("top_factors");
                 foreach (var factor in row.Churn.Factors.Take(3))
                 {

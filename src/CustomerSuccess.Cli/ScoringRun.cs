@@ -35,13 +35,14 @@ internal sealed class RunCounts
 
 /// <summary>
 /// Streams an input through parsing and scoring, one row at a time: memory stays flat whatever the input's size.
+/// <c>start</c> is called once the input is open and its header understood, and gives where scored rows go.
 /// Bad rows go to the errors file (or stop the run), a progress line goes to standard error when a person watches it.
 /// </summary>
 internal static class ScoringRun
 {
     private const int ProgressEvery = 65_536;
 
-    public static RunCounts Execute(CliEnvironment env, RunSettings settings, Action<ScoredRow> sink, CancellationToken cancellationToken)
+    public static RunCounts Execute(CliEnvironment env, RunSettings settings, Func<Action<ScoredRow>> start, CancellationToken cancellationToken)
     {
         var counts = new RunCounts();
         using var reader = OpenInput(env, settings.Input);
@@ -49,6 +50,9 @@ internal static class ScoringRun
         using var source = RowSource.Open(settings.Input, reader, fields, settings.Map);
         var layout = new CustomerRow.Layout(fields, settings.Model.Components.Count);
         var scorer = new RowScorer(settings.Model);
+
+        // Only once the input is open and its header understood does anything get written.
+        var sink = start();
         AtomicFile? errors = null;
         var clock = Stopwatch.StartNew();
         var progressShown = false;

@@ -61,7 +61,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal("71", rows[0]["health_score"]);
         Assert.Equal("Neutral", rows[0]["band"]);
         // A2: engagement missing, 0.8 of the weight present: (9 + 4 + 6 + 1.5) / 0.8 = 25.625 -> Critical.
-        Assert.Equal(25.625, double.Parse(rows[1]["health_score"], CultureInfo.InvariantCulture), 0.0051);
+        Assert.Equal("25.63", rows[1]["health_score"]); // two decimals, half away from zero
         Assert.Equal("Critical", rows[1]["band"]);
         Assert.Equal("0.8", rows[1]["coverage"]);
         var assessor = new RuleBasedChurnRiskAssessor();
@@ -75,7 +75,7 @@ public sealed class CliTests : IDisposable
             HealthScore = Model.Score([30, 20, double.NaN, 40, 10]).Value,
         });
         Assert.Equal(a2.Level.ToString(), rows[1]["churn_level"]);
-        Assert.Equal(a2.RiskScore.ToString("0.#", CultureInfo.InvariantCulture), rows[1]["risk_score"]);
+        Assert.Equal(Math.Round(a2.RiskScore, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture), rows[1]["risk_score"]);
         Assert.Equal(string.Join("; ", a2.Factors.Take(3).Select(f => f.RuleId)), rows[1]["top_factors"]);
         Assert.Equal("9", rows[1]["days_to_renewal"]);
     }
@@ -335,7 +335,7 @@ public sealed class CliTests : IDisposable
             return;
         }
 
-        Assert.Equal(Math.Round(expected.Value, 2), double.Parse(row["health_score"], CultureInfo.InvariantCulture), 1e-9);
+        Assert.Equal(Math.Round(expected.Value, 2, MidpointRounding.AwayFromZero), double.Parse(row["health_score"], CultureInfo.InvariantCulture), 1e-9);
         Assert.Equal(expected.Band.Label, row["band"]);
     }
 
