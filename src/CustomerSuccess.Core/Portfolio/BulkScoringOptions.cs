@@ -11,8 +11,8 @@ namespace CustomerSuccess.Portfolio;
 /// <remarks>Immutable once built and safe to share between threads.</remarks>
 public sealed class BulkScoringOptions
 {
-    /// <summary>The default <see cref="ParallelThreshold"/>: 131 072 customers (see <c>docs/bulk-scoring.md</c> for the measurement behind it).</summary>
-    public const int DefaultParallelThreshold = 131_072;
+    /// <summary>The default <see cref="ParallelThreshold"/>: 32 768 customers (see <c>docs/performance.md</c> for the measurement behind it).</summary>
+    public const int DefaultParallelThreshold = 32_768;
 
     private readonly int _maxDegreeOfParallelism = Environment.ProcessorCount;
     private readonly int _parallelThreshold = DefaultParallelThreshold;
