@@ -98,7 +98,7 @@ internal abstract class RowSource : IDisposable
                 BadDataFound = _ => _badQuotes = true,
                 MissingFieldFound = null,
                 DetectColumnCountChanges = false,
-                CacheFields = true,
+                CacheFields = false, // the field cache keeps every distinct value: memory would grow with the file
             };
             _parser = new CsvParser(reader, configuration);
             if (!_parser.Read())
