@@ -115,6 +115,36 @@ public sealed class ChurnAssessment
         string.Create(CultureInfo.InvariantCulture,
             $"{CustomerId ?? "customer"}: {Level} ({RiskScore:0.#}), {Factors.Count} factor{(Factors.Count == 1 ? string.Empty : "s")}, priority {PriorityScore:0.#}");
 
+    /// <summary>
+    /// The worklist order on its five keys: higher priority, then higher risk, then more revenue, then sooner renewal,
+    /// then customer id. Shared with the bulk worklist, which orders customers before it builds their assessments.
+    /// </summary>
+    internal static int Order(
+        double xPriority, double xRisk, decimal? xRevenue, int? xDays, string? xId,
+        double yPriority, double yRisk, decimal? yRevenue, int? yDays, string? yId)
+    {
+        var c = yPriority.CompareTo(xPriority);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = yRisk.CompareTo(xRisk);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = Nullable.Compare(yRevenue, xRevenue);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = (xDays ?? int.MaxValue).CompareTo(yDays ?? int.MaxValue);
+        return c != 0 ? c : string.CompareOrdinal(xId, yId);
+    }
+
     private sealed class WorklistComparer : IComparer<ChurnAssessment>
     {
         public int Compare(ChurnAssessment? x, ChurnAssessment? y)
@@ -134,26 +164,9 @@ public sealed class ChurnAssessment
                 return -1;
             }
 
-            var c = y.PriorityScore.CompareTo(x.PriorityScore);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = y.RiskScore.CompareTo(x.RiskScore);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = Nullable.Compare(y.AnnualRecurringRevenue, x.AnnualRecurringRevenue);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = (x.DaysToRenewal ?? int.MaxValue).CompareTo(y.DaysToRenewal ?? int.MaxValue);
-            return c != 0 ? c : string.CompareOrdinal(x.CustomerId, y.CustomerId);
+            return Order(
+                x.PriorityScore, x.RiskScore, x.AnnualRecurringRevenue, x.DaysToRenewal, x.CustomerId,
+                y.PriorityScore, y.RiskScore, y.AnnualRecurringRevenue, y.DaysToRenewal, y.CustomerId);
         }
     }
 }

@@ -66,4 +66,14 @@ internal static class Guard
             ? new ArgumentOutOfRangeException(paramName, range.ActualValue, message)
             : new ArgumentException(message, paramName, e);
     }
+
+    /// <summary>Checks that a bulk call's destination has room for every item (TensorPrimitives' length rule).</summary>
+    internal static void Destination(int length, int count, string paramName)
+    {
+        if (length < count)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"the destination has room for {length} customers but there are {count}."), paramName);
+        }
+    }
 }

@@ -41,12 +41,12 @@ public static class ChurnBatch
         ArgumentNullException.ThrowIfNull(assessor);
         ArgumentNullException.ThrowIfNull(customers);
         var count = customers.Count;
-        CheckDestination(riskScores.Length, count, nameof(riskScores));
-        CheckDestination(levels.Length, count, nameof(levels));
+        Internal.Guard.Destination(riskScores.Length, count, nameof(riskScores));
+        Internal.Guard.Destination(levels.Length, count, nameof(levels));
         var withPriority = !priorityScores.IsEmpty;
         if (withPriority)
         {
-            CheckDestination(priorityScores.Length, count, nameof(priorityScores));
+            Internal.Guard.Destination(priorityScores.Length, count, nameof(priorityScores));
         }
 
         var partitions = (options ?? BulkScoringOptions.Default).PartitionsFor(count);
@@ -147,15 +147,6 @@ public static class ChurnBatch
         return kept.AsReadOnly();
     }
 
-    private static void CheckDestination(int length, int count, string name)
-    {
-        if (length < count)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"the destination has room for {length} customers but there are {count}."), name);
-        }
-    }
-
     private static void CheckSignals(CustomerSignals? signals, long index, string paramName)
     {
         if (signals is null)
@@ -231,28 +222,7 @@ public static class ChurnBatch
         /// <summary>The reverse of the worklist order: the customer that sorts last comes first.</summary>
         internal static IComparer<WorkKey> LastFirst { get; } = Comparer<WorkKey>.Create(static (x, y) => WorklistOrder(y, x));
 
-        private static int WorklistOrder(WorkKey x, WorkKey y)
-        {
-            var c = y.Priority.CompareTo(x.Priority);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = y.Risk.CompareTo(x.Risk);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = Nullable.Compare(y.Revenue, x.Revenue);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = (x.DaysToRenewal ?? int.MaxValue).CompareTo(y.DaysToRenewal ?? int.MaxValue);
-            return c != 0 ? c : string.CompareOrdinal(x.CustomerId, y.CustomerId);
-        }
+        private static int WorklistOrder(WorkKey x, WorkKey y) =>
+            ChurnAssessment.Order(x.Priority, x.Risk, x.Revenue, x.DaysToRenewal, x.CustomerId, y.Priority, y.Risk, y.Revenue, y.DaysToRenewal, y.CustomerId);
     }
 }

@@ -63,8 +63,8 @@ public static class HealthBatch
     {
         ArgumentNullException.ThrowIfNull(model);
         var count = CheckColumns(model, columns);
-        CheckDestination(scores.Length, count, nameof(scores));
-        CheckDestination(bandRanks.Length, count, nameof(bandRanks));
+        Internal.Guard.Destination(scores.Length, count, nameof(scores));
+        Internal.Guard.Destination(bandRanks.Length, count, nameof(bandRanks));
         var handles = Pin(columns);
         try
         {
@@ -124,8 +124,8 @@ public static class HealthBatch
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reader);
-        CheckDestination(scores.Length, records.Length, nameof(scores));
-        CheckDestination(bandRanks.Length, records.Length, nameof(bandRanks));
+        Internal.Guard.Destination(scores.Length, records.Length, nameof(scores));
+        Internal.Guard.Destination(bandRanks.Length, records.Length, nameof(bandRanks));
         var k = model.Components.Count;
         var rented = k > 64 ? ArrayPool<double>.Shared.Rent(k) : null;
         var row = rented is null ? stackalloc double[k] : rented.AsSpan(0, k);
@@ -165,8 +165,8 @@ public static class HealthBatch
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(reader);
         var count = records.Count;
-        CheckDestination(scores.Length, count, nameof(scores));
-        CheckDestination(bandRanks.Length, count, nameof(bandRanks));
+        Internal.Guard.Destination(scores.Length, count, nameof(scores));
+        Internal.Guard.Destination(bandRanks.Length, count, nameof(bandRanks));
         unsafe
         {
             fixed (double* s = scores)
@@ -348,16 +348,6 @@ public static class HealthBatch
         }
 
         return count;
-    }
-
-    private static void CheckDestination(int length, int count, string name)
-    {
-        if (length < count)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"the destination has room for {length} customers but there are {count}."),
-                name);
-        }
     }
 
     private static MemoryHandle[] Pin(ReadOnlySpan<ReadOnlyMemory<double>> columns)
