@@ -128,6 +128,12 @@ public sealed class HealthBandScheme
     /// <summary>The band of a rank returned by <see cref="RankOf"/>.</summary>
     internal HealthBand BandAt(int rank) => _bands[rank];
 
+    /// <summary>Whether a band is one of this scheme's, at its rank.</summary>
+    internal bool Contains(HealthBand band) => (uint)band.Rank < (uint)_bands.Length && _bands[band.Rank].Equals(band);
+
+    /// <summary>Whether another scheme has the same name and bands (so counts by rank mean the same in both).</summary>
+    internal bool SameAs(HealthBandScheme other) => ReferenceEquals(this, other) || other.ToString() == ToString();
+
     /// <summary>The lower bound of every band less the tolerance, by rank (shared, never modified): <see cref="RankOf"/> and the bulk paths compare with these.</summary>
     internal double[] Thresholds => _thresholds;
 

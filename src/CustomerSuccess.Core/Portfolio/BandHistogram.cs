@@ -86,13 +86,12 @@ public sealed class BandHistogram
     public long CountOf(HealthBand band)
     {
         ArgumentNullException.ThrowIfNull(band);
-        var rank = band.Rank;
-        if (rank < 0 || rank >= _counts.Length || !Bands.Bands[rank].Equals(band))
+        if (!Bands.Contains(band))
         {
             throw new ArgumentException($"band {band} is not a band of scheme '{Bands.Name}'.", nameof(band));
         }
 
-        return _counts[rank];
+        return _counts[band.Rank];
     }
 
     /// <summary>Adds two histograms of the same scheme, as for two shards of one portfolio.</summary>
@@ -102,7 +101,7 @@ public sealed class BandHistogram
     public BandHistogram Merge(BandHistogram other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!ReferenceEquals(other.Bands, Bands) && other.Bands.ToString() != Bands.ToString())
+        if (!Bands.SameAs(other.Bands))
         {
             throw new ArgumentException($"histograms of different band schemes ('{Bands.Name}' and '{other.Bands.Name}') cannot be merged.", nameof(other));
         }

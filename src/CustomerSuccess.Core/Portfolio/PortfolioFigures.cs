@@ -7,6 +7,7 @@ namespace CustomerSuccess.Portfolio;
 /// The figures a <see cref="KpiReport"/> checks, each optional: a figure that is not known is reported as such,
 /// never as met or missed. Rates are fractions (1.10 is 110 %); the NPS is in points.
 /// </summary>
+/// <remarks>Immutable (init-only) and thread-safe; <c>default</c> figures are all unknown.</remarks>
 public sealed record PortfolioFigures
 {
     /// <summary>Net revenue retention.</summary>

@@ -132,7 +132,7 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     public long CustomersIn(HealthBand band)
     {
         ArgumentNullException.ThrowIfNull(band);
-        if (band.Rank < 0 || band.Rank >= _byBand.Length || !Bands.Bands[band.Rank].Equals(band))
+        if (!Bands.Contains(band))
         {
             throw new ArgumentException($"band {band} is not a band of scheme '{Bands.Name}'.", nameof(band));
         }
@@ -162,7 +162,7 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     public PortfolioSummary Merge(PortfolioSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (!SameScheme(other.Bands))
+        if (!Bands.SameAs(other.Bands))
         {
             throw new ArgumentException($"summaries over different band schemes ('{Bands.Name}' and '{other.Bands.Name}') cannot be merged.", nameof(other));
         }
@@ -271,7 +271,7 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     /// <inheritdoc />
     public bool Equals(PortfolioSummary? other) =>
         other is not null
-        && SameScheme(other.Bands)
+        && Bands.SameAs(other.Bands)
         && _byBand.AsSpan().SequenceEqual(other._byBand)
         && _byLevel.AsSpan().SequenceEqual(other._byLevel)
         && NotScored == other.NotScored
@@ -290,8 +290,6 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,
             $"{TotalCustomers} customers: {Healthy} healthy, {AtRisk} at risk, {Critical} critical, {NotScored} not scored; mean health {MeanHealth:0.#}, revenue at risk {RevenueAtRisk:0.00}, NPS {Nps.ScoreOrNull:0.#}");
-
-    private bool SameScheme(HealthBandScheme other) => ReferenceEquals(other, Bands) || other.ToString() == Bands.ToString();
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
     {

@@ -55,7 +55,7 @@ public sealed class PortfolioSummaryBuilder
         if (health.HasScore)
         {
             var band = health.Band;
-            if (band.Rank >= _byBand.Length || !_bands.Bands[band.Rank].Equals(band))
+            if (!_bands.Contains(band))
             {
                 throw new ArgumentException($"band {band} is not a band of scheme '{_bands.Name}'.", nameof(health));
             }
