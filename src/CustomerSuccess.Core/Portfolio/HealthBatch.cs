@@ -22,8 +22,9 @@ namespace CustomerSuccess.Portfolio;
 /// <para>
 /// Every path gives each customer exactly the score and band the scalar <see cref="IHealthScoreModel.Score"/> gives
 /// (bit for bit), honouring the model's missing-data policy. For <see cref="WeightedHealthScoreModel"/> (every preset)
-/// the columnar paths are vectorized with <see cref="System.Runtime.Intrinsics.Vector256{T}"/> (four customers at a time) and a scalar tail; any other model is called once
-/// per customer.
+/// the columnar paths are vectorized: eight customers at a time with <see cref="System.Runtime.Intrinsics.Vector512{T}"/>
+/// where AVX-512 runs, four with <see cref="System.Runtime.Intrinsics.Vector256{T}"/> where AVX2 does, then a scalar
+/// tail; elsewhere, and for any other model, the model is called once per customer.
 /// </para>
 /// <para>
 /// From <see cref="BulkScoringOptions.ParallelThreshold"/> customers the columnar and list paths use every core, one
@@ -34,7 +35,7 @@ namespace CustomerSuccess.Portfolio;
 /// </para>
 /// <para>All methods are thread-safe: they keep no state between calls.</para>
 /// </remarks>
-public static class HealthBatch
+public static partial class HealthBatch
 {
     /// <summary>The band rank written for a customer with no score (too little data); that customer's score is <see cref="double.NaN"/>.</summary>
     public const byte NoBand = byte.MaxValue;
@@ -532,11 +533,20 @@ public static class HealthBatch
             var i = start;
             var counts = _counting ? new Span<long>(_counts, partition * Stride, _bands + 1) : default;
             var sum = 0.0;
-            if (_model is WeightedHealthScoreModel weighted && Vector256.IsHardwareAccelerated && Avx2.IsSupported)
+            if (_model is WeightedHealthScoreModel weighted)
             {
-                i = _counting
-                    ? CountVectors(weighted, columns, start, end, counts, ref sum)
-                    : ScoreVectors(weighted, columns, start, end);
+                if (Lanes512.IsSupported)
+                {
+                    i = _counting
+                        ? CountVectors<Lanes512, Vector512<double>>(weighted, columns, start, end, counts, ref sum)
+                        : ScoreVectors<Lanes512, Vector512<double>>(weighted, columns, start, end);
+                }
+                else if (Lanes256.IsSupported)
+                {
+                    i = _counting
+                        ? CountVectors<Lanes256, Vector256<double>>(weighted, columns, start, end, counts, ref sum)
+                        : ScoreVectors<Lanes256, Vector256<double>>(weighted, columns, start, end);
+                }
             }
 
             Span<double> row = k <= 64 ? stackalloc double[k] : new double[k];
@@ -582,138 +592,148 @@ public static class HealthBatch
             }
         }
 
-        /// <summary>Scores whole vectors of customers and writes them; returns where the scalar tail starts.</summary>
-        private int ScoreVectors(WeightedHealthScoreModel model, double** columns, int start, int end)
+        /// <summary>
+        /// Scores whole vectors of customers and writes them; returns where the scalar tail starts: the end of the
+        /// whole vectors, or the first vector holding a bad value, which the scalar path then finds and reports.
+        /// </summary>
+        private int ScoreVectors<TLanes, TV>(WeightedHealthScoreModel model, double** columns, int start, int end)
+            where TLanes : struct, ILanes<TV>
+            where TV : unmanaged
         {
-            var kernel = new Kernel(model, _columns.Length);
-            Span<double> row = stackalloc double[_columns.Length];
-            var one = Vector256.Create(1.0);
-            var noBand = Vector256.Create((double)NoBand);
-            var notANumber = Vector256.Create(double.NaN);
+            var kernel = new Kernel<TLanes, TV>(model, _columns.Length);
+            var thresholds = kernel.Thresholds;
+            var one = TLanes.Create(1.0);
+            var noBand = TLanes.Create(NoBand);
+            var width = TLanes.Count;
             var i = start;
-            for (; i <= end - 4; i += 4)
+            for (; i <= end - width; i += width)
             {
-                if (!kernel.TryScore(columns, i, out var value, out var noScore))
+                if (!kernel.TryScore(columns, i, out var value))
                 {
-                    // A lane holds a bad value: let the scalar path find it and throw its exact message.
-                    for (var j = 0; j < 4; j++)
-                    {
-                        _ = ScoreAt(columns, row, i + j);
-                    }
+                    break;
                 }
 
-                var rank = Vector256<double>.Zero;
-                foreach (var threshold in kernel.Thresholds)
+                TV rank = default;
+                foreach (var threshold in thresholds)
                 {
-                    rank += Vector256.GreaterThanOrEqual(value, threshold) & one;
+                    rank = TLanes.Select(TLanes.GreaterThanOrEqual(value, threshold), TLanes.Add(rank, one), rank);
                 }
 
-                Vector256.ConditionalSelect(noScore, notANumber, value).Store(_scores + i);
-
-                // Four ranks (0-255, exact in a double) packed into one 32-bit store, lowest lane first.
-                rank = Vector256.ConditionalSelect(noScore, noBand, rank);
-                var ints = Avx.ConvertToVector128Int32(rank);
-                var shorts = Sse2.PackSignedSaturate(ints, ints);
-                Unsafe.WriteUnaligned(_ranks + i, Sse2.ConvertToInt32(Sse2.PackUnsignedSaturate(shorts, shorts).AsInt32()));
+                TLanes.Store(value, _scores + i);
+                TLanes.StoreBytes(TLanes.Select(TLanes.Equal(value, value), rank, noBand), _ranks + i);
             }
 
             return i;
         }
 
-        /// <summary>Counts whole vectors of customers per band; returns where the scalar tail starts.</summary>
-        private int CountVectors(WeightedHealthScoreModel model, double** columns, int start, int end, Span<long> counts, ref double sum)
+        /// <summary>Counts whole vectors of customers per band; returns where the scalar tail starts, as <see cref="ScoreVectors"/> does.</summary>
+        private int CountVectors<TLanes, TV>(WeightedHealthScoreModel model, double** columns, int start, int end, Span<long> counts, ref double sum)
+            where TLanes : struct, ILanes<TV>
+            where TV : unmanaged
         {
-            var kernel = new Kernel(model, _columns.Length);
+            var kernel = new Kernel<TLanes, TV>(model, _columns.Length);
             var thresholds = kernel.Thresholds;
-            Span<double> row = stackalloc double[_columns.Length];
 
-            // atLeast[b] counts the scored customers at or above threshold b + 1; scored counts them all.
-            Span<Vector256<long>> atLeast = stackalloc Vector256<long>[thresholds.Length];
+            // atLeast[b] counts the scored customers at or above threshold b + 1 and scored counts them all: a compare
+            // gives one bit per customer, and a population count adds them up.
+            Span<long> atLeast = stackalloc long[thresholds.Length];
             atLeast.Clear();
-            var scored = Vector256<long>.Zero;
-            var sumVector = Vector256<double>.Zero;
+            long scored = 0;
+            TV zero = default, total = default;
+            var width = TLanes.Count;
             var i = start;
-            for (; i <= end - 4; i += 4)
+            for (; i <= end - width; i += width)
             {
-                if (!kernel.TryScore(columns, i, out var value, out var noScore))
+                if (!kernel.TryScore(columns, i, out var value))
                 {
-                    for (var j = 0; j < 4; j++)
-                    {
-                        _ = ScoreAt(columns, row, i + j);
-                    }
+                    break;
                 }
 
-                var hasScore = ~noScore;
-                scored -= hasScore.AsInt64();
+                var hasScore = TLanes.Equal(value, value);
+                scored += BitOperations.PopCount(TLanes.Bits(hasScore));
                 for (var b = 0; b < thresholds.Length; b++)
                 {
-                    atLeast[b] -= (Vector256.GreaterThanOrEqual(value, thresholds[b]) & hasScore).AsInt64();
+                    atLeast[b] += BitOperations.PopCount(TLanes.Bits(TLanes.GreaterThanOrEqual(value, thresholds[b])));
                 }
 
-                sumVector += value & hasScore;
+                total = TLanes.Add(total, TLanes.Select(hasScore, value, zero));
             }
 
             var bands = thresholds.Length + 1;
-            var scoredCount = Vector256.Sum(scored);
-            counts[bands] += (i - start) - scoredCount;
-            var above = scoredCount;
+            counts[bands] += (i - start) - scored;
+            var above = scored;
             for (var b = 0; b < bands; b++)
             {
-                var next = b < thresholds.Length ? Vector256.Sum(atLeast[b]) : 0;
+                var next = b < thresholds.Length ? atLeast[b] : 0;
                 counts[b] += above - next;
                 above = next;
             }
 
-            sum += Vector256.Sum(sumVector);
+            sum += TLanes.Sum(total);
             return i;
         }
     }
 
     /// <summary>
-    /// The weighted model's arithmetic on four customers at once, in the scalar path's exact order of operations, with
-    /// everything that does not change per customer prepared once.
+    /// The weighted model's arithmetic on a vector of customers at once, in the scalar path's exact order of operations,
+    /// with everything that does not change per customer prepared once.
     /// </summary>
-    private readonly ref struct Kernel
+    private readonly ref struct Kernel<TLanes, TV>
+        where TLanes : struct, ILanes<TV>
+        where TV : unmanaged
     {
-        private readonly Span<Vector256<double>> _weights;
-        private readonly Vector256<double> _total;
-        private readonly Vector256<double> _presenceFloor;
+        /// <summary>
+        /// How many customers ahead each column is prefetched: 1 KB a column. The hardware prefetcher alone left a
+        /// core waiting on memory between bursts of arithmetic; asking early keeps the reads going (measured in
+        /// docs/performance.md). A prefetch past the end of a column is harmless: it never faults.
+        /// </summary>
+        private const int PrefetchDistance = 128;
+
+        private readonly Span<TV> _weights;
+        private readonly TV _total;
+        private readonly TV _presenceFloor;
         private readonly bool _treatAsZero;
         private readonly bool _reject;
+        private readonly uint _allLanes;
 
         internal Kernel(WeightedHealthScoreModel model, int components)
         {
             var weights = model.WeightArray;
-            _weights = new Vector256<double>[components];
+            _weights = new TV[components];
             for (var c = 0; c < components; c++)
             {
-                _weights[c] = Vector256.Create(weights[c]);
+                _weights[c] = TLanes.Create(weights[c]);
             }
 
             var bandThresholds = model.Bands.Thresholds;
-            Thresholds = new Vector256<double>[bandThresholds.Length - 1];
+            Thresholds = new TV[bandThresholds.Length - 1];
             for (var b = 1; b < bandThresholds.Length; b++)
             {
-                Thresholds[b - 1] = Vector256.Create(bandThresholds[b]);
+                Thresholds[b - 1] = TLanes.Create(bandThresholds[b]);
             }
 
-            _total = Vector256.Create(model.TotalWeight);
-            _presenceFloor = Vector256.Create(PresenceFloor(model.TotalWeight, model.MissingData.MinimumCoverage - WeightedHealthScoreModel.CoverageTolerance));
+            _total = TLanes.Create(model.TotalWeight);
+            _presenceFloor = TLanes.Create(PresenceFloor(model.TotalWeight, model.MissingData.MinimumCoverage - WeightedHealthScoreModel.CoverageTolerance));
             _treatAsZero = model.MissingData.Handling == MissingDataHandling.TreatAsZero;
             _reject = model.MissingData.Handling == MissingDataHandling.Reject;
+            _allLanes = (1u << TLanes.Count) - 1;
         }
 
         /// <summary>The band thresholds above the lowest band, broadcast.</summary>
-        internal Span<Vector256<double>> Thresholds { get; }
+        internal Span<TV> Thresholds { get; }
 
+        /// <summary>
+        /// Scores the customers at <paramref name="i"/>: <paramref name="value"/> is each one's clamped score, or NaN
+        /// where a customer has too little data. False when a value is out of range, or missing under a rejecting policy.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        internal unsafe bool TryScore(double** columns, int i, out Vector256<double> value, out Vector256<double> noScore)
+        internal unsafe bool TryScore(double** columns, int i, out TV value)
         {
-            var zero = Vector256<double>.Zero;
-            var hundred = Vector256.Create(100.0);
+            TV zero = default;
+            var hundred = TLanes.Create(100.0);
             var weighted = zero;
             var present = zero;
-            var missing = zero;
+            var allKnown = TLanes.Equal(zero, zero);
 
             // The lowest and highest values seen: x86 min and max return their second operand when the first is NaN, so
             // missing values leave them alone and one range test per vector catches anything outside [0, 100].
@@ -722,23 +742,25 @@ public static class HealthBatch
             var weights = _weights;
             for (var c = 0; c < weights.Length; c++)
             {
-                var v = Vector256.Load(columns[c] + i);
-                var known = Vector256.Equals(v, v);
-                lowest = Avx.Min(v, lowest);
-                highest = Avx.Max(v, highest);
+                var v = TLanes.Load(columns[c] + i);
+                Sse.Prefetch0(columns[c] + i + PrefetchDistance);
+                var known = TLanes.Equal(v, v);
+                lowest = TLanes.Min(v, lowest);
+                highest = TLanes.Max(v, highest);
                 var w = weights[c];
-                weighted += known & (w * v);
-                present += known & w;
-                if (_reject)
-                {
-                    missing |= ~known;
-                }
+
+                // A missing value is skipped, as the scalar path skips it.
+                weighted = TLanes.Select(known, TLanes.Add(weighted, TLanes.Multiply(w, v)), weighted);
+                present = TLanes.Select(known, TLanes.Add(present, w), present);
+                allKnown = TLanes.And(allKnown, known);
             }
 
             // present / total < floor-coverage exactly when present < the presence floor (see PresenceFloor).
-            noScore = Vector256.LessThanOrEqual(present, zero) | Vector256.LessThan(present, _presenceFloor);
-            value = Avx.Min(Avx.Max(weighted / (_treatAsZero ? _total : present), zero), hundred);
-            return (Vector256.LessThan(lowest, zero) | Vector256.GreaterThan(highest, hundred) | missing) == zero;
+            var noScore = TLanes.Or(TLanes.LessThanOrEqual(present, zero), TLanes.LessThan(present, _presenceFloor));
+            value = TLanes.Min(TLanes.Max(TLanes.Divide(weighted, _treatAsZero ? _total : present), zero), hundred);
+            value = TLanes.Select(noScore, TLanes.Create(double.NaN), value);
+            var bad = TLanes.Bits(TLanes.Or(TLanes.LessThan(lowest, zero), TLanes.GreaterThan(highest, hundred)));
+            return bad == 0 && (!_reject || TLanes.Bits(allKnown) == _allLanes);
         }
 
         /// <summary>
