@@ -141,7 +141,7 @@ internal static class Cli
                 var counts = ScoringRun.Execute(env, settings, () =>
                 {
                     file = path is null ? null : new AtomicFile(path);
-                    return ScoreWriter.Create(result.GetValue(format)!, file?.Writer ?? env.Out).Write;
+                    return new ScoreSink(result.GetValue(format)!, file?.Writer ?? env.Out);
                 }, cancellationToken);
                 if (!counts.Stopped)
                 {
@@ -171,7 +171,7 @@ internal static class Cli
         {
             var settings = inputs.Settings(result, env, output: null);
             var report = new PortfolioReport(settings.Model);
-            var counts = ScoringRun.Execute(env, settings, () => report.Add, cancellationToken);
+            var counts = ScoringRun.Execute(env, settings, () => new SummarySink(report), cancellationToken);
             if (!counts.Stopped)
             {
                 if (result.GetValue(format) == "json")
@@ -265,5 +265,29 @@ internal static class Cli
 
         var result = LocalDatePattern.Iso.Parse(text);
         return result.Success ? result.Value : throw new UsageException($"{option} {text}: not a date; give yyyy-MM-dd.");
+    }
+
+    /// <summary>The score command's rows: formatted on the scoring threads, written in input order.</summary>
+    private sealed class ScoreSink : RowSink
+    {
+        private readonly string _format;
+        private readonly TextWriter _output;
+
+        public ScoreSink(string format, TextWriter output)
+        {
+            _format = format;
+            _output = output;
+            ScoreWriter.WriteHeader(format, output);
+        }
+
+        public override ScoreWriter CreateFormatter(TextWriter text) => ScoreWriter.Create(_format, text);
+
+        public override void Take(ScoredRow row, ReadOnlySpan<char> text) => _output.Write(text);
+    }
+
+    /// <summary>The summary command's rows: added to the report in input order.</summary>
+    private sealed class SummarySink(PortfolioReport report) : RowSink
+    {
+        public override void Take(ScoredRow row, ReadOnlySpan<char> text) => report.Add(row);
     }
 }

@@ -7,5 +7,5 @@ namespace CustomerSuccess.Cli;
 internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, IClock Clock, bool ErrorIsTerminal = false, bool OutIsTerminal = false)
 {
     /// <summary>Standard input, for the input "-".</summary>
-    public TextReader? In { get; init; }
+    public Stream? In { get; init; }
 }

@@ -2,31 +2,25 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Expansion;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CustomerSuccess.Cli;
 
 /// <summary>One input row parsed into the library's inputs, or the first problem found in it.</summary>
 internal sealed class CustomerRow
 {
-    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
-
-    private CustomerRow(string id, double[] components, CustomerSignals signals, ExpansionAccount? expansion, bool? onboardingCompleted)
+    private CustomerRow(string id, CustomerSignals signals, ExpansionAccount? expansion, bool? onboardingCompleted)
     {
         Id = id;
-        Components = components;
         Signals = signals;
         Expansion = expansion;
         OnboardingCompleted = onboardingCompleted;
     }
 
     public string Id { get; }
-
-    /// <summary>The component scores in model order, NaN where missing.</summary>
-    public double[] Components { get; }
 
     /// <summary>The churn signals (without the health score, which the scorer adds).</summary>
     public CustomerSignals Signals { get; }
@@ -36,8 +30,11 @@ internal sealed class CustomerRow
 
     public bool? OnboardingCompleted { get; }
 
-    /// <summary>Parses the current row of a source; returns null and the error when a value is bad.</summary>
-    public static CustomerRow? Parse(RowSource source, Layout layout, LocalDate asOf, ExpansionCatalog catalog, out RowError? error)
+    /// <summary>
+    /// Parses a source's current record; writes the component scores in model order (NaN where missing) into
+    /// <paramref name="components"/>. Returns null and the error when a value is bad.
+    /// </summary>
+    public static CustomerRow? Parse(FieldSource source, Layout layout, LocalDate asOf, ExpansionCatalog catalog, Span<double> components, out RowError? error)
     {
         error = null;
         if (source.RowProblem is { } problem)
@@ -46,15 +43,14 @@ internal sealed class CustomerRow
             return null;
         }
 
-        var values = new Parsed(source);
-        var id = source.Value(layout.Id);
-        if (id is null)
+        if (!source.TryGet(layout.Id, out var idText))
         {
             error = new RowError(source.Line, source.ColumnName(layout.Id), string.Empty, "the id is required");
             return null;
         }
 
-        var components = new double[layout.ComponentCount];
+        var values = new Parser(source);
+        var id = Utf8Text.ToText(idText);
         for (var c = 0; c < components.Length; c++)
         {
             components[c] = values.Number(c) ?? double.NaN;
@@ -79,21 +75,18 @@ internal sealed class CustomerRow
         };
 
         ExpansionAccount? expansion = null;
-        var planField = layout.Plan;
-        if (source.Value(planField) is { } plan)
+        if (layout.Plan >= 0 && source.TryGet(layout.Plan, out var planText))
         {
-            if (!catalog.Plans.Any(p => string.Equals(p.Name, plan, StringComparison.OrdinalIgnoreCase)))
+            if (PlanNamed(catalog, planText) is not { } plan)
             {
-                values.Fail(planField, plan, $"unknown plan; the plans are {string.Join(", ", catalog.Plans.Select(p => p.Name))}");
+                values.Fail(layout.Plan, $"unknown plan; the plans are {string.Join(", ", catalog.Plans.Select(p => p.Name))}");
             }
             else
             {
-                var licensed = values.Integer(layout.SeatsLicensed) ?? 1;
-                var used = values.Integer(layout.SeatsUsed) ?? 0;
                 expansion = new ExpansionAccount(id, plan)
                 {
-                    SeatsLicensed = licensed,
-                    SeatsUsed = used,
+                    SeatsLicensed = values.Integer(layout.SeatsLicensed) ?? 1,
+                    SeatsUsed = values.Integer(layout.SeatsUsed) ?? 0,
                     NewTeamMembers = values.Integer(layout.NewTeamMembers) ?? 0,
                     LatestNpsResponse = signals.LatestNpsResponse,
                 };
@@ -107,7 +100,21 @@ internal sealed class CustomerRow
             return null;
         }
 
-        return new CustomerRow(id, components, signals, expansion, onboarding);
+        return new CustomerRow(id, signals, expansion, onboarding);
+    }
+
+    /// <summary>The catalog's name for a plan, matched ignoring case, or null.</summary>
+    private static string? PlanNamed(ExpansionCatalog catalog, ReadOnlySpan<byte> text)
+    {
+        foreach (var plan in catalog.Plans)
+        {
+            if (Ascii.EqualsIgnoreCase(text, plan.Name))
+            {
+                return plan.Name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Where each common field sits among a source's fields (-1 when a model component of the same name hides it), looked up once per run.</summary>
@@ -181,104 +188,134 @@ internal sealed class CustomerRow
         private int Of(Dictionary<string, int> index, string name) => index.TryGetValue(name, out var i) && i >= ComponentCount ? i : -1;
     }
 
-    /// <summary>Parses fields of one row, keeping the first error.</summary>
-    private sealed class Parsed(RowSource source)
+    /// <summary>Parses fields of one record from their UTF-8 text, keeping the first error.</summary>
+    private ref struct Parser(FieldSource source)
     {
         public RowError? Error { get; private set; }
 
-        public void Fail(int field, string value, string reason) =>
-            Error ??= new RowError(source.Line, source.ColumnName(field), value, reason);
+        public void Fail(int field, string reason) =>
+            Error ??= new RowError(source.Line, source.ColumnName(field), source.Text(field), reason);
 
         public double? Number(int field)
         {
-            if (field < 0 || source.Value(field) is not { } text)
+            if (field < 0 || !source.TryGet(field, out var text))
             {
                 return null;
             }
 
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                Fail(field, text, "not a number");
+                Fail(field, "not a number");
                 return null;
             }
 
-            return InRange(field, text, value) ? value : null;
+            return InRange(field, value) ? value : null;
         }
 
         public int? Integer(int field)
         {
-            if (field < 0 || source.Value(field) is not { } text)
+            if (field < 0 || !source.TryGet(field, out var text))
             {
                 return null;
             }
 
             if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
             {
-                Fail(field, text, "not a whole number");
+                Fail(field, "not a whole number");
                 return null;
             }
 
-            return InRange(field, text, value) ? value : null;
+            return InRange(field, value) ? value : null;
         }
 
         public decimal? Money(int field)
         {
-            if (field < 0 || source.Value(field) is not { } text)
+            if (field < 0 || !source.TryGet(field, out var text))
             {
                 return null;
             }
 
             if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
             {
-                Fail(field, text, "not an amount");
+                Fail(field, "not an amount");
                 return null;
             }
 
-            return InRange(field, text, (double)value) ? value : null;
+            return InRange(field, (double)value) ? value : null;
         }
 
         public LocalDate? Date(int field)
         {
-            if (field < 0 || source.Value(field) is not { } text)
+            if (field < 0 || !source.TryGet(field, out var text))
             {
                 return null;
             }
 
-            var result = IsoDate.Parse(text.Trim());
-            if (!result.Success)
+            if (IsoDate(text) is { } date)
             {
-                Fail(field, text, "not a date (yyyy-MM-dd)");
-                return null;
+                return date;
             }
 
-            return result.Value;
+            Fail(field, "not a date (yyyy-MM-dd)");
+            return null;
         }
 
         public bool? Boolean(int field)
         {
-            if (field < 0 || source.Value(field) is not { } text)
+            if (field < 0 || !source.TryGet(field, out var text))
             {
                 return null;
             }
 
-            switch (text.Trim().ToUpperInvariant())
+            if (Ascii.EqualsIgnoreCase(text, "true"u8) || Ascii.EqualsIgnoreCase(text, "yes"u8) || Ascii.EqualsIgnoreCase(text, "y"u8) || text.SequenceEqual("1"u8))
             {
-                case "TRUE" or "YES" or "Y" or "1":
-                    return true;
-                case "FALSE" or "NO" or "N" or "0":
-                    return false;
-                default:
-                    Fail(field, text, "not true or false (true/false, yes/no, 1/0)");
-                    return null;
+                return true;
             }
+
+            if (Ascii.EqualsIgnoreCase(text, "false"u8) || Ascii.EqualsIgnoreCase(text, "no"u8) || Ascii.EqualsIgnoreCase(text, "n"u8) || text.SequenceEqual("0"u8))
+            {
+                return false;
+            }
+
+            Fail(field, "not true or false (true/false, yes/no, 1/0)");
+            return null;
         }
 
-        private bool InRange(int field, string text, double value)
+        /// <summary>An ISO date, yyyy-MM-dd with a year from 0001 to 9999, or null when the text is not one or names no day.</summary>
+        private static LocalDate? IsoDate(ReadOnlySpan<byte> text)
+        {
+            if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+                || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
+                || year < 1 || month < 1 || month > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+            {
+                return null;
+            }
+
+            return new LocalDate(year, month, day);
+        }
+
+        private static bool Digits(ReadOnlySpan<byte> text, out int value)
+        {
+            value = 0;
+            foreach (var b in text)
+            {
+                if (b is < (byte)'0' or > (byte)'9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (b - '0');
+            }
+
+            return true;
+        }
+
+        private bool InRange(int field, double value)
         {
             var f = source.Fields[field];
             if (value < f.Min || value > f.Max)
             {
-                Fail(field, text, f.Max >= int.MaxValue
+                Fail(field, f.Max >= int.MaxValue
                     ? string.Create(CultureInfo.InvariantCulture, $"must be {f.Min} or more")
                     : string.Create(CultureInfo.InvariantCulture, $"must be in [{f.Min}, {f.Max}]"));
                 return false;

@@ -13,6 +13,6 @@ var utf8 = new UTF8Encoding(false);
 await using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16);
 var env = new CliEnvironment(stdout, Console.Error, clock, ErrorIsTerminal: !Console.IsErrorRedirected, OutIsTerminal: !Console.IsOutputRedirected)
 {
-    In = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, true, 1 << 16),
+    In = Console.OpenStandardInput(),
 };
 return await Cli.RunAsync(args, env).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using System.Linq;
+using System;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Expansion;
 using CustomerSuccess.Health;
@@ -27,15 +27,15 @@ internal sealed class RowScorer(IHealthScoreModel model)
 
     public IHealthScoreModel Model => model;
 
-    public ScoredRow Score(CustomerRow row)
+    /// <summary>Scores a row whose component scores, in model order, are <paramref name="components"/>. Thread-safe.</summary>
+    public ScoredRow Score(CustomerRow row, ReadOnlySpan<double> components)
     {
-        var health = model.Score(row.Components);
+        var health = model.Score(components);
         var churn = _churn.Assess(health.HasScore ? row.Signals with { HealthScore = health.Value } : row.Signals);
         ExpansionOpportunity? best = null;
         if (row.Expansion is { } account)
         {
-            var assessment = _expansion.Assess(account with { HealthBand = health.HasScore ? health.Band : null }, Catalog);
-            best = assessment.Opportunities.FirstOrDefault();
+            best = _expansion.Best(account with { HealthBand = health.HasScore ? health.Band : null }, Catalog);
         }
 
         return new ScoredRow(row, health, churn, best);

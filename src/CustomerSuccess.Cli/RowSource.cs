@@ -1,24 +1,22 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace CustomerSuccess.Cli;
 
 /// <summary>
-/// Reads input rows one at a time, CSV (RFC 4180 with a header row) or JSON Lines, and hands out each field's text by
-/// the tool's field names, after <c>--map</c>. Holds one row in memory at a time.
+/// An input, CSV (RFC 4180 with a header row) or JSON Lines, in UTF-8: its records, and how their columns or
+/// properties feed the tool's fields after <c>--map</c>. Each thread reads fields through a <see cref="FieldSource"/>
+/// of its own.
 /// </summary>
-internal abstract class RowSource : IDisposable
+internal abstract class RowSource
 {
     private readonly Dictionary<string, int> _fieldByName;
 
-    protected RowSource(IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
+    protected RowSource(RecordReader records, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
     {
+        Records = records;
         Fields = fields;
         _fieldByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < fields.Count; i++)
@@ -38,39 +36,27 @@ internal abstract class RowSource : IDisposable
         Map = map;
     }
 
-    /// <summary>The fields, in the order <see cref="Value"/> is indexed by.</summary>
+    /// <summary>The fields, in the order a <see cref="FieldSource"/> is indexed by.</summary>
     public IReadOnlyList<InputField> Fields { get; }
 
-    /// <summary>The input line the current row starts on (1 is the first line of the file).</summary>
-    public long Line { get; protected set; }
-
-    /// <summary>What is wrong with the current row as a whole (its column count, its JSON), or null.</summary>
-    public string? RowProblem { get; protected set; }
-
-    /// <summary>The current row's raw text, for the errors file when the row as a whole is bad.</summary>
-    public abstract string RawRow { get; }
+    /// <summary>The input's records after the header.</summary>
+    public RecordReader Records { get; }
 
     protected IReadOnlyDictionary<string, string> Map { get; }
 
-    /// <summary>Opens a reader for a path; JSON Lines for <c>.jsonl</c> and <c>.ndjson</c>, CSV otherwise.</summary>
-    public static RowSource Open(string path, TextReader reader, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
+    /// <summary>Opens an input; JSON Lines for <c>.jsonl</c> and <c>.ndjson</c>, CSV otherwise. A CSV input's header is read here.</summary>
+    public static RowSource Open(string path, Stream stream, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
     {
         var extension = Path.GetExtension(path);
         return extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase)
-            ? new JsonLinesRowSource(reader, fields, map)
-            : new CsvRowSource(reader, fields, map);
+            ? new JsonLinesRowSource(new RecordReader(stream, csv: false), fields, map)
+            : new CsvRowSource(new RecordReader(stream, csv: true), fields, map);
     }
 
-    /// <summary>Moves to the next row; false at the end of the input.</summary>
-    public abstract bool Read();
+    /// <summary>A reader of one record's fields, for one thread.</summary>
+    public abstract FieldSource CreateFieldSource();
 
-    /// <summary>The text of a field in the current row, or null when the row does not have it or it is empty.</summary>
-    public abstract string? Value(int field);
-
-    /// <summary>The input's name for a field (its column header or JSON property), for error reports.</summary>
-    public abstract string ColumnName(int field);
-
-    /// <summary>The field an input column feeds, after <c>--map</c>, or -1.</summary>
+    /// <summary>The field an input column or property feeds, after <c>--map</c>, or -1.</summary>
     protected int FieldOf(string column)
     {
         if (Map.TryGetValue(column, out var mapped))
@@ -81,32 +67,22 @@ internal abstract class RowSource : IDisposable
         return _fieldByName.TryGetValue(column.Trim(), out var field) ? field : -1;
     }
 
-    public abstract void Dispose();
-
     private sealed class CsvRowSource : RowSource
     {
-        private readonly CsvParser _parser;
         private readonly int[] _columnOf;
         private readonly string[] _header;
-        private bool _badQuotes;
 
-        public CsvRowSource(TextReader reader, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
-            : base(fields, map)
+        public CsvRowSource(RecordReader records, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
+            : base(records, fields, map)
         {
-            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-            {
-                BadDataFound = _ => _badQuotes = true,
-                MissingFieldFound = null,
-                DetectColumnCountChanges = false,
-                CacheFields = false, // the field cache keeps every distinct value: memory would grow with the file
-            };
-            _parser = new CsvParser(reader, configuration);
-            if (!_parser.Read())
+            if (!records.Next(out var headerRecord, out _))
             {
                 throw new UsageException("the input is empty: a CSV input needs a header row.");
             }
 
-            _header = _parser.Record ?? [];
+            var splitter = new CsvFieldSource(fields, [], []);
+            splitter.Load(headerRecord, 1);
+            _header = [.. Enumerable.Range(0, splitter.ColumnCount).Select(splitter.ColumnText)];
             _columnOf = Enumerable.Repeat(-1, fields.Count).ToArray();
             var columns = new HashSet<string>(_header, StringComparer.Ordinal);
             foreach (var column in map.Keys.Where(c => !columns.Contains(c)))
@@ -137,118 +113,12 @@ internal abstract class RowSource : IDisposable
             }
         }
 
-        public override string RawRow => _parser.RawRecord.TrimEnd('\r', '\n');
-
-        public override bool Read()
-        {
-            var previous = _parser.RawRow;
-            _badQuotes = false;
-            if (!_parser.Read())
-            {
-                return false;
-            }
-
-            Line = previous + 1;
-            RowProblem = _badQuotes
-                ? "the row has a quote inside an unquoted field or an unclosed quote (RFC 4180)"
-                : _parser.Count != _header.Length
-                    ? string.Create(CultureInfo.InvariantCulture, $"the row has {_parser.Count} columns but the header has {_header.Length}")
-                    : null;
-            return true;
-        }
-
-        public override string? Value(int field)
-        {
-            var column = _columnOf[field];
-            if (column < 0 || column >= _parser.Count)
-            {
-                return null;
-            }
-
-            var text = _parser[column];
-            return string.IsNullOrWhiteSpace(text) ? null : text;
-        }
-
-        public override string ColumnName(int field) => _columnOf[field] >= 0 ? _header[_columnOf[field]] : Fields[field].Name;
-
-        public override void Dispose() => _parser.Dispose();
+        public override FieldSource CreateFieldSource() => new CsvFieldSource(Fields, _header, _columnOf);
     }
 
-    private sealed class JsonLinesRowSource(TextReader reader, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
-        : RowSource(fields, map)
+    private sealed class JsonLinesRowSource(RecordReader records, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
+        : RowSource(records, fields, map)
     {
-        private readonly string?[] _values = new string?[fields.Count];
-        private readonly string?[] _names = new string?[fields.Count];
-        private long _lineNumber;
-        private string _raw = string.Empty;
-
-        public override string RawRow => _raw;
-
-        public override bool Read()
-        {
-            while (reader.ReadLine() is { } line)
-            {
-                _lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                Line = _lineNumber;
-                _raw = line;
-                Array.Clear(_values);
-                Array.Clear(_names);
-                RowProblem = null;
-                try
-                {
-                    using var document = JsonDocument.Parse(line);
-                    if (document.RootElement.ValueKind != JsonValueKind.Object)
-                    {
-                        RowProblem = "the line is not a JSON object";
-                        return true;
-                    }
-
-                    foreach (var property in document.RootElement.EnumerateObject())
-                    {
-                        var field = FieldOf(property.Name);
-                        if (field >= 0)
-                        {
-                            if (_names[field] is { } other)
-                            {
-                                RowProblem = $"properties '{other}' and '{property.Name}' both give the field '{Fields[field].Name}'";
-                                return true;
-                            }
-
-                            _names[field] = property.Name;
-                            _values[field] = Text(property.Value);
-                        }
-                    }
-                }
-                catch (JsonException e)
-                {
-                    RowProblem = $"the line is not valid JSON ({e.Message.Split('.')[0]})";
-                }
-
-                return true;
-            }
-
-            return false;
-        }
-
-        public override string? Value(int field) => _values[field];
-
-        public override string ColumnName(int field) => _names[field] ?? Fields[field].Name;
-
-        public override void Dispose() => reader.Dispose();
-
-        private static string? Text(JsonElement value) => value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString() is { Length: > 0 } s && !string.IsNullOrWhiteSpace(s) ? s : null,
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            JsonValueKind.Null => null,
-            _ => value.GetRawText(),
-        };
+        public override FieldSource CreateFieldSource() => new JsonFieldSource(Fields, FieldOf);
     }
 }

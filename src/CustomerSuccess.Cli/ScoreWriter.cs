@@ -8,7 +8,7 @@ using System.Text.Json;
 
 namespace CustomerSuccess.Cli;
 
-/// <summary>Writes one output row per scored customer, as CSV or JSON Lines.</summary>
+/// <summary>Writes one output row per scored customer, as CSV or JSON Lines. Not thread-safe: one per thread.</summary>
 internal abstract class ScoreWriter(TextWriter writer)
 {
     /// <summary>The output columns, in order.</summary>
@@ -17,8 +17,18 @@ internal abstract class ScoreWriter(TextWriter writer)
 
     protected TextWriter Writer { get; } = writer;
 
+    /// <summary>A writer of rows (not the header) in a format, csv or jsonl.</summary>
     public static ScoreWriter Create(string format, TextWriter writer) =>
         format == "jsonl" ? new JsonLines(writer) : new Csv(writer);
+
+    /// <summary>Writes what comes before the rows: the CSV header; nothing for JSON Lines.</summary>
+    public static void WriteHeader(string format, TextWriter writer)
+    {
+        if (format != "jsonl")
+        {
+            writer.WriteLine(string.Join(",", Columns));
+        }
+    }
 
     public abstract void Write(ScoredRow row);
 
@@ -31,23 +41,27 @@ internal abstract class ScoreWriter(TextWriter writer)
     protected static string? Expansion(ScoredRow row) =>
         row.BestExpansion is { } e ? $"{e.Type}: {e.Product}" : null;
 
-    private sealed class Csv : ScoreWriter
+    /// <summary>
+    /// Writes a number rounded half away from zero to <paramref name="decimals"/>, without making a string. The shortest
+    /// text that reads back as the rounded double has at most that many decimals, and no trailing zeros.
+    /// </summary>
+    protected static void WriteNumber(TextWriter writer, double value, int decimals)
     {
-        public Csv(TextWriter writer)
-            : base(writer)
-        {
-            writer.WriteLine(string.Join(",", Columns));
-        }
+        Span<char> text = stackalloc char[32];
+        Round(value, decimals).TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        writer.Write(text[..length]);
+    }
 
+    private sealed class Csv(TextWriter writer) : ScoreWriter(writer)
+    {
         public override void Write(ScoredRow row)
         {
             var w = Writer;
-            var c = CultureInfo.InvariantCulture;
             CsvText.WriteText(w, row.Row.Id);
             w.Write(',');
             if (row.Health.HasScore)
             {
-                w.Write(Round(row.Health.Value, 2).ToString("0.##", c));
+                WriteNumber(w, row.Health.Value, 2);
                 w.Write(',');
                 CsvText.WriteText(w, row.Health.Band.Label);
             }
@@ -57,17 +71,19 @@ internal abstract class ScoreWriter(TextWriter writer)
             }
 
             w.Write(',');
-            w.Write(Round(row.Health.Coverage, 3).ToString("0.###", c));
+            WriteNumber(w, row.Health.Coverage, 3);
             w.Write(',');
             w.Write(row.Churn.Level.ToString());
             w.Write(',');
-            w.Write(Round(row.Churn.RiskScore, 1).ToString("0.#", c));
+            WriteNumber(w, row.Churn.RiskScore, 1);
             w.Write(',');
             CsvText.WriteText(w, TopFactors(row));
             w.Write(',');
             if (row.Churn.DaysToRenewal is { } days)
             {
-                w.Write(days.ToString(c));
+                Span<char> text = stackalloc char[12];
+                days.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+                w.Write(text[..length]);
             }
 
             w.Write(',');

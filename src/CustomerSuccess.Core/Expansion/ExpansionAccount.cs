@@ -75,9 +75,21 @@ public sealed record ExpansionAccount
                 string.Create(CultureInfo.InvariantCulture, $"SeatsLicensed of account '{AccountId}' must be above 0 but was {SeatsLicensed}."));
         }
 
-        Guard.NotNegative(SeatsUsed, $"SeatsUsed of account '{AccountId}'", nameof(SeatsUsed));
-        Guard.NotNegative(NewTeamMembers, $"NewTeamMembers of account '{AccountId}'", nameof(NewTeamMembers));
-        Guard.InRange(StorageUsedGb, 0, double.MaxValue, $"StorageUsedGb of account '{AccountId}'", nameof(StorageUsedGb));
+        // The messages name the account, so they are written only when a value is bad: this runs for every account scored.
+        if (SeatsUsed < 0)
+        {
+            throw Guard.Negative(SeatsUsed, $"SeatsUsed of account '{AccountId}'", nameof(SeatsUsed));
+        }
+
+        if (NewTeamMembers < 0)
+        {
+            throw Guard.Negative(NewTeamMembers, $"NewTeamMembers of account '{AccountId}'", nameof(NewTeamMembers));
+        }
+
+        if (!(StorageUsedGb >= 0 && StorageUsedGb <= double.MaxValue))
+        {
+            throw Guard.OutOfRange(StorageUsedGb, 0, double.MaxValue, $"StorageUsedGb of account '{AccountId}'", nameof(StorageUsedGb));
+        }
         if (StorageIncludedGb is { } included && !(included > 0 && double.IsFinite(included)))
         {
             throw new ArgumentOutOfRangeException(nameof(StorageIncludedGb), included,
@@ -86,7 +98,10 @@ public sealed record ExpansionAccount
 
         foreach (var (product, fit) in ProductFit)
         {
-            Guard.InRange(fit, 0, 1, $"the fit of product '{product}' for account '{AccountId}'", nameof(ProductFit));
+            if (!(fit >= 0 && fit <= 1))
+            {
+                throw Guard.OutOfRange(fit, 0, 1, $"the fit of product '{product}' for account '{AccountId}'", nameof(ProductFit));
+            }
         }
 
         if (LatestNpsResponse is { } nps && (uint)nps > 10)

@@ -26,5 +26,8 @@ public sealed record ExpansionOpportunity(
     double? RecommendedIncrease = null)
 {
     /// <summary>Whether it sells the account more (everything but a referral); the value-first gate holds these back.</summary>
-    public bool IsUpsell => Type != ExpansionOpportunityType.Referral;
+    public bool IsUpsell => Upsell(Type);
+
+    /// <summary>Whether opportunities of a type sell more (everything but a referral).</summary>
+    internal static bool Upsell(ExpansionOpportunityType type) => type != ExpansionOpportunityType.Referral;
 }

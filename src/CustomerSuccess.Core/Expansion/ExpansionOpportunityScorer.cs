@@ -73,21 +73,16 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
     /// <inheritdoc />
     public ExpansionAssessment Assess(ExpansionAccount account, ExpansionCatalog catalog)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(catalog);
-        account.Validate();
-        var plan = catalog.Plan(account.PlanName);
-        var found = new List<ExpansionOpportunity>();
-        Seats(account, plan, found);
-        Storage(account, found);
-        Upgrades(account, plan, catalog, found);
-        CrossSells(account, catalog, found);
-        Referral(account, found);
-
-        var ranked = found.OrderByDescending(o => o.Score).ThenBy(o => o.Type).ToList();
-        if (_o.MinimumHealthColorForUpsell is { } minimum && account.HealthBand is { } band && band.Color < minimum)
+        var found = Candidates(account, catalog);
+        var ranked = new List<ExpansionOpportunity>(found.Count);
+        foreach (var candidate in found)
         {
-            var reason = $"value first: health band '{band.Label}' ({band.Color}) is below {minimum}, so no upsell is offered until the account gets value";
+            ranked.Add(candidate.Build());
+        }
+
+        ranked = [.. ranked.OrderByDescending(o => o.Score).ThenBy(o => o.Type)];
+        if (Gated(account) is { } reason)
+        {
             return new ExpansionAssessment(
                 account.AccountId,
                 ranked.Where(o => !o.IsUpsell).ToList().AsReadOnly(),
@@ -98,7 +93,59 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
         return new ExpansionAssessment(account.AccountId, ranked.AsReadOnly(), Array.Empty<ExpansionOpportunity>(), null);
     }
 
-    private void Seats(ExpansionAccount a, ExpansionPlan plan, List<ExpansionOpportunity> found)
+    /// <summary>
+    /// The first opportunity <see cref="Assess"/> would rank (the best one the value-first gate lets through), without
+    /// building the texts of the others: for scoring many accounts when only the best opportunity is wanted.
+    /// </summary>
+    /// <param name="account">The account.</param>
+    /// <param name="catalog">The plans and products.</param>
+    /// <returns>The opportunity equal to the first of <see cref="ExpansionAssessment.Opportunities"/>, or null when there is none.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An account value is out of range; the message names it.</exception>
+    /// <exception cref="ArgumentException">The account's plan is not in the catalogue.</exception>
+    public ExpansionOpportunity? Best(ExpansionAccount account, ExpansionCatalog catalog)
+    {
+        var found = Candidates(account, catalog);
+        var gated = Gated(account) is not null;
+        Candidate? best = null;
+        foreach (var candidate in found)
+        {
+            // Assess ranks by score, then type, keeping the order found among equals: the first strictly better wins.
+            if ((gated && candidate.IsUpsell)
+                || (best is { } b && (candidate.Score < b.Score || (candidate.Score == b.Score && candidate.Type >= b.Type))))
+            {
+                continue;
+            }
+
+            best = candidate;
+        }
+
+        return best?.Build();
+    }
+
+    /// <summary>Every opportunity of the account, scored, with its trigger text not yet written.</summary>
+    private List<Candidate> Candidates(ExpansionAccount account, ExpansionCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(catalog);
+        account.Validate();
+        var plan = catalog.Plan(account.PlanName);
+        var found = new List<Candidate>();
+        Seats(account, plan, found);
+        Storage(account, found);
+        Upgrades(account, plan, catalog, found);
+        CrossSells(account, catalog, found);
+        Referral(account, found);
+        return found;
+    }
+
+    /// <summary>Seed 004's value-first gate: the reason no upsell is offered, or null when upsells are.</summary>
+    private string? Gated(ExpansionAccount account) =>
+        _o.MinimumHealthColorForUpsell is { } minimum && account.HealthBand is { } band && band.Color < minimum
+            ? $"value first: health band '{band.Label}' ({band.Color}) is below {minimum}, so no upsell is offered until the account gets value"
+            : null;
+
+    private void Seats(ExpansionAccount a, ExpansionPlan plan, List<Candidate> found)
     {
         var utilization = (double)a.SeatsUsed / a.SeatsLicensed;
         var nearLimit = utilization > _o.SeatUtilizationThreshold;
@@ -108,36 +155,46 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
         }
 
         var increase = Math.Max(nearLimit ? (int)Math.Ceiling(a.SeatsLicensed * _o.SeatIncreaseShare) : 0, a.NewTeamMembers);
-        var triggers = new List<string>(2);
-        if (nearLimit)
+        string Trigger()
         {
-            triggers.Add(Text($"approaching the user limit: {a.SeatsUsed} of {a.SeatsLicensed} seats in use ({utilization:0.#%})"));
-        }
+            var triggers = new List<string>(2);
+            if (nearLimit)
+            {
+                triggers.Add(Text($"approaching the user limit: {a.SeatsUsed} of {a.SeatsLicensed} seats in use ({utilization:0.#%})"));
+            }
 
-        if (a.NewTeamMembers > 0)
-        {
-            triggers.Add(Text($"{a.NewTeamMembers} new team member{(a.NewTeamMembers == 1 ? string.Empty : "s")}"));
+            if (a.NewTeamMembers > 0)
+            {
+                triggers.Add(Text($"{a.NewTeamMembers} new team member{(a.NewTeamMembers == 1 ? string.Empty : "s")}"));
+            }
+
+            return string.Join("; ", triggers);
         }
 
         var revenue = increase * plan.MonthlyPricePerSeat * 12;
-        found.Add(Opportunity(ExpansionOpportunityType.Seats, "Additional user licences", string.Join("; ", triggers), revenue, _o.SeatProbability, _o.SeatTimelineDays, null, UsageSteps, increase));
+        found.Add(Opportunity(ExpansionOpportunityType.Seats, "Additional user licences", Trigger, revenue, _o.SeatProbability, _o.SeatTimelineDays, null, UsageSteps, increase));
     }
 
-    private void Storage(ExpansionAccount a, List<ExpansionOpportunity> found)
+    private void Storage(ExpansionAccount a, List<Candidate> found)
     {
         if (a.StorageIncludedGb is not { } included || a.StorageUsedGb / included <= _o.StorageUtilizationThreshold)
         {
             return;
         }
 
-        var trigger = Text($"high storage utilization: {a.StorageUsedGb:0.#} of {included:0.#} GB ({a.StorageUsedGb / included:0.#%})");
-        found.Add(Opportunity(ExpansionOpportunityType.Storage, "Additional storage", trigger, _o.StorageMonthlyPrice * 12, _o.StorageProbability, _o.StorageTimelineDays, null, UsageSteps, _o.StorageIncreaseGb));
+        string Trigger() => Text($"high storage utilization: {a.StorageUsedGb:0.#} of {included:0.#} GB ({a.StorageUsedGb / included:0.#%})");
+        found.Add(Opportunity(ExpansionOpportunityType.Storage, "Additional storage", Trigger, _o.StorageMonthlyPrice * 12, _o.StorageProbability, _o.StorageTimelineDays, null, UsageSteps, _o.StorageIncreaseGb));
     }
 
-    private void Upgrades(ExpansionAccount a, ExpansionPlan current, ExpansionCatalog catalog, List<ExpansionOpportunity> found)
+    private void Upgrades(ExpansionAccount a, ExpansionPlan current, ExpansionCatalog catalog, List<Candidate> found)
     {
-        foreach (var higher in catalog.Plans.Where(p => p.Tier > current.Tier))
+        foreach (var higher in catalog.Plans)
         {
+            if (higher.Tier <= current.Tier || a.FeaturesUsed.Count == 0)
+            {
+                continue;
+            }
+
             var needed = higher.Features.Where(f => a.FeaturesUsed.Contains(f) && !current.Features.Contains(f)).Order(StringComparer.OrdinalIgnoreCase).ToList();
             if (needed.Count == 0)
             {
@@ -146,27 +203,32 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
 
             var probability = Math.Min(_o.UpgradeProbabilityCap, _o.UpgradeBaseProbability + (_o.UpgradeProbabilityPerExtraFeature * (needed.Count - 1)));
             var revenue = Math.Max(0, higher.MonthlyPrice - current.MonthlyPrice) * 12;
-            var trigger = $"uses features of {higher.Name}: {string.Join(", ", needed)}";
-            found.Add(Opportunity(ExpansionOpportunityType.PlanUpgrade, higher.Name, trigger, revenue, probability, _o.UpgradeTimelineDays, null, UpgradeSteps, null));
+            var name = higher.Name;
+            found.Add(Opportunity(ExpansionOpportunityType.PlanUpgrade, name, () => $"uses features of {name}: {string.Join(", ", needed)}", revenue, probability, _o.UpgradeTimelineDays, null, UpgradeSteps, null));
         }
     }
 
-    private void CrossSells(ExpansionAccount a, ExpansionCatalog catalog, List<ExpansionOpportunity> found)
+    private void CrossSells(ExpansionAccount a, ExpansionCatalog catalog, List<Candidate> found)
     {
-        foreach (var product in catalog.Products.Where(p => !a.OwnedProducts.Contains(p.Id)))
+        foreach (var product in catalog.Products)
         {
+            if (a.OwnedProducts.Contains(product.Id))
+            {
+                continue;
+            }
+
             double fit;
-            string trigger;
+            Func<string> trigger;
             if (a.ProductFit.TryGetValue(product.Id, out var known))
             {
                 fit = known;
-                trigger = Text($"product fit {known:0.##}");
+                trigger = () => Text($"product fit {known:0.##}");
             }
             else if (a.NewUseCase)
             {
                 // Seed 004: a new use case leads to a cross-sell; with no fit measured, seed 003's default fit applies.
                 fit = _o.UnknownFit;
-                trigger = "new use case";
+                trigger = static () => "new use case";
             }
             else
             {
@@ -182,7 +244,7 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
         }
     }
 
-    private void Referral(ExpansionAccount a, List<ExpansionOpportunity> found)
+    private void Referral(ExpansionAccount a, List<Candidate> found)
     {
         var promoter = a.LatestNpsResponse is { } nps && nps >= _o.ReferralNpsMinimum;
         if (!promoter && !a.PositiveReview)
@@ -190,12 +252,30 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
             return;
         }
 
-        var trigger = promoter ? Text($"positive NPS response ({a.LatestNpsResponse})") : "positive review";
+        Func<string> trigger = promoter ? () => Text($"positive NPS response ({a.LatestNpsResponse})") : static () => "positive review";
         found.Add(Opportunity(ExpansionOpportunityType.Referral, "Referral", trigger, 0m, _o.ReferralProbability, _o.ReferralTimelineDays, null, ReferralSteps, null));
     }
 
-    private ExpansionOpportunity Opportunity(ExpansionOpportunityType type, string product, string trigger, decimal revenue, double probability, int days, double? fit, IReadOnlyList<string> steps, double? increase) =>
+    private Candidate Opportunity(ExpansionOpportunityType type, string product, Func<string> trigger, decimal revenue, double probability, int days, double? fit, IReadOnlyList<string> steps, double? increase) =>
         new(type, product, trigger, revenue, probability, days, fit, Score(revenue, probability, days, fit), steps, increase);
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A scored opportunity whose trigger text is written only when it is built.</summary>
+    private readonly record struct Candidate(
+        ExpansionOpportunityType Type,
+        string Product,
+        Func<string> Trigger,
+        decimal Revenue,
+        double Probability,
+        int Days,
+        double? Fit,
+        double Score,
+        IReadOnlyList<string> Steps,
+        double? Increase)
+    {
+        public bool IsUpsell => ExpansionOpportunity.Upsell(Type);
+
+        public ExpansionOpportunity Build() => new(Type, Product, Trigger(), Revenue, Probability, Days, Fit, Score, Steps, Increase);
+    }
 }

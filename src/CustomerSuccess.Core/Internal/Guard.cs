@@ -29,10 +29,13 @@ internal static class Guard
     {
         if (value < 0)
         {
-            throw new ArgumentOutOfRangeException(paramName, value,
-                $"{what} must be 0 or more but was {value.ToString(CultureInfo.InvariantCulture)}.");
+            throw Negative(value, what, paramName);
         }
     }
+
+    /// <summary>The exception <see cref="NotNegative"/> throws, for callers that build <paramref name="what"/> only when it is needed.</summary>
+    internal static ArgumentOutOfRangeException Negative(int value, string what, string paramName) =>
+        new(paramName, value, $"{what} must be 0 or more but was {value.ToString(CultureInfo.InvariantCulture)}.");
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every problem when there is at least one.</summary>
     internal static void NoProblems(List<string> problems, string subject, string? paramName)

@@ -89,6 +89,14 @@ public sealed class ExpansionPropertyTests
         });
 
     [Fact]
+    public void Best_IsTheFirstOpportunityAssessRanks() =>
+        PropertyCheck.ForAll(
+            from a in Accounts
+            from unbanded in Gen.Elements(false, false, true)
+            select unbanded ? a with { HealthBand = null } : a,
+            a => Equals(Scorer.Best(a, ExpansionTests.Catalog), Scorer.Assess(a, ExpansionTests.Catalog).Opportunities.FirstOrDefault()));
+
+    [Fact]
     public void Advocacy_IsWithin0And100_AndMonotoneInEachInput() =>
         PropertyCheck.ForAll(
             from values in Gen.ArrayOf(Gen.Choose(0, 100).Select(i => (double)i), 5)

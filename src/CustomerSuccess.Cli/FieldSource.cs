@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace CustomerSuccess.Cli;
+
+/// <summary>
+/// One record's fields, by the tool's field index, as trimmed UTF-8 text: no string is made per field. One per thread;
+/// <see cref="Load"/> moves it to another record.
+/// </summary>
+internal abstract class FieldSource(IReadOnlyList<InputField> fields)
+{
+    private byte[] _record = [];
+    private int _recordLength;
+
+    /// <summary>The fields, in index order.</summary>
+    public IReadOnlyList<InputField> Fields { get; } = fields;
+
+    /// <summary>The input line the record starts on (1 is the first line of the file).</summary>
+    public long Line { get; private set; }
+
+    /// <summary>What is wrong with the record as a whole (its column count, its quotes, its JSON), or null.</summary>
+    public string? RowProblem { get; protected set; }
+
+    /// <summary>The record's text, for the errors file when the record as a whole is bad.</summary>
+    public string RawRow => Utf8Text.ToText(Record);
+
+    protected ReadOnlySpan<byte> Record => _record.AsSpan(0, _recordLength);
+
+    protected ReadOnlyMemory<byte> RecordMemory => _record.AsMemory(0, _recordLength);
+
+    /// <summary>Reads a record; its bytes are copied, so the caller's buffer may change afterwards.</summary>
+    public void Load(ReadOnlySpan<byte> record, long line)
+    {
+        if (_record.Length < record.Length)
+        {
+            _record = new byte[Math.Max(record.Length, _record.Length * 2)];
+        }
+
+        record.CopyTo(_record);
+        _recordLength = record.Length;
+        Line = line;
+        RowProblem = null;
+        Parse();
+    }
+
+    /// <summary>The field's text, trimmed; false when the record does not have it or it is blank.</summary>
+    public bool TryGet(int field, out ReadOnlySpan<byte> text)
+    {
+        text = Utf8Text.Trim(Raw(field));
+        return !text.IsEmpty;
+    }
+
+    /// <summary>The field's text as a string, for error reports.</summary>
+    public string Text(int field) => Utf8Text.ToText(Raw(field));
+
+    /// <summary>The input's name for a field (its column header or JSON property), for error reports.</summary>
+    public abstract string ColumnName(int field);
+
+    protected abstract void Parse();
+
+    /// <summary>The field's text as given, or empty.</summary>
+    protected abstract ReadOnlySpan<byte> Raw(int field);
+}
+
+/// <summary>
+/// Splits a CSV record into its columns (RFC 4180: quoted fields may hold commas, line breaks and doubled quotes).
+/// A quote inside an unquoted field, text after a closing quote or an unclosed quote, and a column count other than
+/// the header's, make the record bad as a whole.
+/// </summary>
+internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] header, int[] columnOf) : FieldSource(fields)
+{
+    private const byte Quote = (byte)'"';
+    private const byte Comma = (byte)',';
+
+    private int[] _start = new int[64];
+    private int[] _length = new int[64];
+    private byte[] _unquoted = new byte[256];
+    private int _unquotedUsed;
+
+    /// <summary>The number of columns of the record.</summary>
+    public int ColumnCount { get; private set; }
+
+    /// <summary>A column's text as a string (used for the header).</summary>
+    public string ColumnText(int column) => Utf8Text.ToText(Column(column));
+
+    public override string ColumnName(int field) => columnOf[field] >= 0 ? header[columnOf[field]] : Fields[field].Name;
+
+    protected override ReadOnlySpan<byte> Raw(int field)
+    {
+        var column = columnOf[field];
+        return column >= 0 && column < ColumnCount ? Column(column) : default;
+    }
+
+    protected override void Parse()
+    {
+        var record = Record;
+        var badQuotes = false;
+        ColumnCount = 0;
+        _unquotedUsed = 0;
+        var i = 0;
+        while (true)
+        {
+            int end;
+            if (i < record.Length && record[i] == Quote)
+            {
+                end = Quoted(record, i, ref badQuotes);
+            }
+            else
+            {
+                var k = record[i..].IndexOfAny(Comma, Quote);
+                if (k >= 0 && record[i + k] == Quote)
+                {
+                    badQuotes = true;
+                    k = record[i..].IndexOf(Comma);
+                }
+
+                end = k < 0 ? record.Length : i + k;
+                Add(i, end - i);
+            }
+
+            if (end >= record.Length)
+            {
+                break;
+            }
+
+            i = end + 1;
+        }
+
+        RowProblem = badQuotes
+            ? "the row has a quote inside an unquoted field or an unclosed quote (RFC 4180)"
+            : header.Length > 0 && ColumnCount != header.Length
+                ? string.Create(CultureInfo.InvariantCulture, $"the row has {ColumnCount} columns but the header has {header.Length}")
+                : null;
+    }
+
+    /// <summary>Reads the quoted field starting at <paramref name="start"/>; returns the index of the comma after it, or the record's length.</summary>
+    private int Quoted(ReadOnlySpan<byte> record, int start, ref bool badQuotes)
+    {
+        var j = start + 1;
+        var doubled = false;
+        while (true)
+        {
+            var q = record[j..].IndexOf(Quote);
+            if (q < 0)
+            {
+                badQuotes = true;
+                Add(start + 1, record.Length - start - 1);
+                return record.Length;
+            }
+
+            q += j;
+            if (q + 1 < record.Length && record[q + 1] == Quote)
+            {
+                doubled = true;
+                j = q + 2;
+                continue;
+            }
+
+            var content = record[(start + 1)..q];
+            if (doubled)
+            {
+                AddUnquoted(content);
+            }
+            else
+            {
+                Add(start + 1, content.Length);
+            }
+
+            var end = q + 1;
+            if (end < record.Length && record[end] != Comma)
+            {
+                badQuotes = true;
+                var comma = record[end..].IndexOf(Comma);
+                end = comma < 0 ? record.Length : end + comma;
+            }
+
+            return end;
+        }
+    }
+
+    private ReadOnlySpan<byte> Column(int column)
+    {
+        var start = _start[column];
+        return start >= 0 ? Record.Slice(start, _length[column]) : _unquoted.AsSpan(~start, _length[column]);
+    }
+
+    private void Add(int start, int length)
+    {
+        if (ColumnCount == _start.Length)
+        {
+            Array.Resize(ref _start, _start.Length * 2);
+            Array.Resize(ref _length, _length.Length * 2);
+        }
+
+        _start[ColumnCount] = start;
+        _length[ColumnCount] = length;
+        ColumnCount++;
+    }
+
+    /// <summary>Keeps a quoted field's text with each doubled quote made single, outside the record.</summary>
+    private void AddUnquoted(ReadOnlySpan<byte> content)
+    {
+        if (_unquoted.Length < _unquotedUsed + content.Length)
+        {
+            Array.Resize(ref _unquoted, Math.Max(_unquoted.Length * 2, _unquotedUsed + content.Length));
+        }
+
+        var start = _unquotedUsed;
+        for (var i = 0; i < content.Length; i++)
+        {
+            _unquoted[_unquotedUsed++] = content[i];
+            if (content[i] == Quote)
+            {
+                i++;
+            }
+        }
+
+        Add(~start, _unquotedUsed - start);
+    }
+}
+
+/// <summary>Reads a JSON Lines record: one JSON object, whose properties feed the fields by name.</summary>
+internal sealed class JsonFieldSource(IReadOnlyList<InputField> fields, Func<string, int> fieldOf) : FieldSource(fields)
+{
+    private readonly byte[]?[] _values = new byte[]?[fields.Count];
+    private readonly string?[] _names = new string?[fields.Count];
+
+    public override string ColumnName(int field) => _names[field] ?? Fields[field].Name;
+
+    protected override ReadOnlySpan<byte> Raw(int field) => _values[field];
+
+    protected override void Parse()
+    {
+        Array.Clear(_values);
+        Array.Clear(_names);
+        try
+        {
+            using var document = JsonDocument.Parse(RecordMemory);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                RowProblem = "the line is not a JSON object";
+                return;
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var field = fieldOf(property.Name);
+                if (field < 0)
+                {
+                    continue;
+                }
+
+                if (_names[field] is { } other)
+                {
+                    RowProblem = $"properties '{other}' and '{property.Name}' both give the field '{Fields[field].Name}'";
+                    return;
+                }
+
+                _names[field] = property.Name;
+                _values[field] = Value(property.Value) is { } text ? Encoding.UTF8.GetBytes(text) : null;
+            }
+        }
+        catch (JsonException e)
+        {
+            RowProblem = $"the line is not valid JSON ({e.Message.Split('.')[0]})";
+        }
+    }
+
+    private static string? Value(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => null,
+        _ => value.GetRawText(),
+    };
+}
