@@ -35,8 +35,17 @@ internal abstract class ScoreWriter(TextWriter writer)
     /// <summary>Output precision: half away from zero, on the double's exact value.</summary>
     public static double Round(double value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
 
-    protected static string TopFactors(ScoredRow row) =>
-        string.Join("; ", row.Churn.Factors.Take(3).Select(f => f.RuleId));
+    protected static string TopFactors(ScoredRow row)
+    {
+        var factors = row.Churn.Factors;
+        return factors.Count switch
+        {
+            0 => string.Empty,
+            1 => factors[0].RuleId,
+            2 => string.Concat(factors[0].RuleId, "; ", factors[1].RuleId),
+            _ => string.Concat(factors[0].RuleId, "; ", factors[1].RuleId, "; ", factors[2].RuleId),
+        };
+    }
 
     protected static string? Expansion(ScoredRow row) =>
         row.BestExpansion is { } e ? $"{e.Type}: {e.Product}" : null;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Globalization;
 using CustomerSuccess.Health;
@@ -41,13 +42,13 @@ public sealed record ExpansionAccount
     public double? StorageIncludedGb { get; init; }
 
     /// <summary>Features the account uses (ignoring case), including ones of higher tiers reached by workarounds or trials.</summary>
-    public IReadOnlySet<string> FeaturesUsed { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlySet<string> FeaturesUsed { get; init; } = FrozenSet<string>.Empty;
 
     /// <summary>Ids of the add-on products the account already owns.</summary>
-    public IReadOnlySet<string> OwnedProducts { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlySet<string> OwnedProducts { get; init; } = FrozenSet<string>.Empty;
 
     /// <summary>How well each add-on product fits the account, by product id, each in [0, 1]; unknown fits are left out.</summary>
-    public IReadOnlyDictionary<string, double> ProductFit { get; init; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, double> ProductFit { get; init; } = FrozenDictionary<string, double>.Empty;
 
     /// <summary>Seed 004 trigger: team members added recently, 0 or more.</summary>
     public int NewTeamMembers { get; init; }
