@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Health;
@@ -103,7 +104,16 @@ internal static class ScoringRun
                 }
                 else
                 {
-                    Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, Run);
+                    try
+                    {
+                        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, Run);
+                    }
+                    catch (AggregateException e)
+                    {
+                        // Report a failure as if it happened on this thread: its own message, not "one or more errors".
+                        ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                        throw;
+                    }
                 }
 
                 for (var r = 0; r < n; r++)
