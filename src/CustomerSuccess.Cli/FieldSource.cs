@@ -12,8 +12,7 @@ namespace CustomerSuccess.Cli;
 /// </summary>
 internal abstract class FieldSource(IReadOnlyList<InputField> fields)
 {
-    private byte[] _record = [];
-    private int _recordLength;
+    private ReadOnlyMemory<byte> _record;
 
     /// <summary>The fields, in index order.</summary>
     public IReadOnlyList<InputField> Fields { get; } = fields;
@@ -27,20 +26,14 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
     /// <summary>The record's text, for the errors file when the record as a whole is bad.</summary>
     public string RawRow => Utf8Text.ToText(Record);
 
-    protected ReadOnlySpan<byte> Record => _record.AsSpan(0, _recordLength);
+    protected ReadOnlySpan<byte> Record => _record.Span;
 
-    protected ReadOnlyMemory<byte> RecordMemory => _record.AsMemory(0, _recordLength);
+    protected ReadOnlyMemory<byte> RecordMemory => _record;
 
-    /// <summary>Reads a record; its bytes are copied, so the caller's buffer may change afterwards.</summary>
-    public void Load(ReadOnlySpan<byte> record, long line)
+    /// <summary>Reads a record in place: its bytes must stay as they are until the next <see cref="Load"/>.</summary>
+    public void Load(ReadOnlyMemory<byte> record, long line)
     {
-        if (_record.Length < record.Length)
-        {
-            _record = new byte[Math.Max(record.Length, _record.Length * 2)];
-        }
-
-        record.CopyTo(_record);
-        _recordLength = record.Length;
+        _record = record;
         Line = line;
         RowProblem = null;
         Parse();

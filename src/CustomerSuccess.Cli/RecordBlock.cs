@@ -18,7 +18,8 @@ internal sealed class RecordBlock
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<byte> Record(int index) => _data.AsSpan(_start[index], _length[index]);
+    /// <summary>A record's bytes, unchanged until the next <see cref="Fill"/>.</summary>
+    public ReadOnlyMemory<byte> Record(int index) => _data.AsMemory(_start[index], _length[index]);
 
     public long Line(int index) => _line[index];
 

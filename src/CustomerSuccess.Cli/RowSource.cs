@@ -81,7 +81,7 @@ internal abstract class RowSource
             }
 
             var splitter = new CsvFieldSource(fields, [], []);
-            splitter.Load(headerRecord, 1);
+            splitter.Load(headerRecord.ToArray(), 1);
             _header = [.. Enumerable.Range(0, splitter.ColumnCount).Select(splitter.ColumnText)];
             _columnOf = Enumerable.Repeat(-1, fields.Count).ToArray();
             var columns = new HashSet<string>(_header, StringComparer.Ordinal);

@@ -105,7 +105,7 @@ public sealed class CsvReadingTests
         while (reader.Next(out var record, out var line))
         {
             var source = header is null ? fields : new CsvFieldSource([], header, []);
-            source.Load(record, line);
+            source.Load(record.ToArray(), line);
             var values = Enumerable.Range(0, source.ColumnCount).Select(source.ColumnText).ToArray();
             header ??= values;
             rows.Add((line, values, source.RowProblem));
