@@ -79,30 +79,95 @@ internal sealed class ChurnRiskCalculator
     }
 
     /// <summary>
-    /// risk = 1 − (1 − h) × Π (1 − r_f), with h = HealthWeight × (100 − health) ÷ 100 (0 when health is unknown)
-    /// and r_f the risk of each factor's severity; the score is 100 × risk.
-    /// </summary>
-    /// <summary>
     /// The risk score, level and priority without building factors, details or actions: the bulk path. Gives exactly
     /// what <see cref="Factors"/>, <see cref="Score"/>, the level with its critical floor and the priority give.
     /// </summary>
     internal void Quick(CustomerSignals signals, out double score, out ChurnRiskLevel level, out double priority)
     {
-        // Fired factors per severity: the scalar path multiplies most severe first, and equal severities carry equal risks,
-        // so multiplying by severity in that order gives the same bits.
         Span<int> fired = stackalloc int[4];
         foreach (var rule in _rules)
         {
-            var hit = rule is SignalRule signal
-                ? (signal.Fires(signals) ? signal.Severity : (ChurnSeverity?)null)
-                : rule.Evaluate(signals)?.Severity;
-            if (hit is { } severity)
+            if (Fired(rule, signals, out var severity, out _))
             {
                 fired[(int)severity]++;
             }
         }
 
-        var safe = 1 - (signals.HealthScore is { } h ? _o.HealthWeight * (100 - h) / 100 : 0);
+        (score, level) = ScoreAndLevel(signals.HealthScore, fired);
+        priority = Priority(score, signals.AnnualRecurringRevenue, DaysToRenewal(signals));
+    }
+
+    /// <summary>
+    /// The figures of <see cref="Assessment"/> and the ids of the three most severe factors, without detail texts,
+    /// factor objects or actions. Exactly what the full assessment gives.
+    /// </summary>
+    internal ChurnRiskBrief Brief(CustomerSignals signals)
+    {
+        Span<int> fired = stackalloc int[4];
+        var count = 0;
+
+        // The three most severe so far, kept in the order Factors gives: by severity, then rule order among equals.
+        string? id0 = null, id1 = null, id2 = null;
+        ChurnSeverity s0 = default, s1 = default, s2 = default;
+        foreach (var rule in _rules)
+        {
+            if (!Fired(rule, signals, out var severity, out var id))
+            {
+                continue;
+            }
+
+            fired[(int)severity]++;
+            var kept = Math.Min(count++, ChurnRiskBrief.MaxFactorIds);
+            if (kept == 0 || severity > s0)
+            {
+                (id2, s2, id1, s1, id0, s0) = (id1, s1, id0, s0, id, severity);
+            }
+            else if (kept == 1 || severity > s1)
+            {
+                (id2, s2, id1, s1) = (id1, s1, id, severity);
+            }
+            else if (kept == 2 || severity > s2)
+            {
+                (id2, s2) = (id, severity);
+            }
+        }
+
+        var (score, level) = ScoreAndLevel(signals.HealthScore, fired);
+        var days = DaysToRenewal(signals);
+        var arr = signals.AnnualRecurringRevenue;
+        return new ChurnRiskBrief(level, score, Priority(score, arr, days), days, RevenueAtRisk(arr, score), count, id0, id1, id2);
+    }
+
+    /// <summary>Whether a rule fires, with its severity and the id its factor carries; builds no detail text for the built-in rules.</summary>
+    private static bool Fired(IChurnRiskRule rule, CustomerSignals signals, out ChurnSeverity severity, out string id)
+    {
+        if (rule is SignalRule signal)
+        {
+            severity = signal.Severity;
+            id = signal.Id;
+            return signal.Fires(signals);
+        }
+
+        if (rule.Evaluate(signals) is { } factor)
+        {
+            severity = factor.Severity;
+            id = factor.RuleId;
+            return true;
+        }
+
+        severity = default;
+        id = string.Empty;
+        return false;
+    }
+
+    /// <summary>
+    /// The score and level (with its critical floor) from the number of factors fired per severity: the scalar path
+    /// multiplies most severe first, and equal severities carry equal risks, so multiplying by severity in that order
+    /// gives the same bits as <see cref="Score"/>.
+    /// </summary>
+    private (double Score, ChurnRiskLevel Level) ScoreAndLevel(double? health, ReadOnlySpan<int> fired)
+    {
+        var safe = 1 - (health is { } h ? _o.HealthWeight * (100 - h) / 100 : 0);
         for (var severity = ChurnSeverity.Critical; severity >= ChurnSeverity.Low; severity--)
         {
             for (var n = fired[(int)severity]; n > 0; n--)
@@ -111,16 +176,15 @@ internal sealed class ChurnRiskCalculator
             }
         }
 
-        score = Math.Clamp(100 * (1 - safe), 0, 100);
-        level = LevelFromScore(score);
-        if (level < ChurnRiskLevel.High && fired[(int)ChurnSeverity.Critical] > 0)
-        {
-            level = ChurnRiskLevel.High;
-        }
-
-        priority = Priority(score, signals.AnnualRecurringRevenue, DaysToRenewal(signals));
+        var score = Math.Clamp(100 * (1 - safe), 0, 100);
+        var level = LevelFromScore(score);
+        return (score, level < ChurnRiskLevel.High && fired[(int)ChurnSeverity.Critical] > 0 ? ChurnRiskLevel.High : level);
     }
 
+    /// <summary>
+    /// risk = 1 − (1 − h) × Π (1 − r_f), with h = HealthWeight × (100 − health) ÷ 100 (0 when health is unknown)
+    /// and r_f the risk of each factor's severity; the score is 100 × risk.
+    /// </summary>
     internal double Score(double? health, IReadOnlyList<ChurnRiskFactor> factors)
     {
         var safe = 1 - (health is { } h ? _o.HealthWeight * (100 - h) / 100 : 0);

@@ -34,6 +34,22 @@ public sealed class RuleBasedChurnRiskAssessor : IChurnRiskAssessor
     /// <summary>The calculator behind this assessor, for the bulk paths.</summary>
     internal ChurnRiskCalculator Calculator => _calculator;
 
+    /// <summary>
+    /// Assesses a customer without explaining: the level, risk score, priority, days to renewal, revenue at risk and the
+    /// ids of the three most severe factors, exactly as <see cref="Assess"/> gives them, with no detail texts, factor
+    /// objects or actions, and no allocation. For scoring many customers whose explanations nobody reads.
+    /// </summary>
+    /// <param name="signals">The customer's signals.</param>
+    /// <returns>The brief assessment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="signals"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A signal is out of range; the message names it.</exception>
+    public ChurnRiskBrief AssessBrief(CustomerSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        signals.Validate();
+        return _calculator.Brief(signals);
+    }
+
     /// <inheritdoc />
     /// <remarks>A customer for whom no rule fires costs one allocation: the assessment.</remarks>
     public ChurnAssessment Assess(CustomerSignals signals)

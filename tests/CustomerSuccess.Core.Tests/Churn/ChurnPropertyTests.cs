@@ -123,4 +123,49 @@ public sealed class ChurnPropertyTests
             var riskier = Assessor.Assess(baseline with { ChampionLeaving = true });
             return moreRevenue.PriorityScore >= a.PriorityScore && nearer.PriorityScore >= a.PriorityScore && riskier.PriorityScore >= a.PriorityScore;
         });
+
+    [Fact]
+    public void AssessBrief_EqualsAssess_ToTheLastBit() =>
+        PropertyCheck.ForAll(Signals, s => SameFigures(Assessor, s));
+
+    [Fact]
+    public void AssessBrief_WithAdditionalAndDisabledRules_EqualsAssess()
+    {
+        // A user rule of each severity, two of them sharing a severity with built-in rules, and one built-in rule off:
+        // the brief's factor order must follow the full assessment's (severity, then rule order).
+        var options = new ChurnRiskOptions();
+        options.DisabledRules.Add(ChurnRuleIds.LatePayment);
+        options.AdditionalRules.Add(new NpsRule("nps-critical", ChurnSeverity.Critical, 2));
+        options.AdditionalRules.Add(new NpsRule("nps-high", ChurnSeverity.High, 4));
+        options.AdditionalRules.Add(new NpsRule("nps-medium", ChurnSeverity.Medium, 6));
+        options.AdditionalRules.Add(new NpsRule("nps-low", ChurnSeverity.Low, 8));
+        var assessor = new RuleBasedChurnRiskAssessor(options);
+
+        PropertyCheck.ForAll(Signals, s => SameFigures(assessor, s));
+    }
+
+    private static bool SameFigures(RuleBasedChurnRiskAssessor assessor, CustomerSignals s)
+    {
+        var full = assessor.Assess(s);
+        var brief = assessor.AssessBrief(s);
+        var ids = Enumerable.Range(0, brief.FactorIdCount).Select(brief.FactorId);
+        return brief.Level == full.Level
+            && BitConverter.DoubleToInt64Bits(brief.RiskScore) == BitConverter.DoubleToInt64Bits(full.RiskScore)
+            && BitConverter.DoubleToInt64Bits(brief.PriorityScore) == BitConverter.DoubleToInt64Bits(full.PriorityScore)
+            && brief.DaysToRenewal == full.DaysToRenewal
+            && brief.RevenueAtRisk == full.RevenueAtRisk
+            && brief.FactorCount == full.Factors.Count
+            && ids.SequenceEqual(full.Factors.Take(ChurnRiskBrief.MaxFactorIds).Select(f => f.RuleId));
+    }
+
+    /// <summary>Fires at or below an NPS response, with a fixed severity.</summary>
+    private sealed class NpsRule(string id, ChurnSeverity severity, int atOrBelow) : IChurnRiskRule
+    {
+        public string Id { get; } = id;
+
+        public ChurnSeverity Severity { get; } = severity;
+
+        public ChurnRiskFactor? Evaluate(CustomerSignals signals) =>
+            signals.LatestNpsResponse <= atOrBelow ? new ChurnRiskFactor(Id, Severity, $"NPS {signals.LatestNpsResponse}") : null;
+    }
 }

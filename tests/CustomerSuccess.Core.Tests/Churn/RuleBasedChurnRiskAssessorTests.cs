@@ -221,6 +221,39 @@ public sealed class RuleBasedChurnRiskAssessorTests
 
     [Theory]
     [MemberData(nameof(BadSignals))]
+    public void AssessBrief_BadSignal_ThrowsLikeAssess(CustomerSignals signals, string message)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Assessor.AssessBrief(signals));
+
+        Assert.Contains(message, ex.Message);
+    }
+
+    [Fact]
+    public void AssessBrief_NullSignals_Throws() =>
+        Assert.Throws<ArgumentNullException>("signals", () => Assessor.AssessBrief(null!));
+
+    [Fact]
+    public void AssessBrief_KeepsTheThreeMostSevereFactorIds_AndRejectsOtherRanks()
+    {
+        // Champion leaving (critical), late payment (high), low adoption (medium), no recent login (medium): four fire.
+        var brief = Assessor.AssessBrief(Signals() with
+        {
+            ChampionLeaving = true,
+            LatePayments = 1,
+            FeatureAdoptionRate = 0.1,
+            LastLoginDate = AsOf.PlusDays(-20),
+        });
+
+        Assert.Equal(4, brief.FactorCount);
+        Assert.Equal(3, brief.FactorIdCount);
+        Assert.Equal([ChurnRuleIds.ChampionLeaving, ChurnRuleIds.LatePayment, ChurnRuleIds.LowAdoption], [brief.FactorId(0), brief.FactorId(1), brief.FactorId(2)]);
+        Assert.Throws<ArgumentOutOfRangeException>("rank", () => brief.FactorId(3));
+        Assert.Throws<ArgumentOutOfRangeException>("rank", () => brief.FactorId(-1));
+        Assert.Equal(0, default(ChurnRiskBrief).FactorIdCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadSignals))]
     public void Assess_BadSignal_ThrowsNamingFieldAndValue(CustomerSignals signals, string message)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Assessor.Assess(signals));

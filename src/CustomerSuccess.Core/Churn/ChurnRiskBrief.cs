@@ -1,0 +1,74 @@
+using System;
+
+namespace CustomerSuccess.Churn;
+
+/// <summary>
+/// A churn-risk assessment without its explanations: the figures of <see cref="ChurnAssessment"/> and the rule ids of
+/// the most severe factors, with no detail texts, factor objects or actions. What
+/// <see cref="RuleBasedChurnRiskAssessor.AssessBrief"/> returns, for callers that score many customers and show only
+/// the figures; it allocates nothing.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public readonly struct ChurnRiskBrief
+{
+    /// <summary>How many factor ids a brief keeps: the three most severe.</summary>
+    public const int MaxFactorIds = 3;
+
+    private readonly string? _first;
+    private readonly string? _second;
+    private readonly string? _third;
+
+    internal ChurnRiskBrief(
+        ChurnRiskLevel level,
+        double riskScore,
+        double priorityScore,
+        int? daysToRenewal,
+        decimal? revenueAtRisk,
+        int factorCount,
+        string? first,
+        string? second,
+        string? third)
+    {
+        Level = level;
+        RiskScore = riskScore;
+        PriorityScore = priorityScore;
+        DaysToRenewal = daysToRenewal;
+        RevenueAtRisk = revenueAtRisk;
+        FactorCount = factorCount;
+        _first = first;
+        _second = second;
+        _third = third;
+    }
+
+    /// <summary>The risk level: <see cref="ChurnAssessment.Level"/>.</summary>
+    public ChurnRiskLevel Level { get; }
+
+    /// <summary>The risk score, in [0, 100]: <see cref="ChurnAssessment.RiskScore"/>.</summary>
+    public double RiskScore { get; }
+
+    /// <summary>The intervention priority, in [0, 100]: <see cref="ChurnAssessment.PriorityScore"/>.</summary>
+    public double PriorityScore { get; }
+
+    /// <summary>Days from the as-of date to the renewal (negative when it has passed), or null: <see cref="ChurnAssessment.DaysToRenewal"/>.</summary>
+    public int? DaysToRenewal { get; }
+
+    /// <summary>The revenue at risk, or null when the ARR is unknown: <see cref="ChurnAssessment.RevenueAtRisk"/>.</summary>
+    public decimal? RevenueAtRisk { get; }
+
+    /// <summary>How many factors fired: the count of <see cref="ChurnAssessment.Factors"/>.</summary>
+    public int FactorCount { get; }
+
+    /// <summary>How many factor ids the brief holds: <see cref="FactorCount"/>, at most <see cref="MaxFactorIds"/>.</summary>
+    public int FactorIdCount => Math.Min(FactorCount, MaxFactorIds);
+
+    /// <summary>The rule id of the factor at <paramref name="rank"/>, most severe first: the <see cref="ChurnRiskFactor.RuleId"/> of <see cref="ChurnAssessment.Factors"/>[<paramref name="rank"/>].</summary>
+    /// <param name="rank">0 for the most severe factor, up to <see cref="FactorIdCount"/> − 1.</param>
+    /// <returns>The rule id.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rank"/> is negative or not below <see cref="FactorIdCount"/>.</exception>
+    public string FactorId(int rank)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rank);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, FactorIdCount);
+        return (rank == 0 ? _first : rank == 1 ? _second : _third)!;
+    }
+}
