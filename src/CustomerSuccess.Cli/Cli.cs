@@ -280,14 +280,14 @@ internal static class Cli
             ScoreWriter.WriteHeader(format, output);
         }
 
-        public override ScoreWriter CreateFormatter(TextWriter text) => ScoreWriter.Create(_format, text);
+        public override ScoreWriter CreateFormatter(TextBuffer text) => ScoreWriter.Create(_format, text);
 
-        public override void Take(ScoredRow row, ReadOnlySpan<char> text) => _output.Write(text);
+        public override void Take(in ScoredRow row, ReadOnlySpan<char> text) => _output.Write(text);
     }
 
     /// <summary>The summary command's rows: added to the report in input order.</summary>
     private sealed class SummarySink(PortfolioReport report) : RowSink
     {
-        public override void Take(ScoredRow row, ReadOnlySpan<char> text) => report.Add(row);
+        public override void Take(in ScoredRow row, ReadOnlySpan<char> text) => report.Add(row);
     }
 }

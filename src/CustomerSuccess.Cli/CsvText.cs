@@ -11,22 +11,43 @@ internal static class CsvText
     /// leading apostrophe so that a spreadsheet shows it as text instead of running it as a formula; a cell with a comma,
     /// quote or line break is quoted.
     /// </summary>
-    public static void WriteText(TextWriter writer, string? value)
+    public static void WriteText(TextWriter writer, string? value) => WriteText(writer, value.AsSpan());
+
+    /// <inheritdoc cref="WriteText(TextWriter, string?)"/>
+    public static void WriteText(TextWriter writer, ReadOnlySpan<char> value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (value.IsEmpty)
         {
             return;
         }
 
-        var escaped = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        if (escaped.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        // The apostrophe needs no quoting, so whether to quote depends on the value alone.
+        var formula = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        if (value.IndexOfAny(",\"\r\n") < 0)
         {
-            writer.Write(escaped);
+            if (formula)
+            {
+                writer.Write('\'');
+            }
+
+            writer.Write(value);
             return;
         }
 
         writer.Write('"');
-        writer.Write(escaped.Replace("\"", "\"\"", StringComparison.Ordinal));
+        if (formula)
+        {
+            writer.Write('\'');
+        }
+
+        for (var quote = value.IndexOf('"'); quote >= 0; quote = value.IndexOf('"'))
+        {
+            writer.Write(value[..(quote + 1)]);
+            writer.Write('"');
+            value = value[(quote + 1)..];
+        }
+
+        writer.Write(value);
         writer.Write('"');
     }
 }

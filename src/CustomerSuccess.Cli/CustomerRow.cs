@@ -5,16 +5,18 @@ using System.Linq;
 using System.Text;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Expansion;
+using CustomerSuccess.Health;
 using NodaTime;
 
 namespace CustomerSuccess.Cli;
 
-/// <summary>One input row parsed into the library's inputs, or the first problem found in it.</summary>
+/// <summary>One input row parsed into the library's inputs and scored for health, or the first problem found in it.</summary>
 internal sealed class CustomerRow
 {
-    private CustomerRow(string id, CustomerSignals signals, ExpansionAccount? expansion, bool? onboardingCompleted)
+    private CustomerRow(string id, HealthScore health, CustomerSignals signals, ExpansionAccount? expansion, bool? onboardingCompleted)
     {
         Id = id;
+        Health = health;
         Signals = signals;
         Expansion = expansion;
         OnboardingCompleted = onboardingCompleted;
@@ -22,19 +24,22 @@ internal sealed class CustomerRow
 
     public string Id { get; }
 
-    /// <summary>The churn signals (without the health score, which the scorer adds).</summary>
+    /// <summary>The health score of the row's components.</summary>
+    public HealthScore Health { get; }
+
+    /// <summary>The churn signals, the health score included.</summary>
     public CustomerSignals Signals { get; }
 
-    /// <summary>The expansion inputs, when the row names a plan.</summary>
+    /// <summary>The expansion inputs, the health band included, when the row names a plan.</summary>
     public ExpansionAccount? Expansion { get; }
 
     public bool? OnboardingCompleted { get; }
 
     /// <summary>
-    /// Parses a source's current record; writes the component scores in model order (NaN where missing) into
-    /// <paramref name="components"/>. Returns null and the error when a value is bad.
+    /// Parses a source's current record and scores its health with <paramref name="model"/>, using
+    /// <paramref name="components"/> (one per model component) as scratch. Returns null and the error when a value is bad.
     /// </summary>
-    public static CustomerRow? Parse(FieldSource source, Layout layout, LocalDate asOf, ExpansionCatalog catalog, Span<double> components, out RowError? error)
+    public static CustomerRow? Parse(FieldSource source, Layout layout, LocalDate asOf, IHealthScoreModel model, ExpansionCatalog catalog, Span<double> components, out RowError? error)
     {
         error = null;
         if (source.RowProblem is { } problem)
@@ -49,50 +54,38 @@ internal sealed class CustomerRow
             return null;
         }
 
-        var values = new Parser(source);
-        var id = Utf8Text.ToText(idText);
+        var values = new Parser(source, layout);
         for (var c = 0; c < components.Length; c++)
         {
             components[c] = values.Number(c) ?? double.NaN;
-        }
-
-        var signals = new CustomerSignals(asOf)
-        {
-            CustomerId = id,
-            UsageChangePercent = values.Number(layout.UsageChange),
-            FeatureAdoptionRate = values.Number(layout.FeatureAdoption),
-            UnresolvedHighPriorityTickets = values.Integer(layout.UnresolvedTickets),
-            HighPriorityTicketsLast30Days = values.Integer(layout.Tickets30d),
-            OpenEscalations = values.Integer(layout.OpenEscalations),
-            LastContactDate = values.Date(layout.LastContact),
-            LastLoginDate = values.Date(layout.LastLogin),
-            LastActivityDate = values.Date(layout.LastActivity),
-            LatePayments = values.Integer(layout.LatePayments),
-            ChampionLeaving = values.Boolean(layout.ChampionLeaving),
-            LatestNpsResponse = values.Integer(layout.Nps),
-            RenewalDate = values.Date(layout.RenewalDate),
-            AnnualRecurringRevenue = values.Money(layout.Arr),
-        };
-
-        ExpansionAccount? expansion = null;
-        if (layout.Plan >= 0 && source.TryGet(layout.Plan, out var planText))
-        {
-            if (PlanNamed(catalog, planText) is not { } plan)
+            if (layout.RejectsMissing && double.IsNaN(components[c]))
             {
-                values.Fail(layout.Plan, $"unknown plan; the plans are {string.Join(", ", catalog.Plans.Select(p => p.Name))}");
-            }
-            else
-            {
-                expansion = new ExpansionAccount(id, plan)
-                {
-                    SeatsLicensed = values.Integer(layout.SeatsLicensed) ?? 1,
-                    SeatsUsed = values.Integer(layout.SeatsUsed) ?? 0,
-                    NewTeamMembers = values.Integer(layout.NewTeamMembers) ?? 0,
-                    LatestNpsResponse = signals.LatestNpsResponse,
-                };
+                values.Fail(c, $"required: the model '{model.Name}' rejects missing data");
             }
         }
 
+        var usageChange = values.Number(layout.UsageChange);
+        var featureAdoption = values.Number(layout.FeatureAdoption);
+        var unresolvedTickets = values.Integer(layout.UnresolvedTickets);
+        var tickets30d = values.Integer(layout.Tickets30d);
+        var openEscalations = values.Integer(layout.OpenEscalations);
+        var lastContact = values.Date(layout.LastContact);
+        var lastLogin = values.Date(layout.LastLogin);
+        var lastActivity = values.Date(layout.LastActivity);
+        var latePayments = values.Integer(layout.LatePayments);
+        var championLeaving = values.Boolean(layout.ChampionLeaving);
+        var nps = values.Integer(layout.Nps);
+        var renewalDate = values.Date(layout.RenewalDate);
+        var arr = values.Money(layout.Arr);
+        string? plan = null;
+        if (layout.Plan >= 0 && source.TryGet(layout.Plan, out var planText) && (plan = PlanNamed(catalog, planText)) is null)
+        {
+            values.Fail(layout.Plan, $"unknown plan; the plans are {string.Join(", ", catalog.Plans.Select(p => p.Name))}");
+        }
+
+        var seatsLicensed = values.Integer(layout.SeatsLicensed);
+        var seatsUsed = values.Integer(layout.SeatsUsed);
+        var newTeamMembers = values.Integer(layout.NewTeamMembers);
         var onboarding = values.Boolean(layout.OnboardingCompleted);
         if (values.Error is { } e)
         {
@@ -100,7 +93,36 @@ internal sealed class CustomerRow
             return null;
         }
 
-        return new CustomerRow(id, signals, expansion, onboarding);
+        // Scored once every value is known to be good, so the signals and the account carry the score from the start.
+        var health = model.Score(components);
+        var id = Utf8Text.ToText(idText);
+        var signals = new CustomerSignals(asOf)
+        {
+            CustomerId = id,
+            UsageChangePercent = usageChange,
+            FeatureAdoptionRate = featureAdoption,
+            UnresolvedHighPriorityTickets = unresolvedTickets,
+            HighPriorityTicketsLast30Days = tickets30d,
+            OpenEscalations = openEscalations,
+            LastContactDate = lastContact,
+            LastLoginDate = lastLogin,
+            LastActivityDate = lastActivity,
+            LatePayments = latePayments,
+            ChampionLeaving = championLeaving,
+            LatestNpsResponse = nps,
+            RenewalDate = renewalDate,
+            AnnualRecurringRevenue = arr,
+            HealthScore = health.ValueOrNull,
+        };
+        var expansion = plan is null ? null : new ExpansionAccount(id, plan)
+        {
+            SeatsLicensed = seatsLicensed ?? 1,
+            SeatsUsed = seatsUsed ?? 0,
+            NewTeamMembers = newTeamMembers ?? 0,
+            LatestNpsResponse = nps,
+            HealthBand = health.HasScore ? health.Band : null,
+        };
+        return new CustomerRow(id, health, signals, expansion, onboarding);
     }
 
     /// <summary>The catalog's name for a plan, matched ignoring case, or null.</summary>
@@ -120,9 +142,12 @@ internal sealed class CustomerRow
     /// <summary>Where each common field sits among a source's fields (-1 when a model component of the same name hides it), looked up once per run.</summary>
     internal sealed class Layout
     {
-        public Layout(IReadOnlyList<InputField> fields, int componentCount)
+        public Layout(IReadOnlyList<InputField> fields, IHealthScoreModel model)
         {
-            ComponentCount = componentCount;
+            ComponentCount = model.Components.Count;
+            RejectsMissing = model.MissingData.Handling == MissingDataHandling.Reject;
+            Min = [.. fields.Select(f => f.Min)];
+            Max = [.. fields.Select(f => f.Max)];
             var index = fields.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
             Id = Of(index, InputField.Id);
             UsageChange = Of(index, InputField.UsageChange);
@@ -146,6 +171,15 @@ internal sealed class CustomerRow
         }
 
         public int ComponentCount { get; }
+
+        /// <summary>Whether the model rejects a missing component: such a row is a bad row, not an internal error.</summary>
+        public bool RejectsMissing { get; }
+
+        /// <summary>Each field's smallest allowed value.</summary>
+        public double[] Min { get; }
+
+        /// <summary>Each field's largest allowed value.</summary>
+        public double[] Max { get; }
 
         public int Id { get; }
 
@@ -189,7 +223,7 @@ internal sealed class CustomerRow
     }
 
     /// <summary>Parses fields of one record from their UTF-8 text, keeping the first error.</summary>
-    private ref struct Parser(FieldSource source)
+    private ref struct Parser(FieldSource source, Layout layout)
     {
         public RowError? Error { get; private set; }
 
@@ -203,7 +237,7 @@ internal sealed class CustomerRow
                 return null;
             }
 
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            if (!Utf8Number.TryParseDouble(text, out var value) || !double.IsFinite(value))
             {
                 Fail(field, "not a number");
                 return null;
@@ -219,7 +253,7 @@ internal sealed class CustomerRow
                 return null;
             }
 
-            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            if (!Utf8Number.TryParseInt32(text, out var value))
             {
                 Fail(field, "not a whole number");
                 return null;
@@ -235,7 +269,7 @@ internal sealed class CustomerRow
                 return null;
             }
 
-            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            if (!Utf8Number.TryParseDecimal(text, out var value))
             {
                 Fail(field, "not an amount");
                 return null;
@@ -312,12 +346,13 @@ internal sealed class CustomerRow
 
         private bool InRange(int field, double value)
         {
-            var f = source.Fields[field];
-            if (value < f.Min || value > f.Max)
+            var min = layout.Min[field];
+            var max = layout.Max[field];
+            if (value < min || value > max)
             {
-                Fail(field, f.Max >= int.MaxValue
-                    ? string.Create(CultureInfo.InvariantCulture, $"must be {f.Min} or more")
-                    : string.Create(CultureInfo.InvariantCulture, $"must be in [{f.Min}, {f.Max}]"));
+                Fail(field, max >= int.MaxValue
+                    ? string.Create(CultureInfo.InvariantCulture, $"must be {min} or more")
+                    : string.Create(CultureInfo.InvariantCulture, $"must be in [{min}, {max}]"));
                 return false;
             }
 

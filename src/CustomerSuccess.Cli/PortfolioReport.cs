@@ -24,9 +24,9 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
     private long _onboardingKnown;
     private long _onboardingCompleted;
 
-    public void Add(ScoredRow row)
+    public void Add(in ScoredRow row)
     {
-        _builder.Add(row.Health, row.Churn, row.Row.Signals.LatestNpsResponse);
+        _builder.Add(row.Health, row.Churn.Level, row.Churn.RevenueAtRisk, row.Row.Signals.LatestNpsResponse);
         if (row.Churn.DaysToRenewal is >= 0 and <= RenewalWindowDays)
         {
             _renewalsDue++;

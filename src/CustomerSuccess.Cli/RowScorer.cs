@@ -1,4 +1,3 @@
-using System;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Expansion;
 using CustomerSuccess.Health;
@@ -6,10 +5,13 @@ using CustomerSuccess.Health;
 namespace CustomerSuccess.Cli;
 
 /// <summary>A scored row: what the library says about one customer.</summary>
-internal sealed record ScoredRow(CustomerRow Row, HealthScore Health, ChurnAssessment Churn, ExpansionOpportunity? BestExpansion);
+internal readonly record struct ScoredRow(CustomerRow Row, ChurnRiskBrief Churn, ExpansionOpportunity? BestExpansion)
+{
+    public HealthScore Health => Row.Health;
+}
 
-/// <summary>Scores parsed rows with the library: health, churn risk, expansion.</summary>
-internal sealed class RowScorer(IHealthScoreModel model)
+/// <summary>Assesses parsed rows with the library: churn risk and the best expansion opportunity. Thread-safe.</summary>
+internal sealed class RowScorer
 {
     private readonly RuleBasedChurnRiskAssessor _churn = new();
     private readonly ExpansionOpportunityScorer _expansion = new();
@@ -25,19 +27,7 @@ internal sealed class RowScorer(IHealthScoreModel model)
         new ExpansionPlan("Enterprise", 3, 2_000m, 50m, ["dashboards", "exports", "sso", "api", "audit-log", "sandbox"]),
     ]);
 
-    public IHealthScoreModel Model => model;
-
-    /// <summary>Scores a row whose component scores, in model order, are <paramref name="components"/>. Thread-safe.</summary>
-    public ScoredRow Score(CustomerRow row, ReadOnlySpan<double> components)
-    {
-        var health = model.Score(components);
-        var churn = _churn.Assess(health.HasScore ? row.Signals with { HealthScore = health.Value } : row.Signals);
-        ExpansionOpportunity? best = null;
-        if (row.Expansion is { } account)
-        {
-            best = _expansion.Best(account with { HealthBand = health.HasScore ? health.Band : null }, Catalog);
-        }
-
-        return new ScoredRow(row, health, churn, best);
-    }
+    /// <summary>Assesses a parsed row, whose signals and account already carry its health score.</summary>
+    public ScoredRow Score(CustomerRow row) =>
+        new(row, _churn.AssessBrief(row.Signals), row.Expansion is { } account ? _expansion.Best(account, Catalog) : null);
 }

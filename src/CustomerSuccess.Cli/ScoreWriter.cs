@@ -2,24 +2,25 @@ using System;
 using System.Buffers;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
+using CustomerSuccess.Churn;
+using CustomerSuccess.Expansion;
 
 namespace CustomerSuccess.Cli;
 
 /// <summary>Writes one output row per scored customer, as CSV or JSON Lines. Not thread-safe: one per thread.</summary>
-internal abstract class ScoreWriter(TextWriter writer)
+internal abstract class ScoreWriter(TextBuffer writer)
 {
     /// <summary>The output columns, in order.</summary>
     public static readonly string[] Columns =
         ["id", "health_score", "band", "coverage", "churn_level", "risk_score", "top_factors", "days_to_renewal", "best_expansion"];
 
-    protected TextWriter Writer { get; } = writer;
+    protected TextBuffer Writer { get; } = writer;
 
-    /// <summary>A writer of rows (not the header) in a format, csv or jsonl.</summary>
-    public static ScoreWriter Create(string format, TextWriter writer) =>
-        format == "jsonl" ? new JsonLines(writer) : new Csv(writer);
+    /// <summary>A writer of rows (not the header) in a format, csv or jsonl, into a scoring thread's buffer.</summary>
+    public static ScoreWriter Create(string format, TextBuffer text) =>
+        format == "jsonl" ? new JsonLines(text) : new Csv(text);
 
     /// <summary>Writes what comes before the rows: the CSV header; nothing for JSON Lines.</summary>
     public static void WriteHeader(string format, TextWriter writer)
@@ -30,49 +31,102 @@ internal abstract class ScoreWriter(TextWriter writer)
         }
     }
 
-    public abstract void Write(ScoredRow row);
+    public abstract void Write(in ScoredRow row);
 
     /// <summary>Output precision: half away from zero, on the double's exact value.</summary>
     public static double Round(double value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
 
-    protected static string TopFactors(ScoredRow row)
+    /// <summary>The top factors cell: up to three rule ids, most severe first, joined with "; ".</summary>
+    protected static int TopFactors(in ChurnRiskBrief churn, Span<char> text)
     {
-        var factors = row.Churn.Factors;
-        return factors.Count switch
+        var length = 0;
+        for (var rank = 0; rank < churn.FactorIdCount; rank++)
         {
-            0 => string.Empty,
-            1 => factors[0].RuleId,
-            2 => string.Concat(factors[0].RuleId, "; ", factors[1].RuleId),
-            _ => string.Concat(factors[0].RuleId, "; ", factors[1].RuleId, "; ", factors[2].RuleId),
-        };
+            if (rank > 0)
+            {
+                "; ".CopyTo(text[length..]);
+                length += 2;
+            }
+
+            var id = churn.FactorId(rank);
+            id.CopyTo(text[length..]);
+            length += id.Length;
+        }
+
+        return length;
     }
 
-    protected static string? Expansion(ScoredRow row) =>
-        row.BestExpansion is { } e ? $"{e.Type}: {e.Product}" : null;
+    /// <summary>The room <see cref="TopFactors"/> needs.</summary>
+    protected static int TopFactorsLength(in ChurnRiskBrief churn)
+    {
+        var length = 0;
+        for (var rank = 0; rank < churn.FactorIdCount; rank++)
+        {
+            length += churn.FactorId(rank).Length + 2;
+        }
+
+        return length;
+    }
+
+    /// <summary>The best expansion cell's text, "Type: Product".</summary>
+    protected static string ExpansionText(ExpansionOpportunity e) => $"{e.Type}: {e.Product}";
 
     /// <summary>
-    /// Writes a number rounded half away from zero to <paramref name="decimals"/>, without making a string. The shortest
-    /// text that reads back as the rounded double has at most that many decimals, and no trailing zeros.
+    /// Writes a number rounded half away from zero to <paramref name="decimals"/> (at most 3) exactly as the shortest
+    /// round-trip text of the rounded double reads, without making a string: below a billion that text is the rounded
+    /// value's digits with trailing zeros dropped, because two different values of at most three decimals are further
+    /// apart than two neighbouring doubles there.
     /// </summary>
-    protected static void WriteNumber(TextWriter writer, double value, int decimals)
+    public static void WriteNumber(TextBuffer writer, double value, int decimals)
     {
-        Span<char> text = stackalloc char[32];
-        Round(value, decimals).TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
-        writer.Write(text[..length]);
+        var rounded = Round(value, decimals);
+        var text = writer.GetSpan(32);
+        if (!(Math.Abs(rounded) < 1e9))
+        {
+            rounded.TryFormat(text, out var written, default, CultureInfo.InvariantCulture);
+            writer.Advance(written);
+            return;
+        }
+
+        var scale = decimals switch { 0 => 1L, 1 => 10L, 2 => 100L, _ => 1000L };
+        var units = (long)Math.Round(Math.Abs(rounded) * scale);
+        var length = 0;
+        if (double.IsNegative(rounded))
+        {
+            text[length++] = '-';
+        }
+
+        (units / scale).TryFormat(text[length..], out var integer, default, CultureInfo.InvariantCulture);
+        length += integer;
+        var fraction = units % scale;
+        if (fraction != 0)
+        {
+            text[length++] = '.';
+            for (var unit = scale / 10; fraction != 0; unit /= 10)
+            {
+                text[length++] = (char)('0' + (fraction / unit));
+                fraction %= unit;
+            }
+        }
+
+        writer.Advance(length);
     }
 
-    private sealed class Csv(TextWriter writer) : ScoreWriter(writer)
+    private sealed class Csv(TextBuffer text) : ScoreWriter(text)
     {
-        public override void Write(ScoredRow row)
+        private char[] _cell = new char[256];
+
+        public override void Write(in ScoredRow row)
         {
             var w = Writer;
             CsvText.WriteText(w, row.Row.Id);
             w.Write(',');
-            if (row.Health.HasScore)
+            var health = row.Health;
+            if (health.HasScore)
             {
-                WriteNumber(w, row.Health.Value, 2);
+                WriteNumber(w, health.Value, 2);
                 w.Write(',');
-                CsvText.WriteText(w, row.Health.Band.Label);
+                CsvText.WriteText(w, health.Band.Label);
             }
             else
             {
@@ -80,33 +134,72 @@ internal abstract class ScoreWriter(TextWriter writer)
             }
 
             w.Write(',');
-            WriteNumber(w, row.Health.Coverage, 3);
+            WriteNumber(w, health.Coverage, 3);
             w.Write(',');
-            w.Write(row.Churn.Level.ToString());
+            w.Write(LevelName(row.Churn.Level));
             w.Write(',');
             WriteNumber(w, row.Churn.RiskScore, 1);
             w.Write(',');
-            CsvText.WriteText(w, TopFactors(row));
+            var needed = TopFactorsLength(row.Churn);
+            if (_cell.Length < needed)
+            {
+                _cell = new char[needed * 2];
+            }
+
+            CsvText.WriteText(w, _cell.AsSpan(0, TopFactors(row.Churn, _cell)));
             w.Write(',');
             if (row.Churn.DaysToRenewal is { } days)
             {
-                Span<char> text = stackalloc char[12];
-                days.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
-                w.Write(text[..length]);
+                var digits = w.GetSpan(12);
+                days.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+                w.Advance(length);
             }
 
             w.Write(',');
-            CsvText.WriteText(w, Expansion(row));
+            if (row.BestExpansion is { } e)
+            {
+                var type = TypeName(e.Type);
+                var cell = type.Length + 2 + e.Product.Length;
+                if (_cell.Length < cell)
+                {
+                    _cell = new char[cell * 2];
+                }
+
+                type.CopyTo(_cell);
+                ": ".CopyTo(_cell.AsSpan(type.Length));
+                e.Product.CopyTo(_cell.AsSpan(type.Length + 2));
+                CsvText.WriteText(w, _cell.AsSpan(0, cell));
+            }
+
             w.WriteLine();
         }
+
+        private static string LevelName(ChurnRiskLevel level) => level switch
+        {
+            ChurnRiskLevel.Low => nameof(ChurnRiskLevel.Low),
+            ChurnRiskLevel.Medium => nameof(ChurnRiskLevel.Medium),
+            ChurnRiskLevel.High => nameof(ChurnRiskLevel.High),
+            ChurnRiskLevel.Critical => nameof(ChurnRiskLevel.Critical),
+            _ => level.ToString(),
+        };
+
+        private static string TypeName(ExpansionOpportunityType type) => type switch
+        {
+            ExpansionOpportunityType.Seats => nameof(ExpansionOpportunityType.Seats),
+            ExpansionOpportunityType.Storage => nameof(ExpansionOpportunityType.Storage),
+            ExpansionOpportunityType.PlanUpgrade => nameof(ExpansionOpportunityType.PlanUpgrade),
+            ExpansionOpportunityType.CrossSell => nameof(ExpansionOpportunityType.CrossSell),
+            ExpansionOpportunityType.Referral => nameof(ExpansionOpportunityType.Referral),
+            _ => type.ToString(),
+        };
     }
 
-    private sealed class JsonLines(TextWriter writer) : ScoreWriter(writer)
+    private sealed class JsonLines(TextBuffer writer) : ScoreWriter(writer)
     {
         private readonly ArrayBufferWriter<byte> _buffer = new(512);
         private char[] _chars = new char[512];
 
-        public override void Write(ScoredRow row)
+        public override void Write(in ScoredRow row)
         {
             _buffer.ResetWrittenCount();
             using (var json = new Utf8JsonWriter(_buffer))
@@ -128,9 +221,9 @@ internal abstract class ScoreWriter(TextWriter writer)
                 json.WriteString("churn_level", row.Churn.Level.ToString());
                 json.WriteNumber("risk_score", Round(row.Churn.RiskScore, 1));
                 json.WriteStartArray("top_factors");
-                foreach (var factor in row.Churn.Factors.Take(3))
+                for (var rank = 0; rank < row.Churn.FactorIdCount; rank++)
                 {
-                    json.WriteStringValue(factor.RuleId);
+                    json.WriteStringValue(row.Churn.FactorId(rank));
                 }
 
                 json.WriteEndArray();
@@ -143,9 +236,9 @@ internal abstract class ScoreWriter(TextWriter writer)
                     json.WriteNull("days_to_renewal");
                 }
 
-                if (Expansion(row) is { } expansion)
+                if (row.BestExpansion is { } expansion)
                 {
-                    json.WriteString("best_expansion", expansion);
+                    json.WriteString("best_expansion", ExpansionText(expansion));
                 }
                 else
                 {

@@ -39,10 +39,10 @@ internal sealed class RunCounts
 internal abstract class RowSink
 {
     /// <summary>A formatter for one scoring thread, writing into <paramref name="text"/>; null when rows are not formatted.</summary>
-    public virtual ScoreWriter? CreateFormatter(TextWriter text) => null;
+    public virtual ScoreWriter? CreateFormatter(TextBuffer text) => null;
 
     /// <summary>Takes a scored row and the text its thread's formatter wrote for it, in input order, on one thread.</summary>
-    public abstract void Take(ScoredRow row, ReadOnlySpan<char> text);
+    public abstract void Take(in ScoredRow row, ReadOnlySpan<char> text);
 }
 
 /// <summary>
@@ -63,8 +63,8 @@ internal static class ScoringRun
         using var input = OpenInput(env, settings.Input);
         var fields = InputField.For(settings.Model);
         var source = RowSource.Open(settings.Input, input, fields, settings.Map);
-        var layout = new CustomerRow.Layout(fields, settings.Model.Components.Count);
-        var scorer = new RowScorer(settings.Model);
+        var layout = new CustomerRow.Layout(fields, settings.Model);
+        var scorer = new RowScorer();
 
         // Only once the input is open and its header understood does anything get written.
         var sink = start();
@@ -94,7 +94,7 @@ internal static class ScoringRun
                     worker.Text.Clear();
                     for (var r = p * size; r < Math.Min(n, (p + 1) * size); r++)
                     {
-                        results[r] = worker.Score(block, r, layout, settings.AsOf, scorer);
+                        results[r] = worker.Score(block, r, layout, settings, scorer);
                     }
                 }
 
@@ -136,7 +136,7 @@ internal static class ScoringRun
                         continue;
                     }
 
-                    sink.Take(result.Row!, workers[r / size].Text.Slice(result.TextStart, result.TextLength));
+                    sink.Take(result.Row, workers[r / size].Text.Slice(result.TextStart, result.TextLength));
                     counts.Scored++;
                 }
 
@@ -220,7 +220,7 @@ internal static class ScoringRun
     }
 
     /// <summary>What became of one record: its scored row and where its text is in its thread's buffer, or its error.</summary>
-    private readonly record struct Result(ScoredRow? Row, RowError? Error, int TextStart, int TextLength);
+    private readonly record struct Result(ScoredRow Row, RowError? Error, int TextStart, int TextLength);
 
     /// <summary>One scoring thread's reusable state.</summary>
     private sealed class Worker(FieldSource fields, int components, RowSink sink)
@@ -230,16 +230,16 @@ internal static class ScoringRun
 
         public TextBuffer Text { get; } = new();
 
-        public Result Score(RecordBlock block, int index, CustomerRow.Layout layout, LocalDate asOf, RowScorer scorer)
+        public Result Score(RecordBlock block, int index, CustomerRow.Layout layout, RunSettings settings, RowScorer scorer)
         {
             fields.Load(block.Record(index), block.Line(index));
-            var row = CustomerRow.Parse(fields, layout, asOf, RowScorer.Catalog, _components, out var error);
+            var row = CustomerRow.Parse(fields, layout, settings.AsOf, settings.Model, RowScorer.Catalog, _components, out var error);
             if (row is null)
             {
-                return new Result(null, error, 0, 0);
+                return new Result(default, error, 0, 0);
             }
 
-            var scored = scorer.Score(row, _components);
+            var scored = scorer.Score(row);
             var start = Text.Length;
             (_formatter ??= sink.CreateFormatter(Text))?.Write(scored);
             return new Result(scored, null, start, Text.Length - start);

@@ -18,6 +18,16 @@ internal sealed class TextBuffer : TextWriter
 
     public void Clear() => Length = 0;
 
+    /// <summary>Room for at least <paramref name="size"/> characters at the end; <see cref="Advance"/> says how many were written.</summary>
+    public Span<char> GetSpan(int size)
+    {
+        Reserve(size);
+        return _chars.AsSpan(Length);
+    }
+
+    /// <summary>Counts characters written into the span <see cref="GetSpan"/> gave.</summary>
+    public void Advance(int count) => Length += count;
+
     public override void Write(char value)
     {
         Reserve(1);

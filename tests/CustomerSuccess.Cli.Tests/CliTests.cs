@@ -326,6 +326,24 @@ public sealed class CliTests : IDisposable
         Assert.Contains("sum to 0.9", failed.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Score_MissingComponentUnderARejectingModel_IsABadRow()
+    {
+        var model = _cli.Write("strict.json", """
+            { "name": "strict", "weights": { "usage": 0.5, "support": 0.5 }, "missingData": { "handling": "Reject" } }
+            """);
+        var input = _cli.Write("in.csv", "id,usage,support\nA,40,80\nB,10,\n");
+        var output = _cli.PathOf("strict-out.csv");
+        var result = await _cli.Run("score", input, "--model", model, "--output", output);
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.Contains("2 rows read, 1 scored, 1 rejected", result.Error, StringComparison.Ordinal);
+        Assert.Equal(["A"], ReadCsv(output).Select(r => r["id"]));
+        var error = Assert.Single(ReadCsv(_cli.PathOf("strict-out.errors.csv")));
+        Assert.Equal(("3", "support", ""), (error["line"], error["column"], error["value"]));
+        Assert.Contains("the model 'strict' rejects missing data", error["reason"], StringComparison.Ordinal);
+    }
+
     private static void AssertSameHealth(HealthScore expected, IReadOnlyDictionary<string, string> row)
     {
         if (!expected.HasScore)

@@ -1,0 +1,87 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using CustomerSuccess.Tests.TestSupport;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace CustomerSuccess.Cli.Tests;
+
+/// <summary>The tool's number parsing and formatting, checked against the framework's on random and edge texts.</summary>
+public sealed class NumberTextTests
+{
+    /// <summary>Number-like texts: plain decimals of every length (the fast path and beyond it) and forms only the framework reads.</summary>
+    private static readonly Gen<string> NumberTexts = Gen.OneOf(
+        from negative in Gen.Elements(false, false, true)
+        from whole in Gen.Choose(0, 20).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 9), n))
+        from point in Gen.Elements(false, true, true)
+        from fraction in Gen.Choose(0, 20).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 9), n))
+        select (negative ? "-" : string.Empty) + string.Concat(whole) + (point ? "." : string.Empty) + string.Concat(fraction),
+        Gen.Elements(
+            "0", "-0", "-0.0", "0.000", "00012.50", "1e3", "1E-2", "+5", "1,234.5", " 7", "7 ", ".5", "5.", "-", ".", "",
+            "NaN", "Infinity", "-Infinity", "0x10", "1-2", "--1", "2147483647", "2147483648", "-2147483648", "-2147483649",
+            "999999999", "1000000000", "123456789012345", "1234567890123456", "0.1", "0.2", "0.3", "9007199254740993",
+            "79228162514264337593543950335", "79228162514264337593543950336", "1.7976931348623157E+308", "4.9E-324"));
+
+    [Fact]
+    public void TryParseDouble_EqualsTheFrameworksParser_ToTheLastBit() =>
+        PropertyCheck.ForAll(NumberTexts, text =>
+        {
+            var ours = Utf8Number.TryParseDouble(Encoding.UTF8.GetBytes(text), out var a);
+            var theirs = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var b);
+            return ours == theirs && BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
+        });
+
+    [Fact]
+    public void TryParseInt32_EqualsTheFrameworksParser() =>
+        PropertyCheck.ForAll(NumberTexts, text =>
+        {
+            var ours = Utf8Number.TryParseInt32(Encoding.UTF8.GetBytes(text), out var a);
+            var theirs = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var b);
+            return ours == theirs && a == b;
+        });
+
+    [Fact]
+    public void TryParseDecimal_EqualsTheFrameworksParser_ScaleIncluded() =>
+        PropertyCheck.ForAll(NumberTexts, text =>
+        {
+            var ours = Utf8Number.TryParseDecimal(Encoding.UTF8.GetBytes(text), out var a);
+            var theirs = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var b);
+            return ours == theirs && decimal.GetBits(a).SequenceEqual(decimal.GetBits(b));
+        });
+
+    [Fact]
+    public void WriteNumber_WritesTheShortestTextOfTheRoundedValue() =>
+        PropertyCheck.ForAll(
+            from value in Gen.OneOf(
+                Gen.Choose(-2_000_000, 2_000_000).Select(i => i / 997.0),
+                Gen.Choose(0, 100_000).Select(i => i / 1000.0),
+                Gen.Choose(0, 20_000).Select(i => (i / 200.0) + 0.0025),
+                Gen.Elements(0.0, -0.0, -0.0004, 0.0005, 2.675, 1.005, 999_999_999.9996, 1e9, -1e12, 1e300, double.NaN, double.PositiveInfinity, double.Epsilon))
+            from decimals in Gen.Choose(0, 3)
+            select (value, decimals),
+            t =>
+            {
+                var buffer = new TextBuffer();
+                ScoreWriter.WriteNumber(buffer, t.value, t.decimals);
+                var expected = ScoreWriter.Round(t.value, t.decimals).ToString(CultureInfo.InvariantCulture);
+                return buffer.Slice(0, buffer.Length).ToString() == expected;
+            });
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("=1+2", "'=1+2")]
+    [InlineData("-5,\"x\"", "\"'-5,\"\"x\"\"\"")]
+    [InlineData("two\nlines", "\"two\nlines\"")]
+    [InlineData("", "")]
+    public void CsvText_QuotesAndDefusesCells(string value, string expected)
+    {
+        var buffer = new TextBuffer();
+        CsvText.WriteText(buffer, value.AsSpan());
+        Assert.Equal(expected, buffer.Slice(0, buffer.Length).ToString());
+    }
+}
