@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 
@@ -13,6 +16,9 @@ namespace CustomerSuccess.Cli;
 internal abstract class FieldSource(IReadOnlyList<InputField> fields)
 {
     private ReadOnlyMemory<byte> _record;
+    private byte[] _recordArray = [];
+    private int _recordOffset;
+    private int _recordLength;
 
     /// <summary>The fields, in index order.</summary>
     public IReadOnlyList<InputField> Fields { get; } = fields;
@@ -26,7 +32,7 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
     /// <summary>The record's text, for the errors file when the record as a whole is bad.</summary>
     public string RawRow => Utf8Text.ToText(Record);
 
-    protected ReadOnlySpan<byte> Record => _record.Span;
+    protected ReadOnlySpan<byte> Record => new(_recordArray, _recordOffset, _recordLength);
 
     protected ReadOnlyMemory<byte> RecordMemory => _record;
 
@@ -34,6 +40,15 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
     public void Load(ReadOnlyMemory<byte> record, long line)
     {
         _record = record;
+        if (MemoryMarshal.TryGetArray(record, out var segment))
+        {
+            (_recordArray, _recordOffset, _recordLength) = (segment.Array!, segment.Offset, segment.Count);
+        }
+        else
+        {
+            (_recordArray, _recordOffset, _recordLength) = (record.ToArray(), 0, record.Length);
+        }
+
         Line = line;
         RowProblem = null;
         Parse();
@@ -42,7 +57,18 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
     /// <summary>The field's text, trimmed; false when the record does not have it or it is blank.</summary>
     public bool TryGet(int field, out ReadOnlySpan<byte> text)
     {
-        text = Utf8Text.Trim(Raw(field));
+        text = Raw(field);
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        // Most values have no white space around them: look at both ends before trimming.
+        if (text[0] <= (byte)' ' || text[^1] <= (byte)' ')
+        {
+            text = Utf8Text.Trim(text);
+        }
+
         return !text.IsEmpty;
     }
 
@@ -93,33 +119,40 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] 
         var badQuotes = false;
         ColumnCount = 0;
         _unquotedUsed = 0;
-        var i = 0;
-        while (true)
+        if (Vector256.IsHardwareAccelerated && record.IndexOf(Quote) < 0)
         {
-            int end;
-            if (i < record.Length && record[i] == Quote)
+            SplitAtCommas(record);
+        }
+        else
+        {
+            var i = 0;
+            while (true)
             {
-                end = Quoted(record, i, ref badQuotes);
-            }
-            else
-            {
-                var k = record[i..].IndexOfAny(Comma, Quote);
-                if (k >= 0 && record[i + k] == Quote)
+                int end;
+                if (i < record.Length && record[i] == Quote)
                 {
-                    badQuotes = true;
-                    k = record[i..].IndexOf(Comma);
+                    end = Quoted(record, i, ref badQuotes);
+                }
+                else
+                {
+                    var k = record[i..].IndexOfAny(Comma, Quote);
+                    if (k >= 0 && record[i + k] == Quote)
+                    {
+                        badQuotes = true;
+                        k = record[i..].IndexOf(Comma);
+                    }
+
+                    end = k < 0 ? record.Length : i + k;
+                    Add(i, end - i);
                 }
 
-                end = k < 0 ? record.Length : i + k;
-                Add(i, end - i);
-            }
+                if (end >= record.Length)
+                {
+                    break;
+                }
 
-            if (end >= record.Length)
-            {
-                break;
+                i = end + 1;
             }
-
-            i = end + 1;
         }
 
         RowProblem = badQuotes
@@ -127,6 +160,40 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] 
             : header.Length > 0 && ColumnCount != header.Length
                 ? string.Create(CultureInfo.InvariantCulture, $"the row has {ColumnCount} columns but the header has {header.Length}")
                 : null;
+    }
+
+    /// <summary>
+    /// Splits a record without quotes (most records) at every comma: 32 bytes at a time, each comma a bit of a mask,
+    /// instead of a search per field.
+    /// </summary>
+    private void SplitAtCommas(ReadOnlySpan<byte> record)
+    {
+        var commas = Vector256.Create(Comma);
+        ref var first = ref MemoryMarshal.GetReference(record);
+        var start = 0;
+        var at = 0;
+        for (; at + Vector256<byte>.Count <= record.Length; at += Vector256<byte>.Count)
+        {
+            var mask = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)at), commas).ExtractMostSignificantBits();
+            while (mask != 0)
+            {
+                var comma = at + BitOperations.TrailingZeroCount(mask);
+                Add(start, comma - start);
+                start = comma + 1;
+                mask &= mask - 1;
+            }
+        }
+
+        for (; at < record.Length; at++)
+        {
+            if (record[at] == Comma)
+            {
+                Add(start, at - start);
+                start = at + 1;
+            }
+        }
+
+        Add(start, record.Length - start);
     }
 
     /// <summary>Reads the quoted field starting at <paramref name="start"/>; returns the index of the comma after it, or the record's length.</summary>

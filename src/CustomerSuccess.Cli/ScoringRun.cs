@@ -5,7 +5,6 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.ExceptionServices;
 using System.Threading;
-using System.Threading.Tasks;
 using CustomerSuccess.Health;
 using NodaTime;
 
@@ -47,15 +46,20 @@ internal abstract class RowSink
 
 /// <summary>
 /// Streams an input through parsing and scoring in blocks of records: memory stays flat whatever the input's size.
-/// Each block is cut into records on one thread, parsed, scored and formatted on every core, then handed on (and its
-/// bad rows reported) in input order. <c>start</c> is called once the input is open and its header understood, and
-/// gives where scored rows go. Bad rows go to the errors file (or stop the run), a progress line goes to standard error
-/// when a person watches it.
+/// The calling thread cuts the input into blocks of records and hands each block on in parts; worker threads (and the
+/// calling thread, while it waits) parse, score and format the parts; the calling thread then hands the rows on and
+/// reports the bad ones in input order, while the workers score the next block. So reading and writing overlap with
+/// scoring, and the output is the same whatever the number of cores. <c>start</c> is called once the input is open
+/// and its header understood, and gives where scored rows go. Bad rows go to the errors file (or stop the run), a
+/// progress line goes to standard error when a person watches it.
 /// </summary>
 internal static class ScoringRun
 {
-    /// <summary>Below this many records a block is scored on the calling thread alone.</summary>
-    private const int ParallelFrom = 512;
+    /// <summary>Records per part: the unit of work a thread takes. A block smaller than this is one part.</summary>
+    private const int PartSize = 512;
+
+    /// <summary>Blocks in flight: one being handed on while the next is scored.</summary>
+    private const int InFlight = 2;
 
     public static RunCounts Execute(CliEnvironment env, RunSettings settings, Func<RowSink> start, CancellationToken cancellationToken)
     {
@@ -63,64 +67,54 @@ internal static class ScoringRun
         using var input = OpenInput(env, settings.Input);
         var fields = InputField.For(settings.Model);
         var source = RowSource.Open(settings.Input, input, fields, settings.Map);
-        var layout = new CustomerRow.Layout(fields, settings.Model);
-        var scorer = new RowScorer();
+        var job = new Job(settings, new CustomerRow.Layout(fields, settings.Model), new RowScorer());
 
         // Only once the input is open and its header understood does anything get written.
         var sink = start();
-        var workers = new Worker[Math.Max(1, Environment.ProcessorCount)];
-        for (var w = 0; w < workers.Length; w++)
+        var blocks = new Queue<Block>();
+        for (var b = 0; b <= InFlight; b++)
         {
-            workers[w] = new Worker(source.CreateFieldSource(), settings.Model.Components.Count, sink);
+            blocks.Enqueue(new Block(source, settings.Model.Components.Count, sink));
         }
 
-        var block = new RecordBlock();
-        var results = new Result[RecordBlock.Capacity];
+        using var workers = new Workers(Math.Max(1, Environment.ProcessorCount - 1), job);
+        var inFlight = new Queue<Block>();
+        var exhausted = false;
         AtomicFile? errors = null;
         var clock = Stopwatch.StartNew();
         var progressShown = false;
         var progressAt = 500L;
         try
         {
-            while (!counts.Stopped && block.Fill(source.Records))
+            while (!counts.Stopped)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var n = block.Count;
-                var parts = n < ParallelFrom ? 1 : workers.Length;
-                var size = (n + parts - 1) / parts;
-                void Run(int p)
+                while (!exhausted && inFlight.Count < InFlight)
                 {
-                    var worker = workers[p];
-                    worker.Text.Clear();
-                    for (var r = p * size; r < Math.Min(n, (p + 1) * size); r++)
+                    var block = blocks.Dequeue();
+                    if (block.Records.Fill(source.Records))
                     {
-                        results[r] = worker.Score(block, r, layout, settings, scorer);
+                        workers.Score(block);
+                        inFlight.Enqueue(block);
+                    }
+                    else
+                    {
+                        blocks.Enqueue(block);
+                        exhausted = true;
                     }
                 }
 
-                if (parts == 1)
+                if (inFlight.Count == 0)
                 {
-                    Run(0);
-                }
-                else
-                {
-                    try
-                    {
-                        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, Run);
-                    }
-                    catch (AggregateException e)
-                    {
-                        // Report a failure as if it happened on this thread: its own message, not "one or more errors".
-                        ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                        throw;
-                    }
+                    break;
                 }
 
-                for (var r = 0; r < n; r++)
+                var done = inFlight.Dequeue();
+                workers.WaitFor(done);
+                for (var r = 0; r < done.Records.Count; r++)
                 {
                     counts.Read++;
-                    var result = results[r];
-                    results[r] = default;
+                    ref var result = ref done.Results[r];
                     if (result.Error is { } error)
                     {
                         counts.Rejected++;
@@ -136,10 +130,12 @@ internal static class ScoringRun
                         continue;
                     }
 
-                    sink.Take(result.Row, workers[r / size].Text.Slice(result.TextStart, result.TextLength));
+                    sink.Take(result.Row, done.Parts[r / PartSize].Text.Slice(result.TextStart, result.TextLength));
                     counts.Scored++;
                 }
 
+                done.Clear();
+                blocks.Enqueue(done);
                 if (env.ErrorIsTerminal && clock.ElapsedMilliseconds > progressAt)
                 {
                     progressAt = clock.ElapsedMilliseconds + 250;
@@ -219,30 +215,223 @@ internal static class ScoringRun
         writer.WriteLine();
     }
 
-    /// <summary>What became of one record: its scored row and where its text is in its thread's buffer, or its error.</summary>
+    /// <summary>What became of one record: its scored row and where its text is in its part's buffer, or its error.</summary>
     private readonly record struct Result(ScoredRow Row, RowError? Error, int TextStart, int TextLength);
 
-    /// <summary>One scoring thread's reusable state.</summary>
-    private sealed class Worker(FieldSource fields, int components, RowSink sink)
+    /// <summary>What every part of a run shares: the settings, the field layout and the scorer.</summary>
+    private sealed record Job(RunSettings Settings, CustomerRow.Layout Layout, RowScorer Scorer);
+
+    /// <summary>A block of records in flight: its records, its parts' state and text, and what became of each record.</summary>
+    private sealed class Block
+    {
+        private int _next;
+        private int _remaining;
+        private ExceptionDispatchInfo? _failure;
+
+        public Block(RowSource source, int components, RowSink sink)
+        {
+            Parts = new Part[(RecordBlock.Capacity + PartSize - 1) / PartSize];
+            for (var p = 0; p < Parts.Length; p++)
+            {
+                Parts[p] = new Part(source.CreateFieldSource(), components, sink);
+            }
+        }
+
+        public RecordBlock Records { get; } = new();
+
+        public Result[] Results { get; } = new Result[RecordBlock.Capacity];
+
+        public Part[] Parts { get; }
+
+        /// <summary>How many parts the current records make.</summary>
+        public int PartCount => (Records.Count + PartSize - 1) / PartSize;
+
+        public bool Done => Volatile.Read(ref _remaining) == 0;
+
+        /// <summary>Makes every part of the current records available to take.</summary>
+        public void Open()
+        {
+            _failure = null;
+            _next = 0;
+            Volatile.Write(ref _remaining, PartCount);
+        }
+
+        /// <summary>Takes the next part nobody has taken yet; false when all are taken.</summary>
+        public bool TryTake(out int part)
+        {
+            part = Interlocked.Increment(ref _next) - 1;
+            return part < PartCount;
+        }
+
+        /// <summary>Scores a part taken with <see cref="TryTake"/>; true when it was the block's last part to finish.</summary>
+        public bool Run(int part, Job job)
+        {
+            try
+            {
+                var state = Parts[part];
+                state.Text.Clear();
+                for (var r = part * PartSize; r < Math.Min(Records.Count, (part + 1) * PartSize); r++)
+                {
+                    Results[r] = state.Score(Records, r, job);
+                }
+            }
+            catch (Exception e)
+            {
+                _failure ??= ExceptionDispatchInfo.Capture(e);
+            }
+
+            return Interlocked.Decrement(ref _remaining) == 0;
+        }
+
+        /// <summary>Throws what went wrong on a scoring thread, as if it happened on this one: its own message and stack.</summary>
+        public void ThrowIfFailed() => _failure?.Throw();
+
+        /// <summary>Forgets the rows handed on, so the next records do not keep them alive.</summary>
+        public void Clear() => Array.Clear(Results, 0, Records.Count);
+    }
+
+    /// <summary>One part's reusable state: its field source, component scratch, formatter and text.</summary>
+    private sealed class Part(FieldSource fields, int components, RowSink sink)
     {
         private readonly double[] _components = new double[components];
         private ScoreWriter? _formatter;
 
         public TextBuffer Text { get; } = new();
 
-        public Result Score(RecordBlock block, int index, CustomerRow.Layout layout, RunSettings settings, RowScorer scorer)
+        public Result Score(RecordBlock block, int index, Job job)
         {
             fields.Load(block.Record(index), block.Line(index));
-            var row = CustomerRow.Parse(fields, layout, settings.AsOf, settings.Model, RowScorer.Catalog, _components, out var error);
+            var settings = job.Settings;
+            var row = CustomerRow.Parse(fields, job.Layout, settings.AsOf, settings.Model, RowScorer.Catalog, _components, out var error);
             if (row is null)
             {
                 return new Result(default, error, 0, 0);
             }
 
-            var scored = scorer.Score(row);
+            var scored = job.Scorer.Score(row);
             var start = Text.Length;
             (_formatter ??= sink.CreateFormatter(Text))?.Write(scored);
             return new Result(scored, null, start, Text.Length - start);
+        }
+    }
+
+    /// <summary>
+    /// Threads that score the parts of the blocks handed to them, oldest block first. The calling thread takes parts
+    /// too while it waits for a block, so no core idles while there is work.
+    /// </summary>
+    private sealed class Workers : IDisposable
+    {
+        private readonly Job _job;
+        private readonly object _lock = new();
+        private readonly Queue<Block> _open = new();
+        private bool _stopping;
+
+        public Workers(int count, Job job)
+        {
+            _job = job;
+            for (var w = 0; w < count; w++)
+            {
+                new Thread(Work) { IsBackground = true, Name = "customer-success scoring" }.Start();
+            }
+        }
+
+        /// <summary>Hands a filled block on to be scored.</summary>
+        public void Score(Block block)
+        {
+            block.Open();
+            lock (_lock)
+            {
+                _open.Enqueue(block);
+                Monitor.PulseAll(_lock);
+            }
+        }
+
+        /// <summary>Returns once every part of <paramref name="block"/> is scored, scoring parts itself meanwhile.</summary>
+        public void WaitFor(Block block)
+        {
+            while (!block.Done)
+            {
+                if (TryTake(out var open, out var part))
+                {
+                    Finish(open, part);
+                    continue;
+                }
+
+                lock (_lock)
+                {
+                    while (!block.Done && _open.Count == 0)
+                    {
+                        Monitor.Wait(_lock);
+                    }
+                }
+            }
+
+            block.ThrowIfFailed();
+        }
+
+        public void Dispose()
+        {
+            lock (_lock)
+            {
+                _stopping = true;
+                Monitor.PulseAll(_lock);
+            }
+        }
+
+        private void Work()
+        {
+            while (true)
+            {
+                lock (_lock)
+                {
+                    while (!_stopping && _open.Count == 0)
+                    {
+                        Monitor.Wait(_lock);
+                    }
+
+                    if (_stopping)
+                    {
+                        return;
+                    }
+                }
+
+                if (TryTake(out var block, out var part))
+                {
+                    Finish(block, part);
+                }
+            }
+        }
+
+        /// <summary>Takes a part of the oldest block that has one left.</summary>
+        private bool TryTake(out Block block, out int part)
+        {
+            lock (_lock)
+            {
+                while (_open.TryPeek(out block!))
+                {
+                    if (block.TryTake(out part))
+                    {
+                        return true;
+                    }
+
+                    // Every part of the oldest block is taken: it leaves the queue, and its last part's thread says when it is done.
+                    _open.Dequeue();
+                }
+            }
+
+            part = -1;
+            return false;
+        }
+
+        private void Finish(Block block, int part)
+        {
+            if (block.Run(part, _job))
+            {
+                lock (_lock)
+                {
+                    Monitor.PulseAll(_lock);
+                }
+            }
         }
     }
 }

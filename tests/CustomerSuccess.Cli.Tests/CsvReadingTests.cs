@@ -29,6 +29,31 @@ public sealed class CsvReadingTests
         from finalBreak in Gen.Elements(false, true)
         select Build(columns, rows + 1, cells, quoteAnyway, crlf, bom, finalBreak);
 
+    /// <summary>Wide documents without a quote anywhere (the common export): 1 to 40 columns, records of any length.</summary>
+    private static readonly Gen<(string Text, List<string[]> Rows, bool Crlf)> UnquotedDocuments =
+        from columns in Gen.Choose(1, 40)
+        from rows in Gen.Choose(0, 6)
+        from cells in Gen.ArrayOf(Gen.ArrayOf(Gen.Elements("a", "Zoë", "42", " ", "x y", "=1+2", "'", "2026-11-22")).Select(p => string.Concat(p)), columns * (rows + 1))
+        from crlf in Gen.Elements(false, true)
+        from finalBreak in Gen.Elements(false, true)
+        select Build(columns, rows + 1, cells, new bool[columns * (rows + 1)], crlf, bom: false, finalBreak);
+
+    [Fact]
+    public void Reader_RandomUnquotedDocuments_GivesCsvHelpersFields() =>
+        PropertyCheck.ForAll(UnquotedDocuments, d =>
+        {
+            var ours = ReadOurs(d.Text);
+            var theirs = ReadCsvHelper(d.Text);
+            Assert.Equal(theirs.Count, ours.Count);
+            for (var r = 0; r < ours.Count; r++)
+            {
+                Assert.Equal(theirs[r], ours[r].Fields);
+                Assert.Null(ours[r].Problem);
+            }
+
+            return true;
+        });
+
     [Fact]
     public void Reader_RandomDocuments_GivesCsvHelpersFieldsAndLines()
     {

@@ -23,7 +23,7 @@ public readonly struct ChurnRiskBrief
         double riskScore,
         double priorityScore,
         int? daysToRenewal,
-        decimal? revenueAtRisk,
+        decimal? annualRecurringRevenue,
         int factorCount,
         string? first,
         string? second,
@@ -33,7 +33,7 @@ public readonly struct ChurnRiskBrief
         RiskScore = riskScore;
         PriorityScore = priorityScore;
         DaysToRenewal = daysToRenewal;
-        RevenueAtRisk = revenueAtRisk;
+        AnnualRecurringRevenue = annualRecurringRevenue;
         FactorCount = factorCount;
         _first = first;
         _second = second;
@@ -52,8 +52,11 @@ public readonly struct ChurnRiskBrief
     /// <summary>Days from the as-of date to the renewal (negative when it has passed), or null: <see cref="ChurnAssessment.DaysToRenewal"/>.</summary>
     public int? DaysToRenewal { get; }
 
-    /// <summary>The revenue at risk, or null when the ARR is unknown: <see cref="ChurnAssessment.RevenueAtRisk"/>.</summary>
-    public decimal? RevenueAtRisk { get; }
+    /// <summary>The customer's ARR, or null: <see cref="ChurnAssessment.AnnualRecurringRevenue"/>.</summary>
+    public decimal? AnnualRecurringRevenue { get; }
+
+    /// <summary>The revenue at risk, or null when the ARR is unknown: <see cref="ChurnAssessment.RevenueAtRisk"/>. Worked out when read.</summary>
+    public decimal? RevenueAtRisk => ChurnRiskCalculator.RevenueAtRisk(AnnualRecurringRevenue, RiskScore);
 
     /// <summary>How many factors fired: the count of <see cref="ChurnAssessment.Factors"/>.</summary>
     public int FactorCount { get; }

@@ -135,7 +135,7 @@ internal sealed class ChurnRiskCalculator
         var (score, level) = ScoreAndLevel(signals.HealthScore, fired);
         var days = DaysToRenewal(signals);
         var arr = signals.AnnualRecurringRevenue;
-        return new ChurnRiskBrief(level, score, Priority(score, arr, days), days, RevenueAtRisk(arr, score), count, id0, id1, id2);
+        return new ChurnRiskBrief(level, score, Priority(score, arr, days), days, arr, count, id0, id1, id2);
     }
 
     /// <summary>Whether a rule fires, with its severity and the id its factor carries; builds no detail text for the built-in rules.</summary>
@@ -242,7 +242,7 @@ internal sealed class ChurnRiskCalculator
     internal static int? DaysToRenewal(CustomerSignals signals) =>
         signals.RenewalDate is { } r ? Period.DaysBetween(signals.AsOf, r) : null;
 
-    private static decimal? RevenueAtRisk(decimal? arr, double riskScore) =>
+    internal static decimal? RevenueAtRisk(decimal? arr, double riskScore) =>
         arr is { } a ? decimal.Round(a * (decimal)riskScore / 100m, 2, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>

@@ -50,7 +50,16 @@ public sealed class ExpansionCatalog
     /// <param name="name">A plan name.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentException">No plan has that name; the message lists the plans.</exception>
-    public ExpansionPlan Plan(string name) =>
-        Plans.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"the catalogue has no plan '{name}'; its plans are {string.Join(", ", Plans.Select(p => p.Name))}.", nameof(name));
+    public ExpansionPlan Plan(string name)
+    {
+        for (var i = 0; i < Plans.Count; i++)
+        {
+            if (string.Equals(Plans[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return Plans[i];
+            }
+        }
+
+        throw new ArgumentException($"the catalogue has no plan '{name}'; its plans are {string.Join(", ", Plans.Select(p => p.Name))}.", nameof(name));
+    }
 }

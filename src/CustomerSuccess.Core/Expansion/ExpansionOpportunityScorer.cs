@@ -73,11 +73,12 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
     /// <inheritdoc />
     public ExpansionAssessment Assess(ExpansionAccount account, ExpansionCatalog catalog)
     {
-        var found = Candidates(account, catalog);
-        var ranked = new List<ExpansionOpportunity>(found.Count);
-        foreach (var candidate in found)
+        var found = new AllCandidates();
+        var plan = Candidates(account, catalog, ref found);
+        var ranked = new List<ExpansionOpportunity>(found.List.Count);
+        foreach (var candidate in found.List)
         {
-            ranked.Add(candidate.Build());
+            ranked.Add(Build(candidate, account, plan, catalog));
         }
 
         ranked = [.. ranked.OrderByDescending(o => o.Score).ThenBy(o => o.Type)];
@@ -105,130 +106,121 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
     /// <exception cref="ArgumentException">The account's plan is not in the catalogue.</exception>
     public ExpansionOpportunity? Best(ExpansionAccount account, ExpansionCatalog catalog)
     {
-        var found = Candidates(account, catalog);
-        var gated = Gated(account) is not null;
-        Candidate? best = null;
-        foreach (var candidate in found)
-        {
-            // Assess ranks by score, then type, keeping the order found among equals: the first strictly better wins.
-            if ((gated && candidate.IsUpsell)
-                || (best is { } b && (candidate.Score < b.Score || (candidate.Score == b.Score && candidate.Type >= b.Type))))
-            {
-                continue;
-            }
-
-            best = candidate;
-        }
-
-        return best?.Build();
+        var best = new BestCandidate();
+        var plan = Candidates(account, catalog, ref best);
+        return best.Found ? Build(best.Best, account, plan, catalog) : null;
     }
 
-    /// <summary>Every opportunity of the account, scored, with its trigger text not yet written.</summary>
-    private List<Candidate> Candidates(ExpansionAccount account, ExpansionCatalog catalog)
+    /// <summary>Finds every opportunity of the account, scored, with its trigger text not yet written; returns the account's plan.</summary>
+    private ExpansionPlan Candidates<TFound>(ExpansionAccount account, ExpansionCatalog catalog, ref TFound found)
+        where TFound : struct, IFound
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(catalog);
         account.Validate();
         var plan = catalog.Plan(account.PlanName);
-        var found = new List<Candidate>();
-        Seats(account, plan, found);
-        Storage(account, found);
-        Upgrades(account, plan, catalog, found);
-        CrossSells(account, catalog, found);
-        Referral(account, found);
-        return found;
+        found.Gated = IsGated(account);
+        Seats(account, plan, ref found);
+        Storage(account, ref found);
+        Upgrades(account, plan, catalog, ref found);
+        CrossSells(account, catalog, ref found);
+        Referral(account, ref found);
+        return plan;
     }
+
+    /// <summary>Whether seed 004's value-first gate holds back upsells.</summary>
+    private bool IsGated(ExpansionAccount account) =>
+        _o.MinimumHealthColorForUpsell is { } minimum && account.HealthBand is { } band && band.Color < minimum;
 
     /// <summary>Seed 004's value-first gate: the reason no upsell is offered, or null when upsells are.</summary>
     private string? Gated(ExpansionAccount account) =>
-        _o.MinimumHealthColorForUpsell is { } minimum && account.HealthBand is { } band && band.Color < minimum
-            ? $"value first: health band '{band.Label}' ({band.Color}) is below {minimum}, so no upsell is offered until the account gets value"
+        IsGated(account) && account.HealthBand is { } band
+            ? $"value first: health band '{band.Label}' ({band.Color}) is below {_o.MinimumHealthColorForUpsell}, so no upsell is offered until the account gets value"
             : null;
 
-    private void Seats(ExpansionAccount a, ExpansionPlan plan, List<Candidate> found)
+    private bool NearSeatLimit(ExpansionAccount a, out double utilization)
     {
-        var utilization = (double)a.SeatsUsed / a.SeatsLicensed;
-        var nearLimit = utilization > _o.SeatUtilizationThreshold;
+        utilization = (double)a.SeatsUsed / a.SeatsLicensed;
+        return utilization > _o.SeatUtilizationThreshold;
+    }
+
+    private void Seats<TFound>(ExpansionAccount a, ExpansionPlan plan, ref TFound found)
+        where TFound : struct, IFound
+    {
+        var nearLimit = NearSeatLimit(a, out _);
         if (!nearLimit && a.NewTeamMembers == 0)
         {
             return;
         }
 
         var increase = Math.Max(nearLimit ? (int)Math.Ceiling(a.SeatsLicensed * _o.SeatIncreaseShare) : 0, a.NewTeamMembers);
-        string Trigger()
-        {
-            var triggers = new List<string>(2);
-            if (nearLimit)
-            {
-                triggers.Add(Text($"approaching the user limit: {a.SeatsUsed} of {a.SeatsLicensed} seats in use ({utilization:0.#%})"));
-            }
-
-            if (a.NewTeamMembers > 0)
-            {
-                triggers.Add(Text($"{a.NewTeamMembers} new team member{(a.NewTeamMembers == 1 ? string.Empty : "s")}"));
-            }
-
-            return string.Join("; ", triggers);
-        }
-
         var revenue = increase * plan.MonthlyPricePerSeat * 12;
-        found.Add(Opportunity(ExpansionOpportunityType.Seats, "Additional user licences", Trigger, revenue, _o.SeatProbability, _o.SeatTimelineDays, null, UsageSteps, increase));
+        found.Add(Opportunity(ExpansionOpportunityType.Seats, "Additional user licences", null, revenue, _o.SeatProbability, _o.SeatTimelineDays, null, UsageSteps, increase));
     }
 
-    private void Storage(ExpansionAccount a, List<Candidate> found)
+    private void Storage<TFound>(ExpansionAccount a, ref TFound found)
+        where TFound : struct, IFound
     {
         if (a.StorageIncludedGb is not { } included || a.StorageUsedGb / included <= _o.StorageUtilizationThreshold)
         {
             return;
         }
 
-        string Trigger() => Text($"high storage utilization: {a.StorageUsedGb:0.#} of {included:0.#} GB ({a.StorageUsedGb / included:0.#%})");
-        found.Add(Opportunity(ExpansionOpportunityType.Storage, "Additional storage", Trigger, _o.StorageMonthlyPrice * 12, _o.StorageProbability, _o.StorageTimelineDays, null, UsageSteps, _o.StorageIncreaseGb));
+        found.Add(Opportunity(ExpansionOpportunityType.Storage, "Additional storage", null, _o.StorageMonthlyPrice * 12, _o.StorageProbability, _o.StorageTimelineDays, null, UsageSteps, _o.StorageIncreaseGb));
     }
 
-    private void Upgrades(ExpansionAccount a, ExpansionPlan current, ExpansionCatalog catalog, List<Candidate> found)
+    private void Upgrades<TFound>(ExpansionAccount a, ExpansionPlan current, ExpansionCatalog catalog, ref TFound found)
+        where TFound : struct, IFound
     {
-        foreach (var higher in catalog.Plans)
+        if (a.FeaturesUsed.Count == 0)
         {
-            if (higher.Tier <= current.Tier || a.FeaturesUsed.Count == 0)
+            return;
+        }
+
+        for (var i = 0; i < catalog.Plans.Count; i++)
+        {
+            var higher = catalog.Plans[i];
+            if (higher.Tier <= current.Tier)
             {
                 continue;
             }
 
-            var needed = higher.Features.Where(f => a.FeaturesUsed.Contains(f) && !current.Features.Contains(f)).Order(StringComparer.OrdinalIgnoreCase).ToList();
-            if (needed.Count == 0)
+            var needed = NeededFeatures(a, current, higher).Count;
+            if (needed == 0)
             {
                 continue;
             }
 
-            var probability = Math.Min(_o.UpgradeProbabilityCap, _o.UpgradeBaseProbability + (_o.UpgradeProbabilityPerExtraFeature * (needed.Count - 1)));
+            var probability = Math.Min(_o.UpgradeProbabilityCap, _o.UpgradeBaseProbability + (_o.UpgradeProbabilityPerExtraFeature * (needed - 1)));
             var revenue = Math.Max(0, higher.MonthlyPrice - current.MonthlyPrice) * 12;
-            var name = higher.Name;
-            found.Add(Opportunity(ExpansionOpportunityType.PlanUpgrade, name, () => $"uses features of {name}: {string.Join(", ", needed)}", revenue, probability, _o.UpgradeTimelineDays, null, UpgradeSteps, null));
+            found.Add(Opportunity(ExpansionOpportunityType.PlanUpgrade, higher.Name, higher.Name, revenue, probability, _o.UpgradeTimelineDays, null, UpgradeSteps, null));
         }
     }
 
-    private void CrossSells(ExpansionAccount a, ExpansionCatalog catalog, List<Candidate> found)
+    /// <summary>The features the account uses that the higher plan has and its own plan lacks, in name order.</summary>
+    private static List<string> NeededFeatures(ExpansionAccount a, ExpansionPlan current, ExpansionPlan higher) =>
+        higher.Features.Where(f => a.FeaturesUsed.Contains(f) && !current.Features.Contains(f)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private void CrossSells<TFound>(ExpansionAccount a, ExpansionCatalog catalog, ref TFound found)
+        where TFound : struct, IFound
     {
-        foreach (var product in catalog.Products)
+        for (var i = 0; i < catalog.Products.Count; i++)
         {
+            var product = catalog.Products[i];
             if (a.OwnedProducts.Contains(product.Id))
             {
                 continue;
             }
 
             double fit;
-            Func<string> trigger;
             if (a.ProductFit.TryGetValue(product.Id, out var known))
             {
                 fit = known;
-                trigger = () => Text($"product fit {known:0.##}");
             }
             else if (a.NewUseCase)
             {
                 // Seed 004: a new use case leads to a cross-sell; with no fit measured, seed 003's default fit applies.
                 fit = _o.UnknownFit;
-                trigger = static () => "new use case";
             }
             else
             {
@@ -240,32 +232,103 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
                 continue;
             }
 
-            found.Add(Opportunity(ExpansionOpportunityType.CrossSell, product.Name, trigger, product.MonthlyBasePrice * 12, fit * _o.CrossSellProbabilityFactor, _o.CrossSellTimelineDays, fit, CrossSellSteps, null));
+            found.Add(Opportunity(ExpansionOpportunityType.CrossSell, product.Name, product.Id, product.MonthlyBasePrice * 12, fit * _o.CrossSellProbabilityFactor, _o.CrossSellTimelineDays, fit, CrossSellSteps, null));
         }
     }
 
-    private void Referral(ExpansionAccount a, List<Candidate> found)
+    private bool Promoter(ExpansionAccount a) => a.LatestNpsResponse is { } nps && nps >= _o.ReferralNpsMinimum;
+
+    private void Referral<TFound>(ExpansionAccount a, ref TFound found)
+        where TFound : struct, IFound
     {
-        var promoter = a.LatestNpsResponse is { } nps && nps >= _o.ReferralNpsMinimum;
-        if (!promoter && !a.PositiveReview)
+        if (!Promoter(a) && !a.PositiveReview)
         {
             return;
         }
 
-        Func<string> trigger = promoter ? () => Text($"positive NPS response ({a.LatestNpsResponse})") : static () => "positive review";
-        found.Add(Opportunity(ExpansionOpportunityType.Referral, "Referral", trigger, 0m, _o.ReferralProbability, _o.ReferralTimelineDays, null, ReferralSteps, null));
+        found.Add(Opportunity(ExpansionOpportunityType.Referral, "Referral", null, 0m, _o.ReferralProbability, _o.ReferralTimelineDays, null, ReferralSteps, null));
     }
 
-    private Candidate Opportunity(ExpansionOpportunityType type, string product, Func<string> trigger, decimal revenue, double probability, int days, double? fit, IReadOnlyList<string> steps, double? increase) =>
-        new(type, product, trigger, revenue, probability, days, fit, Score(revenue, probability, days, fit), steps, increase);
+    private Candidate Opportunity(ExpansionOpportunityType type, string product, string? key, decimal revenue, double probability, int days, double? fit, IReadOnlyList<string> steps, double? increase) =>
+        new(type, product, key, revenue, probability, days, fit, Score(revenue, probability, days, fit), steps, increase);
+
+    /// <summary>The opportunity of a candidate, its trigger text written from the account it was found for.</summary>
+    private ExpansionOpportunity Build(in Candidate c, ExpansionAccount a, ExpansionPlan plan, ExpansionCatalog catalog) =>
+        new(c.Type, c.Product, Trigger(c, a, plan, catalog), c.Revenue, c.Probability, c.Days, c.Fit, c.Score, c.Steps, c.Increase);
+
+    /// <summary>Why the opportunity was found: written only for the opportunities a caller gets.</summary>
+    private string Trigger(in Candidate c, ExpansionAccount a, ExpansionPlan plan, ExpansionCatalog catalog)
+    {
+        switch (c.Type)
+        {
+            case ExpansionOpportunityType.Seats:
+                var nearLimit = NearSeatLimit(a, out var utilization);
+                var seats = nearLimit ? Text($"approaching the user limit: {a.SeatsUsed} of {a.SeatsLicensed} seats in use ({utilization:0.#%})") : null;
+                var members = a.NewTeamMembers > 0 ? Text($"{a.NewTeamMembers} new team member{(a.NewTeamMembers == 1 ? string.Empty : "s")}") : null;
+                return seats is not null && members is not null ? $"{seats}; {members}" : seats ?? members ?? string.Empty;
+            case ExpansionOpportunityType.Storage:
+                var included = a.StorageIncludedGb.GetValueOrDefault();
+                return Text($"high storage utilization: {a.StorageUsedGb:0.#} of {included:0.#} GB ({a.StorageUsedGb / included:0.#%})");
+            case ExpansionOpportunityType.PlanUpgrade:
+                return $"uses features of {c.Key}: {string.Join(", ", NeededFeatures(a, plan, catalog.Plan(c.Key!)))}";
+            case ExpansionOpportunityType.CrossSell:
+                return a.ProductFit.TryGetValue(c.Key!, out var known) ? Text($"product fit {known:0.##}") : "new use case";
+            default:
+                return Promoter(a) ? Text($"positive NPS response ({a.LatestNpsResponse})") : "positive review";
+        }
+    }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A scored opportunity whose trigger text is written only when it is built.</summary>
+    /// <summary>Where found candidates go: all of them (for <see cref="Assess"/>) or only the best (for <see cref="Best"/>).</summary>
+    private interface IFound
+    {
+        /// <summary>Whether upsells are held back by the value-first gate.</summary>
+        bool Gated { get; set; }
+
+        void Add(in Candidate candidate);
+    }
+
+    /// <summary>Every candidate, in the order found.</summary>
+    private struct AllCandidates() : IFound
+    {
+        public List<Candidate> List { get; } = [];
+
+        public bool Gated { get; set; }
+
+        public readonly void Add(in Candidate candidate) => List.Add(candidate);
+    }
+
+    /// <summary>
+    /// The candidate <see cref="Assess"/> would rank first: by score, then type, keeping the order found among equals
+    /// (the first strictly better wins), and no upsell when the gate holds them back.
+    /// </summary>
+    private struct BestCandidate : IFound
+    {
+        public bool Found { get; private set; }
+
+        public Candidate Best { get; private set; }
+
+        public bool Gated { get; set; }
+
+        public void Add(in Candidate candidate)
+        {
+            if ((Gated && candidate.IsUpsell)
+                || (Found && (candidate.Score < Best.Score || (candidate.Score == Best.Score && candidate.Type >= Best.Type))))
+            {
+                return;
+            }
+
+            Best = candidate;
+            Found = true;
+        }
+    }
+
+    /// <summary>A scored opportunity whose trigger text is written only when it is built; <c>Key</c> is the plan name or product id it is about.</summary>
     private readonly record struct Candidate(
         ExpansionOpportunityType Type,
         string Product,
-        Func<string> Trigger,
+        string? Key,
         decimal Revenue,
         double Probability,
         int Days,
@@ -275,7 +338,5 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
         double? Increase)
     {
         public bool IsUpsell => ExpansionOpportunity.Upsell(Type);
-
-        public ExpansionOpportunity Build() => new(Type, Product, Trigger(), Revenue, Probability, Days, Fit, Score, Steps, Increase);
     }
 }

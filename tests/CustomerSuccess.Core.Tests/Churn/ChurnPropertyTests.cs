@@ -154,6 +154,7 @@ public sealed class ChurnPropertyTests
             && BitConverter.DoubleToInt64Bits(brief.PriorityScore) == BitConverter.DoubleToInt64Bits(full.PriorityScore)
             && brief.DaysToRenewal == full.DaysToRenewal
             && brief.RevenueAtRisk == full.RevenueAtRisk
+            && brief.AnnualRecurringRevenue == full.AnnualRecurringRevenue
             && brief.FactorCount == full.Factors.Count
             && ids.SequenceEqual(full.Factors.Take(ChurnRiskBrief.MaxFactorIds).Select(f => f.RuleId));
     }

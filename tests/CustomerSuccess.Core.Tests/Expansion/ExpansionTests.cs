@@ -129,6 +129,29 @@ public sealed class ExpansionTests
     }
 
     [Fact]
+    public void Triggers_SayWhyEachOpportunityWasFound()
+    {
+        var fits = new Dictionary<string, double> { ["analytics"] = 0.8 };
+        var account = Starter() with
+        {
+            SeatsUsed = 45,
+            NewTeamMembers = 1,
+            StorageUsedGb = 95,
+            StorageIncludedGb = 100,
+            ProductFit = fits,
+            LatestNpsResponse = 9,
+        };
+
+        var triggers = Scorer.Assess(account, Catalog).Opportunities.ToDictionary(o => o.Type, o => o.Trigger);
+
+        Assert.Equal("approaching the user limit: 45 of 50 seats in use (90%); 1 new team member", triggers[ExpansionOpportunityType.Seats]);
+        Assert.Equal("high storage utilization: 95 of 100 GB (95%)", triggers[ExpansionOpportunityType.Storage]);
+        Assert.Equal("product fit 0.8", triggers[ExpansionOpportunityType.CrossSell]);
+        Assert.Equal("positive NPS response (9)", triggers[ExpansionOpportunityType.Referral]);
+        Assert.Equal("positive review", Scorer.Assess(Starter() with { PositiveReview = true }, Catalog).Opportunities.Single().Trigger);
+    }
+
+    [Fact]
     public void Referral_PromoterResponse_AsksForAReferral()
     {
         // Revenue 0, p 0.5, 30 days: 0 + 0.15 + 0.166667 + 0.07 = 0.386667.
