@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Expansion;
@@ -320,7 +321,7 @@ internal sealed class CustomerRow
         {
             if (text.Length != 10 || text[4] != '-' || text[7] != '-'
                 || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
-                || year < 1 || month < 1 || month > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+                || year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             {
                 return null;
             }
@@ -328,6 +329,7 @@ internal sealed class CustomerRow
             return new LocalDate(year, month, day);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool Digits(ReadOnlySpan<byte> text, out int value)
         {
             value = 0;
@@ -348,15 +350,17 @@ internal sealed class CustomerRow
         {
             var min = layout.Min[field];
             var max = layout.Max[field];
-            if (value < min || value > max)
+            if (!(value < min || value > max))
             {
-                Fail(field, max >= int.MaxValue
-                    ? string.Create(CultureInfo.InvariantCulture, $"must be {min} or more")
-                    : string.Create(CultureInfo.InvariantCulture, $"must be in [{min}, {max}]"));
-                return false;
+                return true;
             }
 
-            return true;
+            OutOfRange(field, min, max);
+            return false;
         }
-    }
+
+        private void OutOfRange(int field, double min, double max) =>
+            Fail(field, max >= int.MaxValue
+                ? string.Create(CultureInfo.InvariantCulture, $"must be {min} or more")
+                : string.Create(CultureInfo.InvariantCulture, $"must be in [{min}, {max}]"));    }
 }

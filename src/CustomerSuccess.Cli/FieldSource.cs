@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
@@ -15,10 +16,14 @@ namespace CustomerSuccess.Cli;
 /// </summary>
 internal abstract class FieldSource(IReadOnlyList<InputField> fields)
 {
+    private readonly int[] _fieldStart = new int[fields.Count];
+    private readonly int[] _fieldLength = new int[fields.Count];
     private ReadOnlyMemory<byte> _record;
     private byte[] _recordArray = [];
     private int _recordOffset;
     private int _recordLength;
+    private byte[] _side = new byte[256];
+    private int _sideUsed;
 
     /// <summary>The fields, in index order.</summary>
     public IReadOnlyList<InputField> Fields { get; } = fields;
@@ -51,6 +56,8 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
 
         Line = line;
         RowProblem = null;
+        _sideUsed = 0;
+        Array.Clear(_fieldLength);
         Parse();
     }
 
@@ -78,10 +85,44 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
     /// <summary>The input's name for a field (its column header or JSON property), for error reports.</summary>
     public abstract string ColumnName(int field);
 
+    /// <summary>Finds the record's fields: calls <see cref="SetField"/> for each field the record gives.</summary>
     protected abstract void Parse();
 
+    /// <summary>
+    /// Says where a field's text is: at <paramref name="start"/> in the record, or, when <paramref name="start"/> is
+    /// negative, at <c>~start</c> in the text kept beside it (<see cref="KeepBeside"/>).
+    /// </summary>
+    protected void SetField(int field, int start, int length)
+    {
+        _fieldStart[field] = start;
+        _fieldLength[field] = length;
+    }
+
+    /// <summary>Bytes at a position given as <see cref="SetField"/> takes it.</summary>
+    protected ReadOnlySpan<byte> At(int start, int length) =>
+        start >= 0 ? new ReadOnlySpan<byte>(_recordArray, _recordOffset + start, length) : new ReadOnlySpan<byte>(_side, ~start, length);
+
+    /// <summary>Room for <paramref name="length"/> bytes of text that is not in the record as it stands (unquoted or decoded text).</summary>
+    protected Span<byte> Beside(int length)
+    {
+        if (_side.Length < _sideUsed + length)
+        {
+            Array.Resize(ref _side, Math.Max(_side.Length * 2, _sideUsed + length));
+        }
+
+        return _side.AsSpan(_sideUsed, length);
+    }
+
+    /// <summary>Keeps <paramref name="length"/> bytes written into <see cref="Beside"/>; returns their position as <see cref="SetField"/> takes it.</summary>
+    protected int KeepBeside(int length)
+    {
+        var start = _sideUsed;
+        _sideUsed += length;
+        return ~start;
+    }
+
     /// <summary>The field's text as given, or empty.</summary>
-    protected abstract ReadOnlySpan<byte> Raw(int field);
+    private ReadOnlySpan<byte> Raw(int field) => At(_fieldStart[field], _fieldLength[field]);
 }
 
 /// <summary>
@@ -96,8 +137,6 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] 
 
     private int[] _start = new int[64];
     private int[] _length = new int[64];
-    private byte[] _unquoted = new byte[256];
-    private int _unquotedUsed;
 
     /// <summary>The number of columns of the record.</summary>
     public int ColumnCount { get; private set; }
@@ -107,18 +146,11 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] 
 
     public override string ColumnName(int field) => columnOf[field] >= 0 ? header[columnOf[field]] : Fields[field].Name;
 
-    protected override ReadOnlySpan<byte> Raw(int field)
-    {
-        var column = columnOf[field];
-        return column >= 0 && column < ColumnCount ? Column(column) : default;
-    }
-
     protected override void Parse()
     {
         var record = Record;
         var badQuotes = false;
         ColumnCount = 0;
-        _unquotedUsed = 0;
         if (Vector256.IsHardwareAccelerated && record.IndexOf(Quote) < 0)
         {
             SplitAtCommas(record);
@@ -152,6 +184,15 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] 
                 }
 
                 i = end + 1;
+            }
+        }
+
+        for (var field = 0; field < columnOf.Length; field++)
+        {
+            var column = columnOf[field];
+            if (column >= 0 && column < ColumnCount)
+            {
+                SetField(field, _start[column], _length[column]);
             }
         }
 
@@ -244,15 +285,15 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] 
     private ReadOnlySpan<byte> Column(int column)
     {
         var start = _start[column];
-        return start >= 0 ? Record.Slice(start, _length[column]) : _unquoted.AsSpan(~start, _length[column]);
+        return At(_start[column], _length[column]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(int start, int length)
     {
         if (ColumnCount == _start.Length)
         {
-            Array.Resize(ref _start, _start.Length * 2);
-            Array.Resize(ref _length, _length.Length * 2);
+            Grow();
         }
 
         _start[ColumnCount] = start;
@@ -260,41 +301,40 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] 
         ColumnCount++;
     }
 
+    private void Grow()
+    {
+        Array.Resize(ref _start, _start.Length * 2);
+        Array.Resize(ref _length, _length.Length * 2);
+    }
+
     /// <summary>Keeps a quoted field's text with each doubled quote made single, outside the record.</summary>
     private void AddUnquoted(ReadOnlySpan<byte> content)
     {
-        if (_unquoted.Length < _unquotedUsed + content.Length)
-        {
-            Array.Resize(ref _unquoted, Math.Max(_unquoted.Length * 2, _unquotedUsed + content.Length));
-        }
-
-        var start = _unquotedUsed;
+        var text = Beside(content.Length);
+        var length = 0;
         for (var i = 0; i < content.Length; i++)
         {
-            _unquoted[_unquotedUsed++] = content[i];
+            text[length++] = content[i];
             if (content[i] == Quote)
             {
                 i++;
             }
         }
 
-        Add(~start, _unquotedUsed - start);
+        Add(KeepBeside(length), length);
     }
 }
 
 /// <summary>Reads a JSON Lines record: one JSON object, whose properties feed the fields by name.</summary>
 internal sealed class JsonFieldSource(IReadOnlyList<InputField> fields, Func<string, int> fieldOf) : FieldSource(fields)
 {
-    private readonly byte[]?[] _values = new byte[]?[fields.Count];
     private readonly string?[] _names = new string?[fields.Count];
 
     public override string ColumnName(int field) => _names[field] ?? Fields[field].Name;
 
-    protected override ReadOnlySpan<byte> Raw(int field) => _values[field];
 
     protected override void Parse()
     {
-        Array.Clear(_values);
         Array.Clear(_names);
         try
         {
@@ -320,7 +360,11 @@ internal sealed class JsonFieldSource(IReadOnlyList<InputField> fields, Func<str
                 }
 
                 _names[field] = property.Name;
-                _values[field] = Value(property.Value) is { } text ? Encoding.UTF8.GetBytes(text) : null;
+                if (Value(property.Value) is { } text)
+                {
+                    var length = Encoding.UTF8.GetBytes(text, Beside(Encoding.UTF8.GetMaxByteCount(text.Length)));
+                    SetField(field, KeepBeside(length), length);
+                }
             }
         }
         catch (JsonException e)

@@ -97,11 +97,15 @@ public sealed record ExpansionAccount
                 $"StorageIncludedGb of account '{AccountId}' must be a finite number above 0 but was {Guard.Format(included)}.");
         }
 
-        foreach (var (product, fit) in ProductFit)
+        // Enumerating an interface allocates: an account without fits (most) skips it.
+        if (ProductFit.Count > 0)
         {
-            if (!(fit >= 0 && fit <= 1))
+            foreach (var (product, fit) in ProductFit)
             {
-                throw Guard.OutOfRange(fit, 0, 1, $"the fit of product '{product}' for account '{AccountId}'", nameof(ProductFit));
+                if (!(fit >= 0 && fit <= 1))
+                {
+                    throw Guard.OutOfRange(fit, 0, 1, $"the fit of product '{product}' for account '{AccountId}'", nameof(ProductFit));
+                }
             }
         }
 
