@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Health;
 using NodaTime;
-using NodaTime.Text;
 using Spectre.Console;
 
 namespace CustomerSuccess.Cli;
@@ -263,8 +262,7 @@ internal static class Cli
             return null;
         }
 
-        var result = LocalDatePattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw new UsageException($"{option} {text}: not a date; give yyyy-MM-dd.");
+        return IsoDate.Parse(text) ?? throw new UsageException($"{option} {text}: not a date; give yyyy-MM-dd.");
     }
 
     /// <summary>The score command's rows: formatted on the scoring threads, written in input order.</summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Expansion;
@@ -286,7 +285,7 @@ internal sealed class CustomerRow
                 return null;
             }
 
-            if (IsoDate(text) is { } date)
+            if (IsoDate.Parse(text) is { } date)
             {
                 return date;
             }
@@ -314,36 +313,6 @@ internal sealed class CustomerRow
 
             Fail(field, "not true or false (true/false, yes/no, 1/0)");
             return null;
-        }
-
-        /// <summary>An ISO date, yyyy-MM-dd with a year from 0001 to 9999, or null when the text is not one or names no day.</summary>
-        private static LocalDate? IsoDate(ReadOnlySpan<byte> text)
-        {
-            if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-                || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
-                || year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-            {
-                return null;
-            }
-
-            return new LocalDate(year, month, day);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool Digits(ReadOnlySpan<byte> text, out int value)
-        {
-            value = 0;
-            foreach (var b in text)
-            {
-                if (b is < (byte)'0' or > (byte)'9')
-                {
-                    return false;
-                }
-
-                value = (value * 10) + (b - '0');
-            }
-
-            return true;
         }
 
         private bool InRange(int field, double value)

@@ -151,12 +151,9 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] 
         var record = Record;
         var badQuotes = false;
         ColumnCount = 0;
-        if (Vector256.IsHardwareAccelerated && record.IndexOf(Quote) < 0)
+        if (!Vector256.IsHardwareAccelerated || !SplitAtCommas(record))
         {
-            SplitAtCommas(record);
-        }
-        else
-        {
+            ColumnCount = 0;
             var i = 0;
             while (true)
             {
@@ -205,17 +202,24 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] 
 
     /// <summary>
     /// Splits a record without quotes (most records) at every comma: 32 bytes at a time, each comma a bit of a mask,
-    /// instead of a search per field.
+    /// instead of a search per field. False, with the split unfinished, when the record has a quote.
     /// </summary>
-    private void SplitAtCommas(ReadOnlySpan<byte> record)
+    private bool SplitAtCommas(ReadOnlySpan<byte> record)
     {
         var commas = Vector256.Create(Comma);
+        var quotes = Vector256.Create(Quote);
         ref var first = ref MemoryMarshal.GetReference(record);
         var start = 0;
         var at = 0;
         for (; at + Vector256<byte>.Count <= record.Length; at += Vector256<byte>.Count)
         {
-            var mask = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)at), commas).ExtractMostSignificantBits();
+            var bytes = Vector256.LoadUnsafe(ref first, (nuint)at);
+            if (Vector256.EqualsAny(bytes, quotes))
+            {
+                return false;
+            }
+
+            var mask = Vector256.Equals(bytes, commas).ExtractMostSignificantBits();
             while (mask != 0)
             {
                 var comma = at + BitOperations.TrailingZeroCount(mask);
@@ -232,9 +236,14 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] 
                 Add(start, at - start);
                 start = at + 1;
             }
+            else if (record[at] == Quote)
+            {
+                return false;
+            }
         }
 
         Add(start, record.Length - start);
+        return true;
     }
 
     /// <summary>Reads the quoted field starting at <paramref name="start"/>; returns the index of the comma after it, or the record's length.</summary>
