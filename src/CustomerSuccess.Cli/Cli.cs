@@ -280,6 +280,8 @@ internal static class Cli
 
         public override ScoreWriter CreateFormatter(TextBuffer text) => ScoreWriter.Create(_format, text);
 
+        public override bool TakesRows => false;
+
         public override void Take(in ScoredRow row, ReadOnlySpan<char> text) => _output.Write(text);
     }
 

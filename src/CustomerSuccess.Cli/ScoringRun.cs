@@ -40,7 +40,13 @@ internal abstract class RowSink
     /// <summary>A formatter for one scoring thread, writing into <paramref name="text"/>; null when rows are not formatted.</summary>
     public virtual ScoreWriter? CreateFormatter(TextBuffer text) => null;
 
-    /// <summary>Takes a scored row and the text its thread's formatter wrote for it, in input order, on one thread.</summary>
+    /// <summary>
+    /// Whether <see cref="Take"/> reads the scored row itself, not only its text. When false, a row's objects are let go
+    /// as soon as it is formatted, so they die young instead of surviving a collection while the block waits to be written.
+    /// </summary>
+    public virtual bool TakesRows => true;
+
+    /// <summary>Takes a scored row (default when <see cref="TakesRows"/> is false) and the text its thread's formatter wrote for it, in input order, on one thread.</summary>
     public abstract void Take(in ScoredRow row, ReadOnlySpan<char> text);
 }
 
@@ -311,7 +317,7 @@ internal static class ScoringRun
             var scored = job.Scorer.Score(row);
             var start = Text.Length;
             (_formatter ??= sink.CreateFormatter(Text))?.Write(scored);
-            return new Result(scored, null, start, Text.Length - start);
+            return new Result(sink.TakesRows ? scored : default, null, start, Text.Length - start);
         }
     }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using NodaTime;
@@ -28,35 +27,33 @@ internal static class BuiltInChurnRules
         return
         [
             new SignalRule(ChurnRuleIds.UsageDecline, ChurnSeverity.High, "Usage recovery campaign (immediately)",
-                (s, detail) => s.UsageChangePercent is { } c && -c > usageDecline ? (detail ? Text($"usage down {-c:0.#} % in the last 30 days") : string.Empty) : null),
+                (s, detail) => s.UsageChangePercent is { } c && -c > usageDecline ? (detail ? string.Create(CultureInfo.InvariantCulture, $"usage down {-c:0.#} % in the last 30 days") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.SevereUsageDecline, ChurnSeverity.High, "Discovery call to find the cause of the decline",
-                (s, detail) => s.UsageChangePercent is { } c && -c > severeDecline ? (detail ? Text($"usage down {-c:0.#} %, more than {severeDecline:0.#} %") : string.Empty) : null),
+                (s, detail) => s.UsageChangePercent is { } c && -c > severeDecline ? (detail ? string.Create(CultureInfo.InvariantCulture, $"usage down {-c:0.#} %, more than {severeDecline:0.#} %") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.LowAdoption, ChurnSeverity.Medium, "Adoption session and training on key features",
-                (s, detail) => s.FeatureAdoptionRate is { } a && a < minimumAdoption ? (detail ? Text($"feature adoption at {a:0.#%}, below {minimumAdoption:0.#%}") : string.Empty) : null),
+                (s, detail) => s.FeatureAdoptionRate is { } a && a < minimumAdoption ? (detail ? string.Create(CultureInfo.InvariantCulture, $"feature adoption at {a:0.#%}, below {minimumAdoption:0.#%}") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.UnresolvedHighPriorityTickets, ChurnSeverity.High, "Support escalation within 24 hours",
-                (s, detail) => s.UnresolvedHighPriorityTickets is { } t && t > maxUnresolved ? (detail ? Text($"{t} unresolved high-priority tickets") : string.Empty) : null),
+                (s, detail) => s.UnresolvedHighPriorityTickets is { } t && t > maxUnresolved ? (detail ? string.Create(CultureInfo.InvariantCulture, $"{t} unresolved high-priority tickets") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.HighPriorityTicketSpike, ChurnSeverity.Medium, "Review the ticket trend with support",
-                (s, detail) => s.HighPriorityTicketsLast30Days is { } t && t > maxSpike ? (detail ? Text($"{t} high-priority tickets in the last 30 days") : string.Empty) : null),
+                (s, detail) => s.HighPriorityTicketsLast30Days is { } t && t > maxSpike ? (detail ? string.Create(CultureInfo.InvariantCulture, $"{t} high-priority tickets in the last 30 days") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.NoRecentContact, ChurnSeverity.Medium, "Personal outreach to the main contact",
-                (s, detail) => s.LastContactDate is { } d && s.DaysSince(d) > maxNoContact ? (detail ? Text($"no contact for {s.DaysSince(d)} days") : string.Empty) : null),
+                (s, detail) => s.LastContactDate is { } d && s.DaysSince(d) > maxNoContact ? (detail ? string.Create(CultureInfo.InvariantCulture, $"no contact for {s.DaysSince(d)} days") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.LatePayment, ChurnSeverity.High, "Review billing with finance and the customer",
-                (s, detail) => s.LatePayments is { } n && n > maxLate ? (detail ? Text($"{n} late payment{(n == 1 ? string.Empty : "s")}") : string.Empty) : null),
+                (s, detail) => s.LatePayments is { } n && n > maxLate ? (detail ? string.Create(CultureInfo.InvariantCulture, $"{n} late payment{(n == 1 ? string.Empty : "s")}") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.NoRecentLogin, ChurnSeverity.Medium, "Check-in email",
-                (s, detail) => s.LastLoginDate is { } d && s.DaysSince(d) >= loginDays ? (detail ? Text($"no login for {s.DaysSince(d)} days") : string.Empty) : null),
+                (s, detail) => s.LastLoginDate is { } d && s.DaysSince(d) >= loginDays ? (detail ? string.Create(CultureInfo.InvariantCulture, $"no login for {s.DaysSince(d)} days") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.Inactivity, ChurnSeverity.Medium, "Re-engagement outreach",
-                (s, detail) => s.LastActivityDate is { } d && s.DaysSince(d) > maxInactive ? (detail ? Text($"no activity for {s.DaysSince(d)} days") : string.Empty) : null),
+                (s, detail) => s.LastActivityDate is { } d && s.DaysSince(d) > maxInactive ? (detail ? string.Create(CultureInfo.InvariantCulture, $"no activity for {s.DaysSince(d)} days") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.SupportEscalation, ChurnSeverity.High, "CSM outreach on the escalation",
-                (s, detail) => s.OpenEscalations is { } n && n > maxEscalations ? (detail ? Text($"{n} open support escalation{(n == 1 ? string.Empty : "s")}") : string.Empty) : null),
+                (s, detail) => s.OpenEscalations is { } n && n > maxEscalations ? (detail ? string.Create(CultureInfo.InvariantCulture, $"{n} open support escalation{(n == 1 ? string.Empty : "s")}") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.ChampionLeaving, ChurnSeverity.Critical, "Find a new champion",
                 (s, _) => s.ChampionLeaving == true ? "the champion is leaving the company" : null),
             new SignalRule(ChurnRuleIds.NegativeFeedback, ChurnSeverity.Medium, "Personal outreach on the feedback",
-                (s, detail) => s.LatestNpsResponse is { } r && r <= negativeMax ? (detail ? Text($"negative feedback: NPS response {r}") : string.Empty) : null),
+                (s, detail) => s.LatestNpsResponse is { } r && r <= negativeMax ? (detail ? string.Create(CultureInfo.InvariantCulture, $"negative feedback: NPS response {r}") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.RenewalAtRisk, ChurnSeverity.High, "Executive business review before the renewal",
                 (s, detail) => s.RenewalDate is { } r && s.HealthScore is { } h && h < renewalHealth && Period.DaysBetween(s.AsOf, r) < renewalWindow
-                    ? (detail ? Text($"renewal in {Period.DaysBetween(s.AsOf, r)} days with health {h:0.#}") : string.Empty)
+                    ? (detail ? string.Create(CultureInfo.InvariantCulture, $"renewal in {Period.DaysBetween(s.AsOf, r)} days with health {h:0.#}") : string.Empty)
                     : null),
         ];
     }
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

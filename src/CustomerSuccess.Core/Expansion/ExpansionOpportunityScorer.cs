@@ -263,22 +263,20 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
         {
             case ExpansionOpportunityType.Seats:
                 var nearLimit = NearSeatLimit(a, out var utilization);
-                var seats = nearLimit ? Text($"approaching the user limit: {a.SeatsUsed} of {a.SeatsLicensed} seats in use ({utilization:0.#%})") : null;
-                var members = a.NewTeamMembers > 0 ? Text($"{a.NewTeamMembers} new team member{(a.NewTeamMembers == 1 ? string.Empty : "s")}") : null;
+                var seats = nearLimit ? string.Create(CultureInfo.InvariantCulture, $"approaching the user limit: {a.SeatsUsed} of {a.SeatsLicensed} seats in use ({utilization:0.#%})") : null;
+                var members = a.NewTeamMembers > 0 ? string.Create(CultureInfo.InvariantCulture, $"{a.NewTeamMembers} new team member{(a.NewTeamMembers == 1 ? string.Empty : "s")}") : null;
                 return seats is not null && members is not null ? $"{seats}; {members}" : seats ?? members ?? string.Empty;
             case ExpansionOpportunityType.Storage:
                 var included = a.StorageIncludedGb.GetValueOrDefault();
-                return Text($"high storage utilization: {a.StorageUsedGb:0.#} of {included:0.#} GB ({a.StorageUsedGb / included:0.#%})");
+                return string.Create(CultureInfo.InvariantCulture, $"high storage utilization: {a.StorageUsedGb:0.#} of {included:0.#} GB ({a.StorageUsedGb / included:0.#%})");
             case ExpansionOpportunityType.PlanUpgrade:
                 return $"uses features of {c.Key}: {string.Join(", ", NeededFeatures(a, plan, catalog.Plan(c.Key!)))}";
             case ExpansionOpportunityType.CrossSell:
-                return a.ProductFit.TryGetValue(c.Key!, out var known) ? Text($"product fit {known:0.##}") : "new use case";
+                return a.ProductFit.TryGetValue(c.Key!, out var known) ? string.Create(CultureInfo.InvariantCulture, $"product fit {known:0.##}") : "new use case";
             default:
-                return Promoter(a) ? Text($"positive NPS response ({a.LatestNpsResponse})") : "positive review";
+                return Promoter(a) ? string.Create(CultureInfo.InvariantCulture, $"positive NPS response ({a.LatestNpsResponse})") : "positive review";
         }
     }
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Where found candidates go: all of them (for <see cref="Assess"/>) or only the best (for <see cref="Best"/>).</summary>
     private interface IFound
