@@ -14,7 +14,7 @@ internal sealed class RecordReader(Stream stream, bool csv)
     private const byte Comma = (byte)',';
     private const byte NewLine = (byte)'\n';
 
-    private byte[] _buffer = new byte[1 << 20];
+    private byte[] _buffer = new byte[1 << 16];
     private int _position;
     private int _end;
     private bool _endOfInput;
