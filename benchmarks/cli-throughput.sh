@@ -4,8 +4,8 @@
 #   RUNS=5 bash benchmarks/cli-throughput.sh [ROWS] [ROWS_FOR_MEMORY...]
 #
 # Generates ROWS synthetic customers (default 1 000 000) into a temporary file, scores it to another file RUNS times
-# (default 5; each run a new process, start-up included) and prints each run's rows a second, then the median and the
-# best: a shared virtual machine's speed varies from minute to minute, so one run says little. Each further count streams that many generated rows through `score` on standard input (no file on
+# (default 5; each run a new process, start-up included, after a sync) and prints each run's rows a second, then the
+# median and the best: a shared virtual machine's speed varies from minute to minute, so one run says little. Each further count streams that many generated rows through `score` on standard input (no file on
 # disk) and prints the scoring process's peak memory (maximum resident set), to show it stays flat with the count.
 # Needs a Release build of src/CustomerSuccess.Cli (dotnet build -c Release) and, for memory, GNU time.
 set -euo pipefail
@@ -20,6 +20,9 @@ trap 'rm -rf "$work"' EXIT
 "${tool[@]}" generate --count "$rows" --seed 42 --as-of 2026-11-22 --output "$work/customers.csv"
 runs=${RUNS:-5}
 for run in $(seq "$runs"); do
+  # Start each run with no file data waiting to be written to disk (the generated input, the last run's output), so
+  # that the disk's write-back of earlier work is not timed as this run's.
+  sync
   start=$(date +%s.%N)
   "${tool[@]}" score "$work/customers.csv" --as-of 2026-11-22 --output "$work/scores.csv" 2> "$work/stderr.txt"
   end=$(date +%s.%N)

@@ -50,7 +50,7 @@ internal sealed class RecordReader(Stream stream, bool csv)
                     record = record[..^1];
                 }
 
-                if (Utf8Text.Trim(record).IsEmpty)
+                if (record.IsEmpty || (record[0] <= (byte)' ' && Utf8Text.Trim(record).IsEmpty))
                 {
                     continue;
                 }

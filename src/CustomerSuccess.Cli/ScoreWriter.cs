@@ -88,17 +88,31 @@ internal abstract class ScoreWriter(TextBuffer writer)
             return;
         }
 
-        var scale = decimals switch { 0 => 1L, 1 => 10L, 2 => 100L, _ => 1000L };
-        var units = (long)Math.Round(Math.Abs(rounded) * scale);
+        var scale = decimals switch { 0 => 1u, 1 => 10u, 2 => 100u, _ => 1000u };
+        var units = (ulong)Math.Round(Math.Abs(rounded) * scale);
         var length = 0;
         if (double.IsNegative(rounded))
         {
             text[length++] = '-';
         }
 
-        (units / scale).TryFormat(text[length..], out var integer, default, CultureInfo.InvariantCulture);
-        length += integer;
-        var fraction = units % scale;
+        // The whole part's digits, then the fraction's without its trailing zeros.
+        var whole = (uint)(units / scale);
+        var fraction = (uint)(units % scale);
+        Span<char> reversed = stackalloc char[10];
+        var digits = 0;
+        do
+        {
+            reversed[digits++] = (char)('0' + (whole % 10));
+            whole /= 10;
+        }
+        while (whole != 0);
+
+        while (digits > 0)
+        {
+            text[length++] = reversed[--digits];
+        }
+
         if (fraction != 0)
         {
             text[length++] = '.';
