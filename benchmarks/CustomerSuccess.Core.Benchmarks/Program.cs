@@ -33,6 +33,7 @@ public static class Program
         Time("score, one core", b.ScoreOneCore);
         Time("count, all cores", () => b.CountAllCores());
         Time("count, one core", () => b.CountOneCore());
+        Time("records, all cores", b.RecordsAllCores);
     }
 
     private static void Time(string name, Action action)

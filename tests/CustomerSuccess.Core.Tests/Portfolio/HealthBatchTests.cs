@@ -96,9 +96,15 @@ public sealed class HealthBatchTests
             var spanScores = new double[n];
             var spanRanks = new byte[n];
             HealthBatch.Score(b.Model, b.Rows.AsSpan(), CopyRow, spanScores, spanRanks);
+
+            // A list that is neither an array nor a List<T> is read through its indexer, a block at a time.
+            var readOnlyScores = new double[n];
+            var readOnlyRanks = new byte[n];
+            HealthBatch.Score(b.Model, Array.AsReadOnly(b.Rows), CopyRow, readOnlyScores, readOnlyRanks, Parallel2);
             var streamed = HealthBatch.ScoreStream(b.Model, b.Rows, CopyRow).ToList();
             return Same(scores, listScores) && ranks.SequenceEqual(listRanks)
                 && Same(scores, spanScores) && ranks.SequenceEqual(spanRanks)
+                && Same(scores, readOnlyScores) && ranks.SequenceEqual(readOnlyRanks)
                 && streamed.Count == n
                 && streamed.Select((s, i) => ReferenceEquals(s.Record, b.Rows[i]) && SameAsScalar(b.Model, b.Rows[i], s.Score)).All(x => x);
         });
@@ -204,6 +210,41 @@ public sealed class HealthBatchTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
             HealthBatch.CountBands(Preset, [.. columns.Select(c => new ReadOnlyMemory<double>(c))]));
         Assert.Contains("customer #2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScoreRecords_BadValueInALaterGatheredBlock_ThrowsNamingRecordsAndIndex()
+    {
+        // Records are gathered 256 at a time for the vector kernel: index 300 is in the second block, inside a vector.
+        var rows = Enumerable.Range(0, 1000).Select(i => Enumerable.Repeat(i == 300 ? -0.5 : 50.0, 5).ToArray()).ToArray();
+        foreach (var list in new IReadOnlyList<double[]>[] { rows, Array.AsReadOnly(rows) })
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() => HealthBatch.Score(Preset, list, CopyRow, new double[1000], new byte[1000], Parallel2));
+            Assert.Equal("records", e.ParamName);
+            Assert.Contains("customer #300", e.Message, StringComparison.Ordinal);
+        }
+
+        var fromSpan = Assert.Throws<ArgumentOutOfRangeException>(() => HealthBatch.Score(Preset, rows.AsSpan(), CopyRow, new double[1000], new byte[1000]));
+        Assert.Contains("customer #300", fromSpan.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScoreRecords_ManyGatheredBlocks_EqualTheScalarModel()
+    {
+        // 1 000 records: three whole blocks of 256 and a part block, with missing values and every band.
+        var rows = Enumerable.Range(0, 1000).Select(i => new[] { i % 101.0, i % 7 == 0 ? double.NaN : 50, (i * 37) % 101.0, 70, i % 3 == 0 ? double.NaN : 20 }).ToArray();
+        foreach (var list in new IReadOnlyList<double[]>[] { rows, rows.ToList(), Array.AsReadOnly(rows) })
+        {
+            var scores = new double[1000];
+            var ranks = new byte[1000];
+            HealthBatch.Score(Preset, list, CopyRow, scores, ranks, Parallel2);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var expected = Preset.Score(rows[i]);
+                Assert.Equal(expected.ValueOrNull ?? double.NaN, scores[i]);
+                Assert.Equal(expected.HasScore ? (byte)expected.Band.Rank : HealthBatch.NoBand, ranks[i]);
+            }
+        }
     }
 
     [Fact]
