@@ -64,7 +64,7 @@ internal static class ScoringRun
     /// <summary>Records per part: the unit of work a thread takes. A block smaller than this is one part.</summary>
     private const int PartSize = 512;
 
-    /// <summary>Blocks in flight: one being handed on while the next is scored.</summary>
+    /// <summary>Blocks in flight, and so blocks in all: one is written (then refilled) while the next is scored.</summary>
     private const int InFlight = 2;
 
     public static RunCounts Execute(CliEnvironment env, RunSettings settings, Func<RowSink> start, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ internal static class ScoringRun
         // Only once the input is open and its header understood does anything get written.
         var sink = start();
         var blocks = new Queue<Block>();
-        for (var b = 0; b <= InFlight; b++)
+        for (var b = 0; b < InFlight; b++)
         {
             blocks.Enqueue(new Block(source, settings.Model.Components.Count, sink));
         }
