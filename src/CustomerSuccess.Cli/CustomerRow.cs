@@ -125,14 +125,18 @@ internal sealed class CustomerRow
         return new CustomerRow(id, health, signals, expansion, onboarding);
     }
 
-    /// <summary>The catalog's name for a plan, matched ignoring case, or null.</summary>
+    /// <summary>
+    /// The catalog's name for a plan, matched ignoring case as <see cref="ExpansionCatalog.Plan"/> matches, or null. By
+    /// index: enumerating the list through its interface would allocate an enumerator for every row.
+    /// </summary>
     private static string? PlanNamed(ExpansionCatalog catalog, ReadOnlySpan<byte> text)
     {
-        foreach (var plan in catalog.Plans)
+        var plans = catalog.Plans;
+        for (var i = 0; i < plans.Count; i++)
         {
-            if (Ascii.EqualsIgnoreCase(text, plan.Name))
+            if (Ascii.EqualsIgnoreCase(text, plans[i].Name))
             {
-                return plan.Name;
+                return plans[i].Name;
             }
         }
 

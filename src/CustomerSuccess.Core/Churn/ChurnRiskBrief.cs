@@ -8,7 +8,10 @@ namespace CustomerSuccess.Churn;
 /// <see cref="RuleBasedChurnRiskAssessor.AssessBrief"/> returns, for callers that score many customers and show only
 /// the figures; it allocates nothing.
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>
+/// Immutable and thread-safe. Only the assessor makes briefs; <c>default</c> reads as a Low level with scores of 0, no
+/// renewal date, no ARR and no factors.
+/// </remarks>
 public readonly struct ChurnRiskBrief
 {
     /// <summary>How many factor ids a brief keeps: the three most severe.</summary>
