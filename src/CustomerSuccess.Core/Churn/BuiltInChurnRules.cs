@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
-using NodaTime;
+using CustomerSuccess.Internal;
 
 namespace CustomerSuccess.Churn;
 
@@ -51,8 +51,8 @@ internal static class BuiltInChurnRules
             new SignalRule(ChurnRuleIds.NegativeFeedback, ChurnSeverity.Medium, "Personal outreach on the feedback",
                 (s, detail) => s.LatestNpsResponse is { } r && r <= negativeMax ? (detail ? string.Create(CultureInfo.InvariantCulture, $"negative feedback: NPS response {r}") : string.Empty) : null),
             new SignalRule(ChurnRuleIds.RenewalAtRisk, ChurnSeverity.High, "Executive business review before the renewal",
-                (s, detail) => s.RenewalDate is { } r && s.HealthScore is { } h && h < renewalHealth && Period.DaysBetween(s.AsOf, r) < renewalWindow
-                    ? (detail ? string.Create(CultureInfo.InvariantCulture, $"renewal in {Period.DaysBetween(s.AsOf, r)} days with health {h:0.#}") : string.Empty)
+                (s, detail) => s.RenewalDate is { } r && s.HealthScore is { } h && h < renewalHealth && IsoDays.Between(s.AsOf, r) < renewalWindow
+                    ? (detail ? string.Create(CultureInfo.InvariantCulture, $"renewal in {IsoDays.Between(s.AsOf, r)} days with health {h:0.#}") : string.Empty)
                     : null),
         ];
     }

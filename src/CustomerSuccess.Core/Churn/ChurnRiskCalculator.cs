@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using NodaTime;
+using CustomerSuccess.Internal;
 
 namespace CustomerSuccess.Churn;
 
@@ -240,7 +240,7 @@ internal sealed class ChurnRiskCalculator
     }
 
     internal static int? DaysToRenewal(CustomerSignals signals) =>
-        signals.RenewalDate is { } r ? Period.DaysBetween(signals.AsOf, r) : null;
+        signals.RenewalDate is { } r ? IsoDays.Between(signals.AsOf, r) : null;
 
     internal static decimal? RevenueAtRisk(decimal? arr, double riskScore) =>
         arr is { } a ? decimal.Round(a * (decimal)riskScore / 100m, 2, MidpointRounding.AwayFromZero) : null;

@@ -71,7 +71,7 @@ public sealed record CustomerSignals
     public CustomerSignals WithHealth(HealthScore score) => this with { HealthScore = score.ValueOrNull };
 
     /// <summary>Days from <paramref name="date"/> to <see cref="AsOf"/>.</summary>
-    internal int DaysSince(LocalDate date) => Period.DaysBetween(date, AsOf);
+    internal int DaysSince(LocalDate date) => IsoDays.Between(date, AsOf);
 
     /// <summary>Throws on the first value out of its range, naming the field and the value.</summary>
     internal void Validate()

@@ -125,6 +125,38 @@ public sealed class ChurnPropertyTests
         });
 
     [Fact]
+    public void DayCounts_AgreeWithNodaTime_AcrossYearsAndCalendars() =>
+        // The rules count days from the year, month and day of ISO dates; NodaTime's count is the reference, over
+        // dates from year -9000 to 9000, renewals up to a century away on either side, and the Julian calendar (which
+        // takes NodaTime's own path).
+        PropertyCheck.ForAll(
+            from epochDay in Gen.Choose(-4_000_000, 2_500_000)
+            from sinceContact in Gen.Choose(0, 400)
+            from toRenewal in Gen.Choose(-36_600, 36_600)
+            from julian in Gen.Elements(false, true)
+            select (epochDay, sinceContact, toRenewal, julian),
+            t =>
+            {
+                var asOf = new LocalDate(1970, 1, 1).PlusDays(t.epochDay);
+                if (t.julian)
+                {
+                    asOf = asOf.WithCalendar(CalendarSystem.Julian);
+                }
+
+                var contact = asOf.PlusDays(-t.sinceContact);
+                var renewal = asOf.PlusDays(t.toRenewal);
+                var a = Assessor.Assess(new CustomerSignals(asOf) { LastContactDate = contact, RenewalDate = renewal, HealthScore = 10 });
+                var noContact = a.Factors.SingleOrDefault(f => f.RuleId == ChurnRuleIds.NoRecentContact);
+                var renewalAtRisk = a.Factors.Any(f => f.RuleId == ChurnRuleIds.RenewalAtRisk);
+                var sinceContact = Period.DaysBetween(contact, asOf);
+                var toRenewal = Period.DaysBetween(asOf, renewal);
+                return a.DaysToRenewal == toRenewal
+                    && (noContact is not null) == (sinceContact > Defaults.MaxDaysWithoutContact)
+                    && (noContact is null || noContact.Detail == $"no contact for {sinceContact} days")
+                    && renewalAtRisk == (toRenewal < Defaults.RenewalWindowDays);
+            });
+
+    [Fact]
     public void AssessBrief_EqualsAssess_ToTheLastBit() =>
         PropertyCheck.ForAll(Signals, s => SameFigures(Assessor, s));
 

@@ -1,0 +1,35 @@
+using System;
+using NodaTime;
+
+namespace CustomerSuccess.Internal;
+
+/// <summary>
+/// Whole days between dates, as <see cref="Period.DaysBetween"/> counts them, worked out from the year, month and day
+/// for ISO dates (the calendar of nearly every date the library sees) instead of through the calendar system's general
+/// machinery; other calendars go to NodaTime.
+/// </summary>
+internal static class IsoDays
+{
+    /// <summary>Days from <paramref name="start"/> to <paramref name="end"/>: negative when <paramref name="end"/> comes first.</summary>
+    /// <exception cref="ArgumentException">The dates are in different calendars (as <see cref="Period.DaysBetween"/> throws).</exception>
+    internal static int Between(LocalDate start, LocalDate end)
+    {
+        var iso = CalendarSystem.Iso;
+        return start.Calendar == iso && end.Calendar == iso ? DayNumber(end) - DayNumber(start) : Period.DaysBetween(start, end);
+    }
+
+    /// <summary>
+    /// Days since 1970-01-01 of an ISO date: the proleptic Gregorian count in 400-year eras of 146 097 days, with each
+    /// year taken from March so that the leap day is the last day of its year.
+    /// </summary>
+    private static int DayNumber(LocalDate date)
+    {
+        var month = date.Month;
+        var year = month <= 2 ? date.Year - 1 : date.Year;
+        var era = (year >= 0 ? year : year - 399) / 400;
+        var yearOfEra = year - (era * 400);
+        var dayOfYear = ((153 * (month > 2 ? month - 3 : month + 9)) + 2) / 5 + date.Day - 1;
+        var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
+        return (era * 146_097) + dayOfEra - 719_468;
+    }
+}
