@@ -131,6 +131,10 @@ public sealed class HealthBandScheme
     /// <summary>Whether a band is one of this scheme's, at its rank.</summary>
     internal bool Contains(HealthBand band) => (uint)band.Rank < (uint)_bands.Length && _bands[band.Rank].Equals(band);
 
+    /// <summary>The rank of one of this scheme's bands; throws, naming <paramref name="paramName"/>, for a band of another scheme.</summary>
+    internal int RankOfMember(HealthBand band, string paramName) =>
+        Contains(band) ? band.Rank : throw new ArgumentException($"band {band} is not a band of scheme '{Name}'.", paramName);
+
     /// <summary>Whether another scheme has the same name and bands (so counts by rank mean the same in both).</summary>
     internal bool SameAs(HealthBandScheme other) => ReferenceEquals(this, other) || other.ToString() == ToString();
 

@@ -86,12 +86,7 @@ public sealed class BandHistogram
     public long CountOf(HealthBand band)
     {
         ArgumentNullException.ThrowIfNull(band);
-        if (!Bands.Contains(band))
-        {
-            throw new ArgumentException($"band {band} is not a band of scheme '{Bands.Name}'.", nameof(band));
-        }
-
-        return _counts[band.Rank];
+        return _counts[Bands.RankOfMember(band, nameof(band))];
     }
 
     /// <summary>Adds two histograms of the same scheme, as for two shards of one portfolio.</summary>

@@ -132,12 +132,7 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     public long CustomersIn(HealthBand band)
     {
         ArgumentNullException.ThrowIfNull(band);
-        if (!Bands.Contains(band))
-        {
-            throw new ArgumentException($"band {band} is not a band of scheme '{Bands.Name}'.", nameof(band));
-        }
-
-        return _byBand[band.Rank];
+        return _byBand[Bands.RankOfMember(band, nameof(band))];
     }
 
     /// <summary>The number of customers at a churn risk level.</summary>

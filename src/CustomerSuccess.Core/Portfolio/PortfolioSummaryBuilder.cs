@@ -54,13 +54,7 @@ public sealed class PortfolioSummaryBuilder
         var nps = npsResponse is { } r ? _nps.Add(r) : _nps;
         if (health.HasScore)
         {
-            var band = health.Band;
-            if (!_bands.Contains(band))
-            {
-                throw new ArgumentException($"band {band} is not a band of scheme '{_bands.Name}'.", nameof(health));
-            }
-
-            _byBand[band.Rank]++;
+            _byBand[_bands.RankOfMember(health.Band, nameof(health))]++;
             _healthSum += (decimal)health.Value;
         }
         else
