@@ -5,7 +5,7 @@ using CustomerSuccess.Health;
 namespace CustomerSuccess.Cli;
 
 /// <summary>A scored row: what the library says about one customer.</summary>
-internal readonly record struct ScoredRow(CustomerRow Row, ChurnRiskBrief Churn, ExpansionOpportunity? BestExpansion)
+internal readonly record struct ScoredRow(CustomerRow Row, ChurnRiskBrief Churn, ExpansionOpportunityBrief? BestExpansion)
 {
     public HealthScore Health => Row.Health;
 }
@@ -29,5 +29,5 @@ internal sealed class RowScorer
 
     /// <summary>Assesses a parsed row, whose signals and account already carry its health score.</summary>
     public ScoredRow Score(CustomerRow row) =>
-        new(row, _churn.AssessBrief(row.Signals), row.Expansion is { } account ? _expansion.Best(account, Catalog) : null);
+        new(row, _churn.AssessBrief(row.Signals), row.Expansion is { } account ? _expansion.BestBrief(account, Catalog) : null);
 }

@@ -69,7 +69,7 @@ internal abstract class ScoreWriter(TextBuffer writer)
     }
 
     /// <summary>The best expansion cell's text, "Type: Product".</summary>
-    protected static string ExpansionText(ExpansionOpportunity e) => $"{e.Type}: {e.Product}";
+    protected static string ExpansionText(ExpansionOpportunityBrief e) => $"{e.Type}: {e.Product}";
 
     /// <summary>
     /// Writes a number rounded half away from zero to <paramref name="decimals"/> (at most 3) exactly as the shortest

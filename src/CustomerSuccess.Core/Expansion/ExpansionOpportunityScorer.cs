@@ -111,6 +111,29 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
         return best.Found ? Build(best.Best, account, plan, catalog) : null;
     }
 
+    /// <summary>
+    /// The opportunity <see cref="Best"/> returns, without its trigger text: the same type, product, figures and next
+    /// steps, and no allocation. For scoring many accounts when only what to sell is shown.
+    /// </summary>
+    /// <param name="account">The account.</param>
+    /// <param name="catalog">The plans and products.</param>
+    /// <returns>The brief of the best opportunity, or null when there is none.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An account value is out of range; the message names it.</exception>
+    /// <exception cref="ArgumentException">The account's plan is not in the catalogue.</exception>
+    public ExpansionOpportunityBrief? BestBrief(ExpansionAccount account, ExpansionCatalog catalog)
+    {
+        var best = new BestCandidate();
+        Candidates(account, catalog, ref best);
+        if (!best.Found)
+        {
+            return null;
+        }
+
+        var c = best.Best;
+        return new ExpansionOpportunityBrief(c.Type, c.Product, c.Revenue, c.Probability, c.Days, c.Fit, c.Score, c.Steps, c.Increase);
+    }
+
     /// <summary>Finds every opportunity of the account, scored, with its trigger text not yet written; returns the account's plan.</summary>
     private ExpansionPlan Candidates<TFound>(ExpansionAccount account, ExpansionCatalog catalog, ref TFound found)
         where TFound : struct, IFound

@@ -97,6 +97,43 @@ public sealed class ExpansionPropertyTests
             a => Equals(Scorer.Best(a, ExpansionTests.Catalog), Scorer.Assess(a, ExpansionTests.Catalog).Opportunities.FirstOrDefault()));
 
     [Fact]
+    public void BestBrief_HoldsEveryFigureOfBest() =>
+        PropertyCheck.ForAll(
+            from a in Accounts
+            from unbanded in Gen.Elements(false, false, true)
+            select unbanded ? a with { HealthBand = null } : a,
+            a =>
+            {
+                var best = Scorer.Best(a, ExpansionTests.Catalog);
+                var brief = Scorer.BestBrief(a, ExpansionTests.Catalog);
+                return best is null
+                    ? brief is null
+                    : brief is { } b
+                        && b.Type == best.Type
+                        && b.Product == best.Product
+                        && b.EstimatedAnnualRevenue == best.EstimatedAnnualRevenue
+                        && b.Probability.Equals(best.Probability)
+                        && b.TimelineDays == best.TimelineDays
+                        && Nullable.Equals(b.Fit, best.Fit)
+                        && b.Score.Equals(best.Score)
+                        && ReferenceEquals(b.NextSteps, best.NextSteps)
+                        && Nullable.Equals(b.RecommendedIncrease, best.RecommendedIncrease)
+                        && b.IsUpsell == best.IsUpsell;
+            });
+
+    [Fact]
+    public void BestBrief_RejectsWhatBestRejects()
+    {
+        var account = new ExpansionAccount("acme", "Starter");
+        Assert.Equal("account", Assert.Throws<ArgumentNullException>(() => Scorer.BestBrief(null!, ExpansionTests.Catalog)).ParamName);
+        Assert.Equal("catalog", Assert.Throws<ArgumentNullException>(() => Scorer.BestBrief(account, null!)).ParamName);
+        Assert.Contains("Platinum", Assert.Throws<ArgumentException>(() => Scorer.BestBrief(account with { PlanName = "Platinum" }, ExpansionTests.Catalog)).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Scorer.BestBrief(account with { SeatsUsed = -1 }, ExpansionTests.Catalog));
+        Assert.Equal(string.Empty, default(ExpansionOpportunityBrief).Product);
+        Assert.Empty(default(ExpansionOpportunityBrief).NextSteps);
+    }
+
+    [Fact]
     public void Advocacy_IsWithin0And100_AndMonotoneInEachInput() =>
         PropertyCheck.ForAll(
             from values in Gen.ArrayOf(Gen.Choose(0, 100).Select(i => (double)i), 5)
