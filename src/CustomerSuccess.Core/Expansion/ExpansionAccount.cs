@@ -97,21 +97,45 @@ public sealed record ExpansionAccount
                 $"StorageIncludedGb of account '{AccountId}' must be a finite number above 0 but was {Guard.Format(included)}.");
         }
 
-        // Enumerating an interface allocates: an account without fits (most) skips it.
-        if (ProductFit.Count > 0)
+        // Enumerating through the interface allocates an enumerator, so the usual dictionaries are walked as themselves.
+        switch (ProductFit)
         {
-            foreach (var (product, fit) in ProductFit)
-            {
-                if (!(fit >= 0 && fit <= 1))
+            case { Count: 0 }:
+                break;
+            case Dictionary<string, double> dictionary:
+                foreach (var (product, fit) in dictionary)
                 {
-                    throw Guard.OutOfRange(fit, 0, 1, $"the fit of product '{product}' for account '{AccountId}'", nameof(ProductFit));
+                    CheckFit(product, fit);
                 }
-            }
+
+                break;
+            case FrozenDictionary<string, double> frozen:
+                foreach (var (product, fit) in frozen)
+                {
+                    CheckFit(product, fit);
+                }
+
+                break;
+            default:
+                foreach (var (product, fit) in ProductFit)
+                {
+                    CheckFit(product, fit);
+                }
+
+                break;
         }
 
         if (LatestNpsResponse is { } nps && (uint)nps > 10)
         {
             throw new ArgumentOutOfRangeException(nameof(LatestNpsResponse), nps, $"LatestNpsResponse must be a whole number in [0, 10] but was {nps}.");
+        }
+    }
+
+    private void CheckFit(string product, double fit)
+    {
+        if (!(fit >= 0 && fit <= 1))
+        {
+            throw Guard.OutOfRange(fit, 0, 1, $"the fit of product '{product}' for account '{AccountId}'", nameof(ProductFit));
         }
     }
 }

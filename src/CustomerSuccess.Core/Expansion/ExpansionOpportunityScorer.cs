@@ -208,7 +208,15 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
                 continue;
             }
 
-            var needed = NeededFeatures(a, current, higher).Count;
+            var needed = 0;
+            foreach (var feature in higher.FeatureArray)
+            {
+                if (a.FeaturesUsed.Contains(feature) && !current.Features.Contains(feature))
+                {
+                    needed++;
+                }
+            }
+
             if (needed == 0)
             {
                 continue;
@@ -220,7 +228,7 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
         }
     }
 
-    /// <summary>The features the account uses that the higher plan has and its own plan lacks, in name order.</summary>
+    /// <summary>The features the account uses that the higher plan has and its own plan lacks, in name order (<see cref="Upgrades"/> counts the same ones).</summary>
     private static List<string> NeededFeatures(ExpansionAccount a, ExpansionPlan current, ExpansionPlan higher) =>
         higher.Features.Where(f => a.FeaturesUsed.Contains(f) && !current.Features.Contains(f)).Order(StringComparer.OrdinalIgnoreCase).ToList();
 

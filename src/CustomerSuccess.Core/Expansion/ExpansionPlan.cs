@@ -32,7 +32,9 @@ public sealed class ExpansionPlan
         Tier = tier;
         MonthlyPrice = monthlyPrice;
         MonthlyPricePerSeat = monthlyPricePerSeat;
-        Features = features.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var set = features.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Features = set;
+        FeatureArray = [.. set];
     }
 
     /// <summary>The plan's name.</summary>
@@ -49,6 +51,9 @@ public sealed class ExpansionPlan
 
     /// <summary>The features it includes.</summary>
     public IReadOnlySet<string> Features { get; }
+
+    /// <summary>The elements of <see cref="Features"/>, in its order, to walk without an enumerator.</summary>
+    internal string[] FeatureArray { get; }
 
     /// <summary>For example "Business (tier 2, 900/month)".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} (tier {Tier}, {MonthlyPrice}/month)");

@@ -122,6 +122,37 @@ public sealed class ExpansionPropertyTests
             });
 
     [Fact]
+    public void BestBrief_AllocatesNothing()
+    {
+        // Every kind of candidate is found: seats near the limit, storage, two upgrades, a cross-sell and a referral.
+        var account = new ExpansionAccount("acme", "Starter")
+        {
+            SeatsLicensed = 50,
+            SeatsUsed = 48,
+            StorageUsedGb = 95,
+            StorageIncludedGb = 100,
+            FeaturesUsed = new HashSet<string>(["sso", "audit-log"], StringComparer.OrdinalIgnoreCase),
+            ProductFit = new Dictionary<string, double> { ["analytics"] = 0.9 },
+            NewTeamMembers = 3,
+            LatestNpsResponse = 10,
+            HealthBand = HealthBandSchemes.GreenYellowRed.Classify(90),
+        };
+        Assert.Equal(5, Scorer.Assess(account, ExpansionTests.Catalog).Opportunities.Select(o => o.Type).Distinct().Count());
+        for (var i = 0; i < 100; i++)
+        {
+            Scorer.BestBrief(account, ExpansionTests.Catalog);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            Scorer.BestBrief(account, ExpansionTests.Catalog);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void BestBrief_RejectsWhatBestRejects()
     {
         var account = new ExpansionAccount("acme", "Starter");

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using CustomerSuccess.Advocacy;
 using CustomerSuccess.Expansion;
@@ -205,6 +207,8 @@ public sealed class ExpansionTests
         { Starter() with { StorageUsedGb = -5 }, "StorageUsedGb of account 'A-1' must be in [0," },
         { Starter() with { StorageIncludedGb = 0 }, "StorageIncludedGb of account 'A-1' must be a finite number above 0 but was 0" },
         { Starter() with { ProductFit = new Dictionary<string, double> { ["analytics"] = 1.2 } }, "the fit of product 'analytics' for account 'A-1' must be in [0, 1] but was 1.2" },
+        { Starter() with { ProductFit = new Dictionary<string, double> { ["training"] = 0.5, ["analytics"] = -0.1 }.ToFrozenDictionary() }, "the fit of product 'analytics' for account 'A-1' must be in [0, 1] but was -0.1" },
+        { Starter() with { ProductFit = new ReadOnlyDictionary<string, double>(new Dictionary<string, double> { ["analytics"] = double.NaN }) }, "the fit of product 'analytics' for account 'A-1' must be in [0, 1] but was NaN" },
     };
 
     [Theory]
