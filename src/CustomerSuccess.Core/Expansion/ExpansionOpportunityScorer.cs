@@ -211,7 +211,7 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
             var needed = 0;
             foreach (var feature in higher.FeatureArray)
             {
-                if (a.FeaturesUsed.Contains(feature) && !current.Features.Contains(feature))
+                if (IsNeeded(a, current, feature))
                 {
                     needed++;
                 }
@@ -230,7 +230,11 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
 
     /// <summary>The features the account uses that the higher plan has and its own plan lacks, in name order (<see cref="Upgrades"/> counts the same ones).</summary>
     private static List<string> NeededFeatures(ExpansionAccount a, ExpansionPlan current, ExpansionPlan higher) =>
-        higher.Features.Where(f => a.FeaturesUsed.Contains(f) && !current.Features.Contains(f)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        higher.Features.Where(f => IsNeeded(a, current, f)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>Whether the account uses a feature its own plan lacks.</summary>
+    private static bool IsNeeded(ExpansionAccount a, ExpansionPlan current, string feature) =>
+        a.FeaturesUsed.Contains(feature) && !current.Features.Contains(feature);
 
     private void CrossSells<TFound>(ExpansionAccount a, ExpansionCatalog catalog, ref TFound found)
         where TFound : struct, IFound
