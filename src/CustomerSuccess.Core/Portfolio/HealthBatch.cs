@@ -703,10 +703,20 @@ public static partial class HealthBatch
             where TV : unmanaged
         {
             var kernel = new Kernel<TLanes, TV>(model, _columns.Length);
-            var thresholds = kernel.Thresholds;
+            return kernel.Thresholds.Length <= Kernel<TLanes, TV>.LaneCountedThresholds
+                ? kernel.CountVectors(columns, start, end, counts, ref sum)
+                : CountVectorsByBits(kernel, columns, start, end, counts, ref sum);
+        }
 
-            // atLeast[b] counts the scored customers at or above threshold b + 1 and scored counts them all: a compare
-            // gives one bit per customer, and a population count adds them up.
+        /// <summary>
+        /// <see cref="CountVectors"/> for a model with more band thresholds than the kernel counts in vector lanes: a
+        /// compare gives one bit per customer and threshold, and a population count adds them up.
+        /// </summary>
+        private static int CountVectorsByBits<TLanes, TV>(Kernel<TLanes, TV> kernel, double** columns, int start, int end, Span<long> counts, ref double sum)
+            where TLanes : struct, ILanes<TV>
+            where TV : unmanaged
+        {
+            var thresholds = kernel.Thresholds;
             Span<long> atLeast = stackalloc long[thresholds.Length];
             atLeast.Clear();
             long scored = 0;
@@ -730,18 +740,27 @@ public static partial class HealthBatch
                 total = TLanes.Add(total, TLanes.Select(hasScore, value, zero));
             }
 
-            var bands = thresholds.Length + 1;
-            counts[bands] += (i - start) - scored;
-            var above = scored;
-            for (var b = 0; b < bands; b++)
-            {
-                var next = b < thresholds.Length ? atLeast[b] : 0;
-                counts[b] += above - next;
-                above = next;
-            }
-
+            AddCounts(counts, i - start, scored, atLeast);
             sum += TLanes.Sum(total);
             return i;
+        }
+    }
+
+    /// <summary>
+    /// Adds counted customers to a row of band counts (bands in rank order, then "no score"): of
+    /// <paramref name="customers"/>, <paramref name="scored"/> have a score, and <paramref name="atLeast"/>[b] of those
+    /// are at or above the band threshold b + 1.
+    /// </summary>
+    private static void AddCounts(Span<long> counts, long customers, long scored, ReadOnlySpan<long> atLeast)
+    {
+        var bands = atLeast.Length + 1;
+        counts[bands] += customers - scored;
+        var above = scored;
+        for (var b = 0; b < bands; b++)
+        {
+            var next = b < atLeast.Length ? atLeast[b] : 0;
+            counts[b] += above - next;
+            above = next;
         }
     }
 
@@ -759,6 +778,9 @@ public static partial class HealthBatch
         /// docs/performance.md). A prefetch past the end of a column is harmless: it never faults.
         /// </summary>
         private const int PrefetchDistance = 128;
+
+        /// <summary>The most band thresholds (bands less one) <see cref="CountVectors"/> counts in vector lanes.</summary>
+        internal const int LaneCountedThresholds = 4;
 
         private readonly Span<TV> _weights;
         private readonly TV _total;
@@ -822,6 +844,48 @@ public static partial class HealthBatch
                 TLanes.StoreBytes(TLanes.Select(TLanes.Equal(value, value), rank, noBand), ranks + i);
             }
 
+            return i;
+        }
+
+        /// <summary>
+        /// Counts whole vectors of customers from <paramref name="start"/> per band into <paramref name="counts"/> (bands in
+        /// rank order, then "no score") and adds their scores to <paramref name="sum"/>; returns where the scalar tail
+        /// starts, as <see cref="ScoreVectors"/> does. For a model of at most <see cref="LaneCountedThresholds"/> band
+        /// thresholds: each lane keeps its own counts of customers with a score and at or above each threshold (missing
+        /// thresholds are +∞, which no score reaches), added with a masked add, so every count stays in a register. The
+        /// counts are whole numbers far below 2^53, so adding up the lanes at the end is exact.
+        /// </summary>
+        internal unsafe int CountVectors(double** columns, int start, int end, Span<long> counts, ref double sum)
+        {
+            var thresholds = Thresholds;
+            var infinity = TLanes.Create(double.PositiveInfinity);
+            var t0 = thresholds.Length > 0 ? thresholds[0] : infinity;
+            var t1 = thresholds.Length > 1 ? thresholds[1] : infinity;
+            var t2 = thresholds.Length > 2 ? thresholds[2] : infinity;
+            var t3 = thresholds.Length > 3 ? thresholds[3] : infinity;
+            var one = TLanes.Create(1.0);
+            TV zero = default, scored = default, total = default, c0 = default, c1 = default, c2 = default, c3 = default;
+            var width = TLanes.Count;
+            var i = start;
+            for (; i <= end - width; i += width)
+            {
+                if (!TryScore(columns, i, out var value))
+                {
+                    break;
+                }
+
+                var hasScore = TLanes.Equal(value, value);
+                scored = TLanes.Select(hasScore, TLanes.Add(scored, one), scored);
+                c0 = TLanes.Select(TLanes.GreaterThanOrEqual(value, t0), TLanes.Add(c0, one), c0);
+                c1 = TLanes.Select(TLanes.GreaterThanOrEqual(value, t1), TLanes.Add(c1, one), c1);
+                c2 = TLanes.Select(TLanes.GreaterThanOrEqual(value, t2), TLanes.Add(c2, one), c2);
+                c3 = TLanes.Select(TLanes.GreaterThanOrEqual(value, t3), TLanes.Add(c3, one), c3);
+                total = TLanes.Add(total, TLanes.Select(hasScore, value, zero));
+            }
+
+            ReadOnlySpan<long> atLeast = [(long)TLanes.Sum(c0), (long)TLanes.Sum(c1), (long)TLanes.Sum(c2), (long)TLanes.Sum(c3)];
+            AddCounts(counts, i - start, (long)TLanes.Sum(scored), atLeast[..thresholds.Length]);
+            sum += TLanes.Sum(total);
             return i;
         }
 

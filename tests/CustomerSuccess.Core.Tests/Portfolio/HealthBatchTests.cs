@@ -84,6 +84,30 @@ public sealed class HealthBatchTests
     }
 
     [Fact]
+    public void CountBands_SchemesOfOneToNineBands_EqualTheHistogramOfTheFullBatch()
+    {
+        // The vector kernel counts up to four band thresholds in registers and any more with bit counts: schemes of one
+        // to nine bands take both ways, and every width of vector with the batch sizes below.
+        var gen =
+            from model in HealthGen.RandomModel
+            from extra in Gen.Choose(0, 8)
+            from bounds in Gen.ArrayOf(Gen.Choose(1, 100), extra)
+            from n in Gen.Choose(0, 70)
+            from rows in Gen.ArrayOf(Gen.ArrayOf(HealthGen.ScoreOrMissing, model.Components.Count), n)
+            select (Model: WithBands(model, bounds), Rows: rows);
+        PropertyCheck.ForAll(gen, b =>
+        {
+            var (_, ranks) = ScoreColumns(b.Model, b.Rows, BulkScoringOptions.Sequential);
+            var expected = Enumerable.Range(0, b.Model.Bands.Bands.Count).Select(r => (long)ranks.Count(x => x == r));
+            return new[] { BulkScoringOptions.Sequential, Parallel2 }.All(options =>
+            {
+                var histogram = HealthBatch.CountBands(b.Model, Columns(b.Model, b.Rows), options);
+                return histogram.Counts.SequenceEqual(expected) && histogram.NotScored == ranks.Count(x => x == HealthBatch.NoBand);
+            });
+        });
+    }
+
+    [Fact]
     public void ObjectPaths_RandomBatches_EqualTheColumnarPath()
     {
         PropertyCheck.ForAll(Batches, b =>
@@ -297,6 +321,14 @@ public sealed class HealthBatchTests
     }
 
     private static void CopyRow(double[] row, Span<double> destination) => row.CopyTo(destination);
+
+    /// <summary>The model with a band scheme whose lower bounds are 0 and <paramref name="bounds"/> (repeats dropped).</summary>
+    private static WeightedHealthScoreModel WithBands(WeightedHealthScoreModel model, int[] bounds)
+    {
+        var lower = bounds.Append(0).Distinct().Order().ToArray();
+        var scheme = new HealthBandScheme("many", lower.Select((bound, rank) => new HealthBand($"b{rank}", bound, HealthBandColor.Yellow, rank)));
+        return new WeightedHealthScoreModel("many bands", model.Components, scheme, model.MissingData);
+    }
 
     private static ReadOnlyMemory<double>[] Columns(IHealthScoreModel model, double[][] rows) =>
         [.. Enumerable.Range(0, model.Components.Count).Select(c => new ReadOnlyMemory<double>([.. rows.Select(r => r[c])]))];
