@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CustomerSuccess.Cli;
 
@@ -73,14 +74,7 @@ internal static class Utf8Number
             i = 1;
         }
 
-        var integerDigits = 0;
-        while (i < text.Length && (uint)(text[i] - '0') <= 9)
-        {
-            digits = (digits * 10) + (uint)(text[i] - '0');
-            integerDigits++;
-            i++;
-        }
-
+        var integerDigits = Digits(text, ref i, ref digits);
         if (integerDigits == 0)
         {
             return false;
@@ -89,13 +83,7 @@ internal static class Utf8Number
         if (i < text.Length && text[i] == (byte)'.')
         {
             i++;
-            while (i < text.Length && (uint)(text[i] - '0') <= 9)
-            {
-                digits = (digits * 10) + (uint)(text[i] - '0');
-                decimals++;
-                i++;
-            }
-
+            decimals = Digits(text, ref i, ref digits);
             if (decimals == 0)
             {
                 return false;
@@ -103,5 +91,19 @@ internal static class Utf8Number
         }
 
         return i == text.Length && integerDigits + decimals <= maxDigits;
+    }
+
+    /// <summary>Reads the digits from <paramref name="i"/> on into <paramref name="digits"/> (appended as decimal digits); returns how many there were.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digits(ReadOnlySpan<byte> text, ref int i, ref ulong digits)
+    {
+        var start = i;
+        while (i < text.Length && (uint)(text[i] - '0') <= 9)
+        {
+            digits = (digits * 10) + (uint)(text[i] - '0');
+            i++;
+        }
+
+        return i - start;
     }
 }
