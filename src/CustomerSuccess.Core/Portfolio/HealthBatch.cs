@@ -874,13 +874,12 @@ public static partial class HealthBatch
                     break;
                 }
 
-                var hasScore = TLanes.Equal(value, value);
-                scored = TLanes.Select(hasScore, TLanes.Add(scored, one), scored);
+                scored = TLanes.Select(TLanes.Equal(value, value), TLanes.Add(scored, one), scored);
                 c0 = TLanes.Select(TLanes.GreaterThanOrEqual(value, t0), TLanes.Add(c0, one), c0);
                 c1 = TLanes.Select(TLanes.GreaterThanOrEqual(value, t1), TLanes.Add(c1, one), c1);
                 c2 = TLanes.Select(TLanes.GreaterThanOrEqual(value, t2), TLanes.Add(c2, one), c2);
                 c3 = TLanes.Select(TLanes.GreaterThanOrEqual(value, t3), TLanes.Add(c3, one), c3);
-                total = TLanes.Add(total, TLanes.Select(hasScore, value, zero));
+                total = TLanes.Add(total, TLanes.Max(value, zero)); // Max returns its second operand, 0, where value is NaN.
             }
 
             ReadOnlySpan<long> atLeast = [(long)TLanes.Sum(c0), (long)TLanes.Sum(c1), (long)TLanes.Sum(c2), (long)TLanes.Sum(c3)];
@@ -898,9 +897,10 @@ public static partial class HealthBatch
         {
             TV zero = default;
             var hundred = TLanes.Create(100.0);
+            var infinity = TLanes.Create(double.PositiveInfinity);
             var weighted = zero;
             var present = zero;
-            var allKnown = TLanes.Equal(zero, zero);
+            var raw = zero;
 
             // The lowest and highest values seen: x86 min and max return their second operand when the first is NaN, so
             // missing values leave them alone and one range test per vector catches anything outside [0, 100].
@@ -911,15 +911,16 @@ public static partial class HealthBatch
             {
                 var v = TLanes.Load(columns[c] + i);
                 Sse.Prefetch0(columns[c] + i + PrefetchDistance);
-                var known = TLanes.Equal(v, v);
                 lowest = TLanes.Min(v, lowest);
                 highest = TLanes.Max(v, highest);
                 var w = weights[c];
 
-                // A missing value is skipped, as the scalar path skips it.
-                weighted = TLanes.Select(known, TLanes.Add(weighted, TLanes.Multiply(w, v)), weighted);
-                present = TLanes.Select(known, TLanes.Add(present, w), present);
-                allKnown = TLanes.And(allKnown, known);
+                // A missing value is skipped, as the scalar path skips it. Each add has a compare of its own (both true
+                // exactly where v is not NaN): a mask used once stays a mask register and the add a masked add, where a
+                // shared one would be widened to a vector and blended. The raw sum is NaN wherever any value is missing.
+                weighted = TLanes.Select(TLanes.Equal(v, v), TLanes.Add(weighted, TLanes.Multiply(w, v)), weighted);
+                present = TLanes.Select(TLanes.LessThanOrEqual(v, infinity), TLanes.Add(present, w), present);
+                raw = TLanes.Add(raw, v);
             }
 
             // present / total < floor-coverage exactly when present < the presence floor (see PresenceFloor).
@@ -927,7 +928,7 @@ public static partial class HealthBatch
             value = TLanes.Min(TLanes.Max(TLanes.Divide(weighted, _treatAsZero ? _total : present), zero), hundred);
             value = TLanes.Select(noScore, TLanes.Create(double.NaN), value);
             var bad = TLanes.Bits(TLanes.Or(TLanes.LessThan(lowest, zero), TLanes.GreaterThan(highest, hundred)));
-            return bad == 0 && (!_reject || TLanes.Bits(allKnown) == _allLanes);
+            return bad == 0 && (!_reject || TLanes.Bits(TLanes.Equal(raw, raw)) == _allLanes);
         }
 
         /// <summary>
