@@ -6,7 +6,8 @@ namespace CustomerSuccess.Portfolio;
 /// <summary>
 /// How the bulk paths of <see cref="HealthBatch"/> and <see cref="ChurnBatch"/> use the cores: below
 /// <see cref="ParallelThreshold"/> customers a call runs on the calling thread; from there on it splits the customers
-/// into one contiguous partition per core (static partitions, no work stealing between small chunks).
+/// into contiguous partitions, one to eight per thread and at least 16 384 customers each, which the threads take in
+/// order (static partitions, not many small chunks: a thread that starts late leaves its share to the others).
 /// </summary>
 /// <remarks>Immutable once built and safe to share between threads.</remarks>
 public sealed class BulkScoringOptions
@@ -41,9 +42,22 @@ public sealed class BulkScoringOptions
         init => _parallelThreshold = AtLeastOne(value, "the parallel threshold");
     }
 
-    /// <summary>The number of partitions a call over <paramref name="count"/> customers uses.</summary>
-    internal int PartitionsFor(int count) =>
+    /// <summary>The most partitions a parallel call splits its customers into, per thread.</summary>
+    internal const int PartitionsPerThread = 8;
+
+    /// <summary>The fewest customers in a partition when a call has more partitions than threads.</summary>
+    internal const int MinimumPartition = 16_384;
+
+    /// <summary>The number of threads a call over <paramref name="count"/> customers uses (1: the calling thread alone).</summary>
+    internal int ThreadsFor(int count) =>
         count < _parallelThreshold || _maxDegreeOfParallelism == 1 ? 1 : Math.Min(_maxDegreeOfParallelism, Math.Max(1, count / 8));
+
+    /// <summary>
+    /// The number of partitions a call over <paramref name="count"/> customers on <paramref name="threads"/> threads
+    /// uses: one a thread, more for larger calls (each at least <see cref="MinimumPartition"/> customers), at most
+    /// <see cref="PartitionsPerThread"/> a thread.
+    /// </summary>
+    internal static int PartitionsFor(int count, int threads) => Math.Clamp(count / MinimumPartition, threads, threads * PartitionsPerThread);
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -49,7 +49,7 @@ public static class ChurnBatch
             Internal.Guard.Destination(priorityScores.Length, count, nameof(priorityScores));
         }
 
-        var partitions = (options ?? BulkScoringOptions.Default).PartitionsFor(count);
+        var threads = (options ?? BulkScoringOptions.Default).ThreadsFor(count);
         unsafe
         {
             fixed (double* risk = riskScores)
@@ -57,15 +57,16 @@ public static class ChurnBatch
             fixed (double* priority = priorityScores)
             {
                 var job = new Job(assessor, customers, risk, level, withPriority ? priority : null);
-                if (partitions == 1)
+                if (threads == 1)
                 {
                     job.Execute(0, count);
                     return;
                 }
 
+                var partitions = BulkScoringOptions.PartitionsFor(count, threads);
                 var size = (count + partitions - 1) / partitions;
                 var errors = new Exception?[partitions];
-                Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+                Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = threads }, p =>
                 {
                     try
                     {

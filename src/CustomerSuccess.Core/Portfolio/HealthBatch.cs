@@ -28,8 +28,8 @@ namespace CustomerSuccess.Portfolio;
 /// tail; elsewhere, and for any other model, the model is called once per customer.
 /// </para>
 /// <para>
-/// From <see cref="BulkScoringOptions.ParallelThreshold"/> customers the columnar and list paths use every core, one
-/// contiguous partition per core. Nothing is allocated per customer; a call allocates a few hundred bytes whatever
+/// From <see cref="BulkScoringOptions.ParallelThreshold"/> customers the columnar and list paths use every core: the
+/// customers are split into contiguous partitions, one to eight per thread, of at least 16 384 customers. Nothing is allocated per customer; a call allocates a few hundred bytes whatever
 /// its size. Bad input throws: a value outside [0, 100] or a missing value under a rejecting policy throws an
 /// <see cref="ArgumentException"/> naming the customer's index, the component and the value. When a call throws,
 /// the destinations may have been partly written.
@@ -395,19 +395,22 @@ public static partial class HealthBatch
 
     private static void Run(Job job, int count, BulkScoringOptions options)
     {
-        var partitions = options.PartitionsFor(count);
-        if (partitions == 1)
+        var threads = options.ThreadsFor(count);
+        if (threads == 1)
         {
             job.Prepare(1);
             job.Execute(0, 0, count);
             return;
         }
 
-        // Static partitions, each a multiple of 8 customers (one cache line of doubles) except the last.
+        // Static partitions, contiguous, each a multiple of 8 customers (one cache line of doubles) except the last, a
+        // few per thread: taken in order by whichever thread is free, so a thread that starts late (a busy or shared
+        // machine) leaves the others its share instead of holding up the call for a whole partition of its own.
+        var partitions = BulkScoringOptions.PartitionsFor(count, threads);
         var size = (((count + partitions - 1) / partitions) + 7) & ~7;
         job.Prepare(partitions);
         var errors = new Exception?[partitions];
-        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
+        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = threads }, p =>
         {
             var start = (int)Math.Min((long)p * size, count);
             var end = (int)Math.Min((long)start + size, count);

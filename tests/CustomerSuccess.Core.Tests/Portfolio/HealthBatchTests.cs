@@ -192,6 +192,42 @@ public sealed class HealthBatchTests
     }
 
     [Fact]
+    public void Score_LargeBatchInManyPartitionsPerThread_EqualsSequentialAndCountsAgree()
+    {
+        // 300 000 customers on three threads: 18 partitions of 16 672 (300 000 / 16 384 = 18 partitions of at least
+        // 16 384, between one and eight a thread), so threads take several each, in whatever order they come free.
+        var n = 300_000;
+        var random = new Random(7);
+        var columns = Enumerable.Range(0, 5)
+            .Select(c => Enumerable.Range(0, n).Select(_ => random.Next(8) == 0 && c > 0 ? double.NaN : Math.Round(random.NextDouble() * 100, 2)).ToArray())
+            .ToArray();
+        ReadOnlyMemory<double>[] memory = [.. columns.Select(c => new ReadOnlyMemory<double>(c))];
+        var threeThreads = new BulkScoringOptions { MaxDegreeOfParallelism = 3, ParallelThreshold = 1 };
+
+        var (sequentialScores, sequentialRanks) = (new double[n], new byte[n]);
+        HealthBatch.Score(Preset, memory, sequentialScores, sequentialRanks, BulkScoringOptions.Sequential);
+        var (parallelScores, parallelRanks) = (new double[n], new byte[n]);
+        HealthBatch.Score(Preset, memory, parallelScores, parallelRanks, threeThreads);
+
+        Assert.Equal(sequentialRanks, parallelRanks);
+        Assert.Equal(sequentialScores.Select(BitConverter.DoubleToInt64Bits), parallelScores.Select(BitConverter.DoubleToInt64Bits));
+        var histogram = HealthBatch.CountBands(Preset, memory, threeThreads);
+        Assert.Equal(Enumerable.Range(0, Preset.Bands.Bands.Count).Select(r => (long)sequentialRanks.Count(x => x == r)), histogram.Counts);
+        Assert.Equal(sequentialRanks.Count(x => x == HealthBatch.NoBand), histogram.NotScored);
+        for (var i = 0; i < n; i += 9973)
+        {
+            Assert.True(SameAsScalar(Preset, [.. columns.Select(c => c[i])], parallelScores[i], parallelRanks[i]), $"customer #{i}");
+        }
+
+        // Bad values in two partitions: the call names the first customer, whichever thread finds its bad value first.
+        columns[2][250_123] = 101;
+        columns[4][100_001] = -3;
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => HealthBatch.Score(Preset, memory, new double[n], new byte[n], threeThreads));
+        Assert.Contains("customer #100001", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => HealthBatch.CountBands(Preset, memory, threeThreads));
+    }
+
+    [Fact]
     public void Score_NaNUnderARejectingPolicy_ThrowsNamingTheCustomer()
     {
         var model = Preset.WithMissingData(new MissingDataPolicy(MissingDataHandling.Reject));
