@@ -531,7 +531,8 @@ public static partial class HealthBatch
             where TV : unmanaged
         {
             var k = weighted.Components.Count;
-            var kernel = new Kernel<TLanes, TV>(weighted, k);
+            var length = Kernel<TLanes, TV>.BufferLength(weighted);
+            var kernel = new Kernel<TLanes, TV>(weighted, k, length <= Kernel<TLanes, TV>.StackBufferLength ? stackalloc TV[length] : new TV[length]);
             var block = stackalloc double[k * Gathered];
             var columns = stackalloc double*[k];
             for (var c = 0; c < k; c++)
@@ -696,7 +697,8 @@ public static partial class HealthBatch
             where TLanes : struct, ILanes<TV>
             where TV : unmanaged
         {
-            var kernel = new Kernel<TLanes, TV>(model, _columns.Length);
+            var length = Kernel<TLanes, TV>.BufferLength(model);
+            var kernel = new Kernel<TLanes, TV>(model, _columns.Length, length <= Kernel<TLanes, TV>.StackBufferLength ? stackalloc TV[length] : new TV[length]);
             return kernel.ScoreVectors(columns, start, end, _scores, _ranks);
         }
 
@@ -705,7 +707,8 @@ public static partial class HealthBatch
             where TLanes : struct, ILanes<TV>
             where TV : unmanaged
         {
-            var kernel = new Kernel<TLanes, TV>(model, _columns.Length);
+            var length = Kernel<TLanes, TV>.BufferLength(model);
+            var kernel = new Kernel<TLanes, TV>(model, _columns.Length, length <= Kernel<TLanes, TV>.StackBufferLength ? stackalloc TV[length] : new TV[length]);
             return kernel.Thresholds.Length <= Kernel<TLanes, TV>.LaneCountedThresholds
                 ? kernel.CountVectors(columns, start, end, counts, ref sum)
                 : CountVectorsByBits(kernel, columns, start, end, counts, ref sum);
@@ -792,17 +795,22 @@ public static partial class HealthBatch
         private readonly bool _reject;
         private readonly uint _allLanes;
 
-        internal Kernel(WeightedHealthScoreModel model, int components)
+        /// <summary>
+        /// Prepares the kernel for <paramref name="model"/>, keeping its broadcast weights and thresholds in
+        /// <paramref name="buffer"/>: <see cref="BufferLength"/> vectors, on the caller's stack when they fit in
+        /// <see cref="StackBufferLength"/> (so a call allocates nothing for them however many partitions it has).
+        /// </summary>
+        internal Kernel(WeightedHealthScoreModel model, int components, Span<TV> buffer)
         {
             var weights = model.WeightArray;
-            _weights = new TV[components];
+            _weights = buffer[..components];
             for (var c = 0; c < components; c++)
             {
                 _weights[c] = TLanes.Create(weights[c]);
             }
 
             var bandThresholds = model.Bands.Thresholds;
-            Thresholds = new TV[bandThresholds.Length - 1];
+            Thresholds = buffer.Slice(components, bandThresholds.Length - 1);
             for (var b = 1; b < bandThresholds.Length; b++)
             {
                 Thresholds[b - 1] = TLanes.Create(bandThresholds[b]);
@@ -815,8 +823,14 @@ public static partial class HealthBatch
             _allLanes = (1u << TLanes.Count) - 1;
         }
 
+        /// <summary>The most vectors a caller keeps for <see cref="Kernel{TLanes, TV}"/> on its stack (4 KB at eight lanes).</summary>
+        internal const int StackBufferLength = 64;
+
         /// <summary>The band thresholds above the lowest band, broadcast.</summary>
         internal Span<TV> Thresholds { get; }
+
+        /// <summary>The number of vectors the kernel of <paramref name="model"/> keeps: its weights and band thresholds.</summary>
+        internal static int BufferLength(WeightedHealthScoreModel model) => model.WeightArray.Length + model.Bands.Thresholds.Length - 1;
 
         /// <summary>
         /// Scores whole vectors of customers from <paramref name="start"/> and writes each one's score and band rank at
