@@ -29,8 +29,9 @@ namespace CustomerSuccess.Portfolio;
 /// </para>
 /// <para>
 /// From <see cref="BulkScoringOptions.ParallelThreshold"/> customers the columnar and list paths use every core: the
-/// customers are split into contiguous partitions, one to eight per thread, of at least 16 384 customers. Nothing is allocated per customer; a call allocates a few hundred bytes whatever
-/// its size. Bad input throws: a value outside [0, 100] or a missing value under a rejecting policy throws an
+/// customers are split into contiguous partitions, one to eight per thread, of at least 16 384 customers. Nothing is
+/// allocated per customer; a call allocates a few hundred bytes on one thread and a few kilobytes on every core,
+/// whatever its size. Bad input throws: a value outside [0, 100] or a missing value under a rejecting policy throws an
 /// <see cref="ArgumentException"/> naming the customer's index, the component and the value. When a call throws,
 /// the destinations may have been partly written.
 /// </para>
