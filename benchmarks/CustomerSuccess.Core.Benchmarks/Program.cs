@@ -12,8 +12,8 @@ namespace CustomerSuccess.Benchmarks;
 /// <summary>
 /// Runs the benchmarks chosen on the command line, for example <c>--filter *HealthScore*</c>. <c>quick</c> instead
 /// times the portfolio methods with a stopwatch (best of 15, after a warm-up), for a fast look while working;
-/// <c>stream N</c> streams N records through <see cref="HealthBatch.ScoreStream{T}"/> and prints the peak working set. The timing figures in the
-/// docs come from BenchmarkDotNet.
+/// <c>stream N</c> streams N records through <see cref="HealthBatch.ScoreStream{T}"/> and prints the peak working
+/// set. The timing figures in the docs come from BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
