@@ -64,13 +64,13 @@ public static class ChurnBatch
                 }
 
                 var partitions = BulkScoringOptions.PartitionsFor(count, threads);
-                var size = (count + partitions - 1) / partitions;
                 var errors = new Exception?[partitions];
                 Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = threads }, p =>
                 {
                     try
                     {
-                        job.Execute(Math.Min(p * size, count), Math.Min((p + 1) * size, count));
+                        var (start, end) = BulkScoringOptions.Partition(p, partitions, count);
+                        job.Execute(start, end);
                     }
                     catch (ArgumentException e)
                     {

@@ -404,17 +404,14 @@ public static partial class HealthBatch
             return;
         }
 
-        // Static partitions, contiguous, each a multiple of 8 customers (one cache line of doubles) except the last, a
-        // few per thread: taken in order by whichever thread is free, so a thread that starts late (a busy or shared
-        // machine) leaves the others its share instead of holding up the call for a whole partition of its own.
+        // Static partitions, a few per thread: taken in order by whichever thread is free, so a thread that starts late
+        // (a busy or shared machine) leaves the others its share instead of holding up the call for a whole partition.
         var partitions = BulkScoringOptions.PartitionsFor(count, threads);
-        var size = (((count + partitions - 1) / partitions) + 7) & ~7;
         job.Prepare(partitions);
         var errors = new Exception?[partitions];
         Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = threads }, p =>
         {
-            var start = (int)Math.Min((long)p * size, count);
-            var end = (int)Math.Min((long)start + size, count);
+            var (start, end) = BulkScoringOptions.Partition(p, partitions, count);
             try
             {
                 job.Execute(p, start, end);
