@@ -232,19 +232,21 @@ public sealed class HealthBatchTests
     {
         // Pinning the columns (and, counting, the counts and the histogram) is all a call allocates: nothing per
         // customer, and the kernel's broadcast weights and thresholds live on the stack (they cost 560 B a partition on
-        // the heap). Measured on the calling thread, so the sequential path.
+        // the heap). Measured on the calling thread, so the sequential path, and the least of a few calls: the runtime
+        // now and then allocates on a thread for its own reasons (tiering up a method while the other tests run).
         var n = 100_000;
         ReadOnlyMemory<double>[] columns = [.. Enumerable.Range(0, 5).Select(c => new ReadOnlyMemory<double>([.. Enumerable.Range(0, n).Select(i => (double)((i * (c + 3)) % 101))]))];
         var (scores, ranks) = (new double[n], new byte[n]);
-        HealthBatch.Score(Preset, columns, scores, ranks, BulkScoringOptions.Sequential);
-        HealthBatch.CountBands(Preset, columns, BulkScoringOptions.Sequential);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        HealthBatch.Score(Preset, columns, scores, ranks, BulkScoringOptions.Sequential);
-        var scoring = GC.GetAllocatedBytesForCurrentThread() - before;
-        before = GC.GetAllocatedBytesForCurrentThread();
-        HealthBatch.CountBands(Preset, columns, BulkScoringOptions.Sequential);
-        var counting = GC.GetAllocatedBytesForCurrentThread() - before;
+        var (scoring, counting) = (long.MaxValue, long.MaxValue);
+        for (var call = 0; call < 5; call++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            HealthBatch.Score(Preset, columns, scores, ranks, BulkScoringOptions.Sequential);
+            scoring = Math.Min(scoring, GC.GetAllocatedBytesForCurrentThread() - before);
+            before = GC.GetAllocatedBytesForCurrentThread();
+            HealthBatch.CountBands(Preset, columns, BulkScoringOptions.Sequential);
+            counting = Math.Min(counting, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.True(scoring <= 512, $"Score allocated {scoring} B");
         Assert.True(counting <= 768, $"CountBands allocated {counting} B");
