@@ -61,9 +61,9 @@ public sealed class BulkScoringOptions
 
     /// <summary>
     /// The customers [start, end) of partition <paramref name="index"/> when <paramref name="count"/> customers are
-    /// split into <paramref name="partitions"/>: contiguous and in order, each a multiple of 8 customers (one cache line
-    /// of doubles, so two threads never write the same line) except the last. Computed in 64 bits, so a count close to
-    /// <see cref="int.MaxValue"/> cannot overflow it.
+    /// split into <paramref name="partitions"/>: contiguous and in order, each a multiple of 8 customers (64 bytes of
+    /// scores, so partition boundaries fall on cache-line boundaries wherever the scores start on one) except the last.
+    /// Computed in 64 bits, so a count close to <see cref="int.MaxValue"/> cannot overflow it.
     /// </summary>
     internal static (int Start, int End) Partition(int index, int partitions, int count)
     {
