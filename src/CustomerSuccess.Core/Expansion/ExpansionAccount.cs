@@ -97,31 +97,20 @@ public sealed record ExpansionAccount
                 $"StorageIncludedGb of account '{AccountId}' must be a finite number above 0 but was {Guard.Format(included)}.");
         }
 
-        // Enumerating through the interface allocates an enumerator, so the usual dictionaries are walked as themselves.
+        // Enumerating through the interface allocates an enumerator, so the usual dictionaries hand over their own
+        // (struct) enumerators, which the generic check walks without boxing.
         switch (ProductFit)
         {
             case { Count: 0 }:
                 break;
             case Dictionary<string, double> dictionary:
-                foreach (var (product, fit) in dictionary)
-                {
-                    CheckFit(product, fit);
-                }
-
+                CheckFits(dictionary.GetEnumerator());
                 break;
             case FrozenDictionary<string, double> frozen:
-                foreach (var (product, fit) in frozen)
-                {
-                    CheckFit(product, fit);
-                }
-
+                CheckFits(frozen.GetEnumerator());
                 break;
             default:
-                foreach (var (product, fit) in ProductFit)
-                {
-                    CheckFit(product, fit);
-                }
-
+                CheckFits(ProductFit.GetEnumerator());
                 break;
         }
 
@@ -131,11 +120,23 @@ public sealed record ExpansionAccount
         }
     }
 
-    private void CheckFit(string product, double fit)
+    private void CheckFits<TEnumerator>(TEnumerator fits)
+        where TEnumerator : IEnumerator<KeyValuePair<string, double>>
     {
-        if (!(fit >= 0 && fit <= 1))
+        try
         {
-            throw Guard.OutOfRange(fit, 0, 1, $"the fit of product '{product}' for account '{AccountId}'", nameof(ProductFit));
+            while (fits.MoveNext())
+            {
+                var (product, fit) = fits.Current;
+                if (!(fit >= 0 && fit <= 1))
+                {
+                    throw Guard.OutOfRange(fit, 0, 1, $"the fit of product '{product}' for account '{AccountId}'", nameof(ProductFit));
+                }
+            }
+        }
+        finally
+        {
+            fits.Dispose();
         }
     }
 }
