@@ -201,7 +201,7 @@ internal static class Cli
                 Out = new AnsiConsoleOutput(env.Out),
                 Interactive = InteractionSupport.No,
             });
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("Model").AddColumn("Components (key: weight)").AddColumn("Bands (from)").AddColumn("Source");
+            var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("Model").NoWrap()).AddColumn("Components (key: weight)").AddColumn("Bands (from)").AddColumn("Source playbook");
             var c = CultureInfo.InvariantCulture;
             foreach (var model in HealthScoreModels.All)
             {

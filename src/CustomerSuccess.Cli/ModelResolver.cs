@@ -16,12 +16,12 @@ internal static class ModelResolver
     /// <summary>Where each preset comes from, for <c>models</c>.</summary>
     public static IReadOnlyDictionary<string, string> Sources { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["40-30-30"] = "seed 000",
-        ["40-30-20-10-adoption"] = "seed 001",
-        ["40-30-20-10-metrics"] = "seed 003",
-        ["30-20-20-15-15"] = "seed 002",
-        ["40-25-25-10"] = "seed 004",
-        ["20-25-25-15-15-signals"] = "seed 004",
+        ["40-30-30"] = "Petra",
+        ["40-30-20-10-adoption"] = "CS Manager",
+        ["40-30-20-10-metrics"] = "CS Expert",
+        ["30-20-20-15-15"] = "CS Specialist",
+        ["40-25-25-10"] = "CS Agent",
+        ["20-25-25-15-15-signals"] = "CS Agent",
     };
 
     public static IHealthScoreModel Resolve(string? nameOrPath)

@@ -15,7 +15,7 @@ namespace CustomerSuccess.Cli;
 /// <summary>Collects the <c>summary</c> report while rows stream by, then renders it for a terminal or as JSON.</summary>
 internal sealed class PortfolioReport(IHealthScoreModel model)
 {
-    /// <summary>The renewal window of the report: renewals due in the next 90 days (DOMAIN §5).</summary>
+    /// <summary>The renewal window of the report: renewals due in the next 90 days (the customer success manager playbook starts renewal conversations then).</summary>
     public const int RenewalWindowDays = 90;
 
     private readonly PortfolioSummaryBuilder _builder = new(model.Bands);
@@ -26,7 +26,8 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
 
     public void Add(in ScoredRow row)
     {
-        _builder.Add(row.Health, row.Churn.Level, row.Churn.RevenueAtRisk, row.Row.Signals.LatestNpsResponse);
+        var arr = row.Row.Signals.AnnualRecurringRevenue;
+        _builder.Add(row.Health, row.Churn.Level, arr, row.Row.Signals.LatestNpsResponse, row.Churn.ExpectedLoss, expectedLossIsEstimate: true);
         if (row.Churn.DaysToRenewal is >= 0 and <= RenewalWindowDays)
         {
             _renewalsDue++;
@@ -150,7 +151,10 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
         var figures = new Table().Border(TableBorder.Rounded).AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
         figures.AddRow("Share green", summary.ShareGreen is { } g ? $"{g.ToString("0.0 %", c)} (target: above {PortfolioSummary.GreenShareTarget.ToString("0 %", c)})" : "no scores");
         figures.AddRow("Mean health", summary.MeanHealth?.ToString("0.0", c) ?? "no scores");
-        figures.AddRow("Revenue at risk", summary.RevenueAtRisk.ToString("N2", c));
+        figures.AddRow("Total ARR", summary.TotalArr.ToString("N2", c));
+        figures.AddRow("ARR at risk (High and Critical)", summary.ArrAtRisk.ToString("N2", c));
+        figures.AddRow("Expected loss (estimate)", summary.ExpectedLoss.ToString("N2", c));
+        figures.AddRow("Currency", "none named in the input");
         var interval = NpsStatistics.ConfidenceInterval(summary.Nps);
         figures.AddRow("NPS", Markup.Escape(summary.Nps.HasScore
             ? $"{summary.Nps.Score.ToString("0.0", c)} from {summary.Nps.Total.ToString("N0", c)} responses"

@@ -16,7 +16,7 @@ public sealed class CustomerSuccessOptions
     public const string SectionName = "CustomerSuccess";
 
     /// <summary>The model resolved as the default <c>IHealthScoreModel</c>: a name of <see cref="HealthModels"/> or a preset name.</summary>
-    /// <value>"40-30-30" (seed 000's model).</value>
+    /// <value>"40-30-30" (Petra playbook's model).</value>
     public string DefaultHealthModel { get; set; } = "40-30-30";
 
     /// <summary>Named health models, resolvable as keyed services and through <see cref="IHealthScoreModelProvider"/>. Names ignore case.</summary>
@@ -31,7 +31,7 @@ public sealed class CustomerSuccessOptions
     /// <value>The core defaults (<see cref="ExpansionOptions"/>).</value>
     public ExpansionOptions Expansion { get; set; } = new();
 
-    /// <summary>Onboarding status thresholds and seed 001's checks.</summary>
+    /// <summary>Onboarding status thresholds and the CS Manager playbook's checks.</summary>
     /// <value>The core defaults (<see cref="OnboardingTrackerOptions"/>).</value>
     public OnboardingTrackerOptions Onboarding { get; set; } = new();
 

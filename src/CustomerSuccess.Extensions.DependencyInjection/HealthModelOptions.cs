@@ -21,7 +21,7 @@ public sealed class HealthModelOptions
     public Dictionary<string, double>? Weights { get; set; }
 
     /// <summary>The name of a preset band scheme (see <see cref="HealthBandSchemes.All"/>); or set <see cref="Bands"/>.</summary>
-    /// <value>Null: the preset's bands, or seed 000's for a model defined by weights.</value>
+    /// <value>Null: the preset's bands, or the Petra playbook's for a model defined by weights.</value>
     public string? BandScheme { get; set; }
 
     /// <summary>Bands of your own.</summary>

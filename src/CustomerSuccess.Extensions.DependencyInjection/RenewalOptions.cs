@@ -13,7 +13,7 @@ public sealed class RenewalOptions
     public string Playbook { get; set; } = "seed-004";
 
     /// <summary>How many days before the renewal the window opens.</summary>
-    /// <value><see cref="RenewalPlaybook.ConversationStartDays"/> (90; seeds 001 and 002). 0 or more.</value>
+    /// <value><see cref="RenewalPlaybook.ConversationStartDays"/> (90; the CS Manager and CS Specialist playbooks). 0 or more.</value>
     public int WindowDays { get; set; } = RenewalPlaybook.ConversationStartDays;
 
     /// <summary>Renewal probabilities by label (health colour or churn level), each in [0, 1].</summary>

@@ -236,7 +236,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Customers per health band", result.Out, StringComparison.Ordinal);
         Assert.Contains("Customers per churn risk level", result.Out, StringComparison.Ordinal);
-        Assert.Contains("ShareGreen > 80 % (seed 001)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("ShareGreen > 80 % (CS Manager playbook)", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -250,7 +250,8 @@ public sealed class CliTests : IDisposable
             Assert.Contains(model.Name, result.Out, StringComparison.Ordinal);
         }
 
-        Assert.Contains("seed 004", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Source playbook", result.Out, StringComparison.Ordinal);
+        Assert.Contains("CS Agent", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -189,8 +189,8 @@ public sealed class AddCustomerSuccessTests
             ["CustomerSuccess:DefaultHealthModel 'gold' names no model; valid names: 40-30-30,"]
         },
         {
-            new() { ["CustomerSuccess:Churn:MediumLevelAt"] = "60", ["CustomerSuccess:Churn:HighLevelAt"] = "40", ["CustomerSuccess:Churn:MaxDaysWithoutContact"] = "-5" },
-            ["CustomerSuccess:Churn: the level thresholds must satisfy 0 < MediumLevelAt < HighLevelAt < CriticalLevelAt ≤ 100 but are 60, 40, 75.", "CustomerSuccess:Churn: MaxDaysWithoutContact is -5; it must be 0 or more."]
+            new() { ["CustomerSuccess:Churn:ProbabilityMediumAt"] = "0.8", ["CustomerSuccess:Churn:MaxDaysWithoutContact"] = "-5" },
+            ["CustomerSuccess:Churn: the probability thresholds must satisfy 0 < ProbabilityMediumAt < ProbabilityHighAt ≤ 1 but are 0.8, 0.7.", "CustomerSuccess:Churn: MaxDaysWithoutContact is -5; it must be 0 or more."]
         },
         {
             new() { ["CustomerSuccess:Nps:DetractorOutreachHours"] = "-1" },
@@ -238,7 +238,7 @@ public sealed class AddCustomerSuccessTests
     private sealed class AlwaysLow : IChurnRiskAssessor
     {
         public ChurnAssessment Assess(CustomerSignals signals) =>
-            new(signals.CustomerId, signals.AsOf, ChurnRiskLevel.Low, 0, [], null, null, null, 0, []);
+            new(signals.CustomerId, signals.AsOf, ChurnRiskLevel.Low, 0, [], null, null, null, null, 0, []);
     }
 
     private sealed class FixedClock(Instant now) : IClock

@@ -4,7 +4,7 @@ using CustomerSuccess.Internal;
 namespace CustomerSuccess.Advocacy;
 
 /// <summary>
-/// Seed 003's advocacy score: NPS 0.3, success metrics 0.2, engagement 0.2, reference willingness 0.2, community
+/// The CS Expert playbook's advocacy score: NPS 0.3, success metrics 0.2, engagement 0.2, reference willingness 0.2, community
 /// activity 0.1, over inputs from 0 to 100; and the tiers Supporter, Advocate, Champion, Ambassador by score.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
@@ -48,7 +48,7 @@ public sealed class AdvocacyModel
         AmbassadorAt = ambassadorAt;
     }
 
-    /// <summary>Seed 003's weights with our tier thresholds: Advocate from 50, Champion from 70, Ambassador from 85.</summary>
+    /// <summary>The CS Expert playbook's weights with our tier thresholds: Advocate from 50, Champion from 70, Ambassador from 85.</summary>
     public static AdvocacyModel Seed003 { get; } = new(0.3, 0.2, 0.2, 0.2, 0.1, 50, 70, 85);
 
     /// <summary>Weight of NPS.</summary><value>0.3 in <see cref="Seed003"/>.</value>

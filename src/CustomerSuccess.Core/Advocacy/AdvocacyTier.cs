@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Advocacy;
 
-/// <summary>Seed 003's advocacy tiers, from the lowest.</summary>
+/// <summary>The CS Expert playbook's advocacy tiers, from the lowest.</summary>
 public enum AdvocacyTier
 {
     /// <summary>Below the Advocate threshold (50 by default).</summary>

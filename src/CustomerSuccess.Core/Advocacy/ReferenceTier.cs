@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Advocacy;
 
-/// <summary>Seed 004's reference tiers, from what the customer has done.</summary>
+/// <summary>The CS Agent playbook's reference tiers, from what the customer has done.</summary>
 public enum ReferenceTier
 {
     /// <summary>Not an active customer: no reference tier.</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics.Contracts;
 
 namespace CustomerSuccess.Advocacy;
 
-/// <summary>Seed 004's reference tiers: Bronze (active customer), Silver (case study), Gold (speaker or champion).</summary>
+/// <summary>The CS Agent playbook's reference tiers: Bronze (active customer), Silver (case study), Gold (speaker or champion).</summary>
 public static class ReferenceTiers
 {
     /// <summary>The reference tier of a customer: the highest tier whose condition holds; None for a customer who is not active.</summary>

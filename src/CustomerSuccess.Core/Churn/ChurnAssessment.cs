@@ -6,8 +6,8 @@ using NodaTime;
 namespace CustomerSuccess.Churn;
 
 /// <summary>
-/// A customer's churn-risk assessment (seed 002's shape): level, score, the factors that fired (most severe first),
-/// days to renewal, revenue at risk, an intervention priority and recommended actions.
+/// A customer's churn-risk assessment (CS Specialist playbook's shape): level, score, the factors that fired (most severe first),
+/// days to renewal, ARR at risk and expected loss, an intervention priority and recommended actions.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class ChurnAssessment
@@ -20,7 +20,8 @@ public sealed class ChurnAssessment
     /// <param name="factors">The factors that fired, most severe first.</param>
     /// <param name="daysToRenewal">Days from the as-of date to the renewal (negative when it has passed), or null.</param>
     /// <param name="annualRecurringRevenue">The customer's ARR, or null.</param>
-    /// <param name="revenueAtRisk">The revenue at risk, or null when the ARR is unknown.</param>
+    /// <param name="arrAtRisk">The ARR at risk: the whole ARR at a High or Critical level, 0 below, or null when the ARR is unknown.</param>
+    /// <param name="expectedLoss">The expected loss: ARR × churn probability (or an estimate of it), or null when the ARR is unknown.</param>
     /// <param name="priorityScore">The intervention priority, in [0, 100].</param>
     /// <param name="recommendedActions">What to do, most important first.</param>
     /// <param name="healthScore">The health score assessed with, or null.</param>
@@ -35,7 +36,8 @@ public sealed class ChurnAssessment
         IReadOnlyList<ChurnRiskFactor> factors,
         int? daysToRenewal,
         decimal? annualRecurringRevenue,
-        decimal? revenueAtRisk,
+        decimal? arrAtRisk,
+        decimal? expectedLoss,
         double priorityScore,
         IReadOnlyList<string> recommendedActions,
         double? healthScore = null,
@@ -60,7 +62,8 @@ public sealed class ChurnAssessment
         Factors = factors;
         DaysToRenewal = daysToRenewal;
         AnnualRecurringRevenue = annualRecurringRevenue;
-        RevenueAtRisk = revenueAtRisk;
+        ArrAtRisk = arrAtRisk;
+        ExpectedLoss = expectedLoss;
         PriorityScore = priorityScore;
         RecommendedActions = recommendedActions;
         HealthScore = healthScore;
@@ -68,9 +71,10 @@ public sealed class ChurnAssessment
     }
 
     /// <summary>
-    /// Orders assessments for a worklist, highest intervention priority first; ties go to the higher risk score, then
-    /// the higher ARR (unknown last), then the nearer renewal (unknown last), then the customer id (ordinal). A total
-    /// order: two assessments compare equal only when all of these are equal.
+    /// Orders assessments for a worklist: the highest level first; within a level, the highest intervention priority
+    /// (the risk score weighted by revenue and renewal urgency); ties go to the higher risk score, then the higher ARR
+    /// (unknown last), then the nearer renewal (unknown last), then the customer id (ordinal). A total order: two
+    /// assessments compare equal only when all of these are equal.
     /// </summary>
     public static IComparer<ChurnAssessment> PriorityComparer { get; } = new WorklistComparer();
 
@@ -95,8 +99,21 @@ public sealed class ChurnAssessment
     /// <summary>The customer's annual recurring revenue, or null.</summary>
     public decimal? AnnualRecurringRevenue { get; }
 
-    /// <summary>The expected revenue lost: ARR × risk score ÷ 100, or null when the ARR is unknown.</summary>
-    public decimal? RevenueAtRisk { get; }
+    /// <summary>
+    /// The ARR at risk, as the CS Expert playbook counts it: the customer's whole ARR when the level is
+    /// High or Critical, 0 when it is lower, null when the ARR is unknown.
+    /// </summary>
+    public decimal? ArrAtRisk { get; }
+
+    /// <summary>
+    /// The expected loss: ARR × the churn probability for a probability model; for a rule-based assessment, which has
+    /// no probability, ARR × risk score ÷ 100, an estimate (<see cref="ExpectedLossIsEstimate"/>). To the cent; null
+    /// when the ARR is unknown.
+    /// </summary>
+    public decimal? ExpectedLoss { get; }
+
+    /// <summary>Whether <see cref="ExpectedLoss"/> stands on the risk score rather than a churn probability: true when <see cref="Probability"/> is null.</summary>
+    public bool ExpectedLossIsEstimate => Probability is null;
 
     /// <summary>The intervention priority, in [0, 100]; higher means act sooner. See <see cref="PriorityComparer"/>.</summary>
     public double PriorityScore { get; }
@@ -116,14 +133,20 @@ public sealed class ChurnAssessment
             $"{CustomerId ?? "customer"}: {Level} ({RiskScore:0.#}), {Factors.Count} factor{(Factors.Count == 1 ? string.Empty : "s")}, priority {PriorityScore:0.#}");
 
     /// <summary>
-    /// The worklist order on its five keys: higher priority, then higher risk, then more revenue, then sooner renewal,
+    /// The worklist order on its six keys: higher level, then higher priority, then higher risk, then more revenue, then sooner renewal,
     /// then customer id. Shared with the bulk worklist, which orders customers before it builds their assessments.
     /// </summary>
     internal static int Order(
-        double xPriority, double xRisk, decimal? xRevenue, int? xDays, string? xId,
-        double yPriority, double yRisk, decimal? yRevenue, int? yDays, string? yId)
+        ChurnRiskLevel xLevel, double xPriority, double xRisk, decimal? xRevenue, int? xDays, string? xId,
+        ChurnRiskLevel yLevel, double yPriority, double yRisk, decimal? yRevenue, int? yDays, string? yId)
     {
-        var c = yPriority.CompareTo(xPriority);
+        var c = yLevel.CompareTo(xLevel);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = yPriority.CompareTo(xPriority);
         if (c != 0)
         {
             return c;
@@ -165,8 +188,8 @@ public sealed class ChurnAssessment
             }
 
             return Order(
-                x.PriorityScore, x.RiskScore, x.AnnualRecurringRevenue, x.DaysToRenewal, x.CustomerId,
-                y.PriorityScore, y.RiskScore, y.AnnualRecurringRevenue, y.DaysToRenewal, y.CustomerId);
+                x.Level, x.PriorityScore, x.RiskScore, x.AnnualRecurringRevenue, x.DaysToRenewal, x.CustomerId,
+                y.Level, y.PriorityScore, y.RiskScore, y.AnnualRecurringRevenue, y.DaysToRenewal, y.CustomerId);
         }
     }
 }

@@ -9,40 +9,40 @@ namespace CustomerSuccess.Churn;
 /// </summary>
 public static class ChurnPlaybooks
 {
-    /// <summary>Seed 003's action for a high churn probability: an executive business review within 1 week.</summary>
-    public const string ExecutiveBusinessReviewAction = "Executive business review within 1 week";
+    /// <summary>The CS Expert playbook's action for a high churn probability: an executive business review within 1 week.</summary>
+    public const string ExecutiveBusinessReviewAction = "Executive business review within 1 week (CSM + Sales Leader): address concerns and demonstrate value";
 
-    /// <summary>Seed 003's action for a high churn probability: a success-plan reset within 3 days.</summary>
-    public const string SuccessPlanResetAction = "Success-plan reset within 3 days";
+    /// <summary>The CS Expert playbook's action for a high churn probability: a success-plan reset within 3 days.</summary>
+    public const string SuccessPlanResetAction = "Success-plan reset within 3 days (CSM): revisit goals and create a recovery plan";
 
-    /// <summary>Seed 000's at-risk playbook (trigger: health below 60): days 1, 3, 7 and 14.</summary>
-    public static Playbook AtRisk { get; } = new("At-risk customer", "seed 000",
+    /// <summary>The Petra playbook's at-risk playbook (trigger: health below 60): days 1, 3, 7 and 14.</summary>
+    public static Playbook AtRisk { get; } = new("At-risk customer", "Petra playbook",
     [
-        new(1, "Personal email and offer of a 1-on-1 call", "CSM", "email"),
-        new(3, "Follow-up email with a value reminder", "CSM", "email"),
-        new(7, "Phone or video call attempt", "CSM", "phone"),
-        new(14, "Final outreach with a discount offer", "CSM", "email"),
+        new(1, "Personal email + offer 1-on-1 call", "CSM", "email"),
+        new(3, "Follow-up email with value reminder", "CSM", "email"),
+        new(7, "Phone/video call attempt", "CSM", "phone"),
+        new(14, "Final outreach + discount offer", "CSM", "email"),
     ]);
 
-    /// <summary>Seed 004's playbook for health 60–79 (days ours): check-in email, extra training, success story, QBR if due.</summary>
-    public static Playbook HealthBand60To79 { get; } = new("Health 60-79: proactive outreach", "seed 004 (days ours)",
+    /// <summary>The CS Agent playbook's steps for health 60–79 (days ours): check-in email, extra training, success story, QBR if due.</summary>
+    public static Playbook HealthBand60To79 { get; } = new("Health 60-79: proactive outreach", "CS Agent playbook (days ours)",
     [
-        new(0, "Check-in email", "CSM", "email"),
-        new(3, "Offer extra training", "CSM", "meeting"),
-        new(7, "Share a relevant success story", "CSM", "email"),
-        new(14, "Quarterly business review if due", "CSM", "meeting"),
+        new(0, "Send personalized check-in email", "CSM", "email"),
+        new(3, "Offer additional training session", "CSM", "meeting"),
+        new(7, "Share relevant success story", "CSM", "email"),
+        new(14, "Schedule QBR if due", "CSM", "meeting"),
     ]);
 
     /// <summary>
-    /// Seed 004's playbook for health 40–59 (days ours): call now, root cause, escalate, recovery plan with milestones,
-    /// weekly check-ins for 30 days.
+    /// The CS Agent playbook's steps for health 40–59 (days and owners ours): immediate call, root cause,
+    /// escalate to management if needed, recovery plan with milestones, weekly check-ins for 30 days.
     /// </summary>
-    public static Playbook HealthBand40To59 { get; } = new("Health 40-59: escalate and recover", "seed 004 (days ours)",
+    public static Playbook HealthBand40To59 { get; } = new("Health 40-59: escalate and recover", "CS Agent playbook (days ours)",
     [
-        new(0, "Call the customer now", "CSM", "phone"),
-        new(1, "Root-cause analysis", "CSM", "internal"),
-        new(2, "Escalate internally", "CSM", "internal"),
-        new(3, "Recovery plan with milestones agreed", "CSM", "meeting"),
+        new(0, "Immediate phone/video call", "CSM", "phone"),
+        new(1, "Understand root cause", "CSM", "internal"),
+        new(2, "Escalate to management if needed", "CSM", "internal"),
+        new(3, "Create recovery plan with milestones", "CSM", "meeting"),
         new(7, "Weekly check-in", "CSM", "meeting"),
         new(14, "Weekly check-in", "CSM", "meeting"),
         new(21, "Weekly check-in", "CSM", "meeting"),
@@ -50,41 +50,41 @@ public static class ChurnPlaybooks
     ]);
 
     /// <summary>
-    /// Seed 004's playbook for health 0–39 (days ours): executive-to-executive outreach, extended session, special
+    /// The CS Agent playbook's steps for health 0–39 (days ours): executive-to-executive outreach, extended session, special
     /// pricing, document lessons.
     /// </summary>
-    public static Playbook HealthBand0To39 { get; } = new("Health 0-39: save attempt", "seed 004 (days ours)",
+    public static Playbook HealthBand0To39 { get; } = new("Health 0-39: save attempt", "CS Agent playbook (days ours)",
     [
         new(0, "Executive-to-executive outreach", "Executive sponsor", "phone"),
-        new(2, "Extended working session", "CSM", "meeting"),
-        new(5, "Special pricing offer if appropriate", "Account executive", "meeting"),
-        new(14, "Document the lessons learned", "CSM", "internal"),
+        new(2, "On-site or extended virtual session", "CSM", "meeting"),
+        new(5, "Special pricing/terms consideration", "Account executive", "meeting"),
+        new(14, "Document lessons learned regardless of outcome", "CSM", "internal"),
     ]);
 
-    /// <summary>Seed 003's playbook for a high churn probability: success-plan reset by day 3, executive business review by day 7.</summary>
-    public static Playbook HighProbability { get; } = new("High churn probability", "seed 003",
+    /// <summary>The CS Expert playbook's steps for a high churn probability: success-plan reset by day 3, executive business review by day 7.</summary>
+    public static Playbook HighProbability { get; } = new("High churn probability", "CS Expert playbook",
     [
         new(3, SuccessPlanResetAction, "CSM", "meeting"),
-        new(7, ExecutiveBusinessReviewAction, "CSM and executive sponsor", "meeting"),
+        new(7, ExecutiveBusinessReviewAction, "CSM + Sales Leader", "meeting"),
     ]);
 
-    /// <summary>Seed 003's playbook for declining usage: a usage recovery campaign, immediately.</summary>
-    public static Playbook UsageRecovery { get; } = new("Declining usage", "seed 003",
+    /// <summary>The CS Expert playbook's steps for declining usage: a usage recovery campaign, immediately.</summary>
+    public static Playbook UsageRecovery { get; } = new("Declining usage", "CS Expert playbook",
     [
-        new(0, "Usage recovery campaign", "CSM", "campaign"),
+        new(0, "Usage recovery campaign: re-engagement with training and best practices", "CSM", "campaign"),
     ]);
 
-    /// <summary>Seed 003's playbook for unresolved tickets: a support escalation within 24 hours.</summary>
-    public static Playbook SupportEscalation { get; } = new("Unresolved tickets", "seed 003",
+    /// <summary>The CS Expert playbook's steps for unresolved tickets: a support escalation within 24 hours.</summary>
+    public static Playbook SupportEscalation { get; } = new("Unresolved tickets", "CS Expert playbook",
     [
-        new(1, "Support escalation", "Support lead", "internal"),
+        new(1, "Support escalation: escalate all open tickets and provide a resolution timeline", "Support Manager", "internal"),
     ]);
 
     /// <summary>
-    /// Seed 001's "managing a churn risk" (days ours): call the main contact at once, diagnose, recovery plan, executive
+    /// The CS Manager playbook's "managing a churn risk" (days ours): call the main contact at once, diagnose, recovery plan, executive
     /// sponsor if needed, weekly check-ins until mitigated.
     /// </summary>
-    public static Playbook ManagingChurnRisk { get; } = new("Managing a churn risk", "seed 001 (days ours)",
+    public static Playbook ManagingChurnRisk { get; } = new("Managing a churn risk", "CS Manager playbook (days ours)",
     [
         new(0, "Call the main contact", "CSM", "phone"),
         new(1, "Diagnose the root cause", "CSM", "internal"),

@@ -58,8 +58,14 @@ public readonly struct ChurnRiskBrief
     /// <summary>The customer's ARR, or null: <see cref="ChurnAssessment.AnnualRecurringRevenue"/>.</summary>
     public decimal? AnnualRecurringRevenue { get; }
 
-    /// <summary>The revenue at risk, or null when the ARR is unknown: <see cref="ChurnAssessment.RevenueAtRisk"/>. Worked out when read.</summary>
-    public decimal? RevenueAtRisk => ChurnRiskCalculator.RevenueAtRisk(AnnualRecurringRevenue, RiskScore);
+    /// <summary>The whole ARR at High or Critical, 0 below, null when the ARR is unknown: <see cref="ChurnAssessment.ArrAtRisk"/>. Worked out when read.</summary>
+    public decimal? ArrAtRisk => ChurnRiskCalculator.ArrAtRisk(AnnualRecurringRevenue, Level);
+
+    /// <summary>
+    /// ARR × risk score ÷ 100, an estimate of the expected loss (a brief has no probability), or null when the ARR is
+    /// unknown: <see cref="ChurnAssessment.ExpectedLoss"/>. Worked out when read.
+    /// </summary>
+    public decimal? ExpectedLoss => ChurnRiskCalculator.ExpectedLoss(AnnualRecurringRevenue, RiskScore / 100);
 
     /// <summary>How many factors fired: the count of <see cref="ChurnAssessment.Factors"/>.</summary>
     public int FactorCount { get; }

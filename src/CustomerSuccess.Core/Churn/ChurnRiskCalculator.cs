@@ -93,7 +93,7 @@ internal sealed class ChurnRiskCalculator
             }
         }
 
-        (score, level) = ScoreAndLevel(signals.HealthScore, fired);
+        (score, level) = ScoreAndLevel(signals, fired);
         priority = Priority(score, signals.AnnualRecurringRevenue, DaysToRenewal(signals));
     }
 
@@ -132,7 +132,7 @@ internal sealed class ChurnRiskCalculator
             }
         }
 
-        var (score, level) = ScoreAndLevel(signals.HealthScore, fired);
+        var (score, level) = ScoreAndLevel(signals, fired);
         var days = DaysToRenewal(signals);
         var arr = signals.AnnualRecurringRevenue;
         return new ChurnRiskBrief(level, score, Priority(score, arr, days), days, arr, count, id0, id1, id2);
@@ -161,24 +161,25 @@ internal sealed class ChurnRiskCalculator
     }
 
     /// <summary>
-    /// The score and level (with its critical floor) from the number of factors fired per severity: the scalar path
-    /// multiplies most severe first, and equal severities carry equal risks, so multiplying by severity in that order
-    /// gives the same bits as <see cref="Score"/>.
+    /// The score and level from the number of factors fired per severity: the scalar path multiplies most severe
+    /// first, and equal severities carry equal risks, so multiplying by severity in that order gives the same bits as
+    /// <see cref="Score"/>; the level is the level policy's for that score and the most severe severity fired.
     /// </summary>
-    private (double Score, ChurnRiskLevel Level) ScoreAndLevel(double? health, ReadOnlySpan<int> fired)
+    private (double Score, ChurnRiskLevel Level) ScoreAndLevel(CustomerSignals signals, ReadOnlySpan<int> fired)
     {
-        var safe = 1 - (health is { } h ? _o.HealthWeight * (100 - h) / 100 : 0);
+        var safe = 1 - (signals.HealthScore is { } h ? _o.HealthWeight * (100 - h) / 100 : 0);
+        ChurnSeverity? mostSevere = null;
         for (var severity = ChurnSeverity.Critical; severity >= ChurnSeverity.Low; severity--)
         {
             for (var n = fired[(int)severity]; n > 0; n--)
             {
+                mostSevere ??= severity;
                 safe *= 1 - FactorRisk(severity);
             }
         }
 
         var score = Math.Clamp(100 * (1 - safe), 0, 100);
-        var level = LevelFromScore(score);
-        return (score, level < ChurnRiskLevel.High && fired[(int)ChurnSeverity.Critical] > 0 ? ChurnRiskLevel.High : level);
+        return (score, _o.LevelPolicy.Decide(signals, score, mostSevere));
     }
 
     /// <summary>
@@ -196,15 +197,21 @@ internal sealed class ChurnRiskCalculator
         return Math.Clamp(100 * (1 - safe), 0, 100);
     }
 
-    internal ChurnRiskLevel LevelFromScore(double score) =>
-        score >= _o.CriticalLevelAt ? ChurnRiskLevel.Critical
-        : score >= _o.HighLevelAt ? ChurnRiskLevel.High
-        : score >= _o.MediumLevelAt ? ChurnRiskLevel.Medium
-        : ChurnRiskLevel.Low;
+    /// <summary>The level policy's level for a score and the factors that fired (most severe first).</summary>
+    internal ChurnRiskLevel Level(CustomerSignals signals, double score, IReadOnlyList<ChurnRiskFactor> factors) =>
+        _o.LevelPolicy.Decide(signals, score, factors.Count > 0 ? factors[0].Severity : null);
 
-    /// <summary>A critical factor makes the level at least High.</summary>
-    private static ChurnRiskLevel WithCriticalFloor(ChurnRiskLevel level, IReadOnlyList<ChurnRiskFactor> factors) =>
-        level < ChurnRiskLevel.High && factors.Count > 0 && factors[0].Severity == ChurnSeverity.Critical ? ChurnRiskLevel.High : level;
+    /// <summary>
+    /// The level of a churn probability with the probability thresholds (from <see cref="ChurnRiskOptions.ProbabilityHighAt"/>
+    /// High, from <see cref="ChurnRiskOptions.ProbabilityMediumAt"/> Medium, otherwise Low); a Critical factor makes it at least High.
+    /// </summary>
+    internal ChurnRiskLevel ProbabilityLevel(double probability, IReadOnlyList<ChurnRiskFactor> factors)
+    {
+        var level = probability >= _o.ProbabilityHighAt ? ChurnRiskLevel.High
+            : probability >= _o.ProbabilityMediumAt ? ChurnRiskLevel.Medium
+            : ChurnRiskLevel.Low;
+        return level < ChurnRiskLevel.High && factors.Count > 0 && factors[0].Severity == ChurnSeverity.Critical ? ChurnRiskLevel.High : level;
+    }
 
     /// <summary>
     /// priority = risk score × (0.5 + 0.5 × revenue weight) × (0.5 + 0.5 × urgency), with revenue weight =
@@ -221,7 +228,6 @@ internal sealed class ChurnRiskCalculator
     /// <summary>The assessment both assessors return, once factors, score and level are known.</summary>
     internal ChurnAssessment Assessment(CustomerSignals signals, IReadOnlyList<ChurnRiskFactor> factors, double score, ChurnRiskLevel level, double? probability)
     {
-        level = WithCriticalFloor(level, factors);
         var days = DaysToRenewal(signals);
         var arr = signals.AnnualRecurringRevenue;
         return new ChurnAssessment(
@@ -232,9 +238,10 @@ internal sealed class ChurnRiskCalculator
             factors,
             days,
             arr,
-            RevenueAtRisk(arr, score),
+            ArrAtRisk(arr, level),
+            ExpectedLoss(arr, probability ?? score / 100),
             Priority(score, arr, days),
-            Actions(level, factors),
+            Actions(level, factors, probability),
             signals.HealthScore,
             probability);
     }
@@ -242,16 +249,24 @@ internal sealed class ChurnRiskCalculator
     internal static int? DaysToRenewal(CustomerSignals signals) =>
         signals.RenewalDate is { } r ? IsoDays.Between(signals.AsOf, r) : null;
 
-    internal static decimal? RevenueAtRisk(decimal? arr, double riskScore) =>
-        arr is { } a ? decimal.Round(a * (decimal)riskScore / 100m, 2, MidpointRounding.AwayFromZero) : null;
+    /// <summary>The whole ARR of a customer at High or Critical, 0 below, null when the ARR is unknown.</summary>
+    internal static decimal? ArrAtRisk(decimal? arr, ChurnRiskLevel level) =>
+        arr is { } a ? (level >= ChurnRiskLevel.High ? a : 0m) : null;
+
+    /// <summary>ARR × the churn probability (or the risk score ÷ 100 standing in for one), to the cent; null when the ARR is unknown.</summary>
+    internal static decimal? ExpectedLoss(decimal? arr, double probability) =>
+        arr is { } a ? decimal.Round(a * (decimal)probability, 2, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>
-    /// The actions of the two most severe factors (seed 003: the plan focuses on the top two), then for High and
-    /// Critical levels seed 003's executive business review within 1 week and success-plan reset within 3 days.
+    /// The actions of the two most severe factors (the CS Expert playbook's plan reads the top two),
+    /// then its executive business review within 1 week and success-plan reset within 3 days: for a probability model
+    /// when the probability is above <see cref="ChurnRiskOptions.ProbabilityHighAt"/> (strictly, as the playbook
+    /// gates them), for a rule-based assessment at a High or Critical level.
     /// </summary>
-    private static IReadOnlyList<string> Actions(ChurnRiskLevel level, IReadOnlyList<ChurnRiskFactor> factors)
+    private IReadOnlyList<string> Actions(ChurnRiskLevel level, IReadOnlyList<ChurnRiskFactor> factors, double? probability)
     {
-        if (factors.Count == 0 && level < ChurnRiskLevel.High)
+        var highRisk = probability is { } p ? p > _o.ProbabilityHighAt : level >= ChurnRiskLevel.High;
+        if (factors.Count == 0 && !highRisk)
         {
             return NoActions;
         }
@@ -265,7 +280,7 @@ internal sealed class ChurnRiskCalculator
             }
         }
 
-        if (level >= ChurnRiskLevel.High)
+        if (highRisk)
         {
             actions.Add(ChurnPlaybooks.ExecutiveBusinessReviewAction);
             actions.Add(ChurnPlaybooks.SuccessPlanResetAction);

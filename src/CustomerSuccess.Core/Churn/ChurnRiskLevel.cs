@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Churn;
 
-/// <summary>The churn-risk level of a customer (seed 002's assessment shape).</summary>
+/// <summary>The churn-risk level of a customer (CS Specialist playbook's assessment shape).</summary>
 public enum ChurnRiskLevel
 {
     /// <summary>The risk score is below the medium threshold and no critical factor fired.</summary>

@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Churn;
 
-/// <summary>How severe an early-warning signal is (seeds 003 and 004).</summary>
+/// <summary>How severe an early-warning signal is (CS Expert and CS Agent playbooks).</summary>
 public enum ChurnSeverity
 {
     /// <summary>Worth watching.</summary>

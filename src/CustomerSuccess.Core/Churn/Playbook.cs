@@ -10,7 +10,7 @@ public sealed class Playbook
 {
     /// <summary>Creates a playbook.</summary>
     /// <param name="name">What it is called. Not empty.</param>
-    /// <param name="source">Where it comes from, for example "seed 000".</param>
+    /// <param name="source">Where it comes from, for example "Petra playbook".</param>
     /// <param name="steps">The steps, in any order; at least one.</param>
     /// <exception cref="ArgumentNullException"><paramref name="steps"/>, <paramref name="source"/> or a step is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or there are no steps.</exception>

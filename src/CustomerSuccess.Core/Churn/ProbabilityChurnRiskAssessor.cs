@@ -4,9 +4,11 @@ using System.Globalization;
 namespace CustomerSuccess.Churn;
 
 /// <summary>
-/// An assessor driven by a churn probability model: the level comes from the probability with seed 003's thresholds
+/// An assessor driven by a churn probability model: the level comes from the probability with the CS Expert playbook's thresholds
 /// (0.7 and above High, 0.4 and above Medium, otherwise Low; configurable), the risk score is 100 × the probability,
-/// and the rule-based factors stay as the explanation. A Critical factor still makes the level at least High.
+/// and the rule-based factors stay as the explanation. A Critical factor still makes the level at least High. The
+/// executive business review and success-plan reset are recommended only above 0.7, strictly, as the playbook's action
+/// plan gates them. <see cref="ChurnRiskOptions.LevelPolicy"/> is not used: the probability decides the level.
 /// </summary>
 /// <remarks>Immutable and thread-safe when the model is.</remarks>
 public sealed class ProbabilityChurnRiskAssessor : IChurnRiskAssessor
@@ -39,10 +41,7 @@ public sealed class ProbabilityChurnRiskAssessor : IChurnRiskAssessor
                 $"the churn probability model {_model.GetType().Name} returned {p}; a probability must be in [0, 1]."));
         }
 
-        var o = _calculator.Options;
-        var level = p >= o.ProbabilityHighAt ? ChurnRiskLevel.High
-            : p >= o.ProbabilityMediumAt ? ChurnRiskLevel.Medium
-            : ChurnRiskLevel.Low;
-        return _calculator.Assessment(signals, _calculator.Factors(signals), 100 * p, level, p);
+        var factors = _calculator.Factors(signals);
+        return _calculator.Assessment(signals, factors, 100 * p, _calculator.ProbabilityLevel(p, factors), p);
     }
 }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace CustomerSuccess.Churn;
 
 /// <summary>
-/// The rule-based churn assessor: every early-warning signal of DOMAIN §2 is a rule with a severity and a threshold
+/// The rule-based churn assessor: every early-warning signal the playbooks name is a rule with a severity and a threshold
 /// from <see cref="ChurnRiskOptions"/>, and the score combines the health score with the factors that fired.
 /// </summary>
 /// <remarks>
@@ -14,8 +14,8 @@ namespace CustomerSuccess.Churn;
 /// (0 when the health score is unknown) and r_f is the risk of each fired factor's severity (Low 0.05, Medium 0.15,
 /// High 0.30, Critical 0.50 by default); the risk score is 100 × risk. Each factor multiplies the "safe" share by a
 /// number at most 1 and a lower health score raises h, so another factor never lowers the score and a lower health
-/// score never lowers it. Levels: Medium from 25, High from 50, Critical from 75; a Critical factor makes the level at
-/// least High.
+/// score never lowers it. The score orders customers; the level comes from <see cref="ChurnRiskOptions.LevelPolicy"/>,
+/// by default the highest level any playbook states for the customer (<see cref="ChurnLevelPolicies.HighestStated"/>).
 /// </para>
 /// </remarks>
 public sealed class RuleBasedChurnRiskAssessor : IChurnRiskAssessor
@@ -58,6 +58,6 @@ public sealed class RuleBasedChurnRiskAssessor : IChurnRiskAssessor
         signals.Validate();
         var factors = _calculator.Factors(signals);
         var score = _calculator.Score(signals.HealthScore, factors);
-        return _calculator.Assessment(signals, factors, score, _calculator.LevelFromScore(score), probability: null);
+        return _calculator.Assessment(signals, factors, score, _calculator.Level(signals, score, factors), probability: null);
     }
 }

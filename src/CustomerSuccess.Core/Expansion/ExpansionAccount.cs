@@ -9,7 +9,7 @@ namespace CustomerSuccess.Expansion;
 
 /// <summary>
 /// What is known of an account for expansion: its plan, seats and storage against their limits, the features it uses,
-/// the products it owns, how well each other product fits it, the seed 004 triggers, and its health band.
+/// the products it owns, how well each other product fits it, the CS Agent playbook triggers, and its health band.
 /// </summary>
 /// <remarks>An immutable record; values are checked when the account is assessed. Usage above a limit is valid (an overage).</remarks>
 public sealed record ExpansionAccount
@@ -50,16 +50,16 @@ public sealed record ExpansionAccount
     /// <summary>How well each add-on product fits the account, by product id, each in [0, 1]; unknown fits are left out.</summary>
     public IReadOnlyDictionary<string, double> ProductFit { get; init; } = FrozenDictionary<string, double>.Empty;
 
-    /// <summary>Seed 004 trigger: team members added recently, 0 or more.</summary>
+    /// <summary>The CS Agent playbook trigger: team members added recently, 0 or more.</summary>
     public int NewTeamMembers { get; init; }
 
-    /// <summary>Seed 004 trigger: the account has a new use case.</summary>
+    /// <summary>The CS Agent playbook trigger: the account has a new use case.</summary>
     public bool NewUseCase { get; init; }
 
-    /// <summary>Seed 004 trigger: the latest NPS response, 0 to 10, or null.</summary>
+    /// <summary>The CS Agent playbook trigger: the latest NPS response, 0 to 10, or null.</summary>
     public int? LatestNpsResponse { get; init; }
 
-    /// <summary>Seed 004 trigger: the account left a positive review.</summary>
+    /// <summary>The CS Agent playbook trigger: the account left a positive review.</summary>
     public bool PositiveReview { get; init; }
 
     /// <summary>The account's health band, for the value-first gate; null when unknown.</summary>

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace CustomerSuccess.Expansion;
 
-/// <summary>One expansion opportunity with seed 003's score and next steps.</summary>
+/// <summary>One expansion opportunity with the CS Expert playbook's score and next steps.</summary>
 /// <param name="Type">The kind of opportunity.</param>
 /// <param name="Product">What to sell: "Additional user licences", a plan name, a product name.</param>
 /// <param name="Trigger">What was seen, for example "42 of 50 seats in use (84%)".</param>
@@ -10,8 +10,8 @@ namespace CustomerSuccess.Expansion;
 /// <param name="Probability">The probability of closing, in [0, 1].</param>
 /// <param name="TimelineDays">The expected time to close, in days.</param>
 /// <param name="Fit">The fit for the account, in [0, 1], or null when unknown (the score then uses 0.7).</param>
-/// <param name="Score">Seed 003's score, in [0, 1].</param>
-/// <param name="NextSteps">Seed 003's next steps for the type.</param>
+/// <param name="Score">The CS Expert playbook's score, in [0, 1].</param>
+/// <param name="NextSteps">The CS Expert playbook's next steps for the type.</param>
 /// <param name="RecommendedIncrease">How many seats or GB to add, for seat and storage opportunities; otherwise null.</param>
 public sealed record ExpansionOpportunity(
     ExpansionOpportunityType Type,

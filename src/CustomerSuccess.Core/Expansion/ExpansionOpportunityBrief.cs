@@ -57,10 +57,10 @@ public readonly struct ExpansionOpportunityBrief
     /// <summary>The fit for the account, in [0, 1], or null when unknown: <see cref="ExpansionOpportunity.Fit"/>.</summary>
     public double? Fit { get; }
 
-    /// <summary>Seed 003's score, in [0, 1]: <see cref="ExpansionOpportunity.Score"/>.</summary>
+    /// <summary>The CS Expert playbook's score, in [0, 1]: <see cref="ExpansionOpportunity.Score"/>.</summary>
     public double Score { get; }
 
-    /// <summary>Seed 003's next steps for the type: <see cref="ExpansionOpportunity.NextSteps"/>.</summary>
+    /// <summary>The CS Expert playbook's next steps for the type: <see cref="ExpansionOpportunity.NextSteps"/>.</summary>
     public IReadOnlyList<string> NextSteps => _nextSteps ?? Array.Empty<string>();
 
     /// <summary>How many seats or GB to add, or null: <see cref="ExpansionOpportunity.RecommendedIncrease"/>.</summary>

@@ -7,8 +7,8 @@ using CustomerSuccess.Internal;
 namespace CustomerSuccess.Expansion;
 
 /// <summary>
-/// Finds every expansion opportunity of seed 003 and the triggers of seed 004, scores each exactly as seed 003 does,
-/// ranks them, and applies seed 004's value-first gate.
+/// Finds every expansion opportunity of the CS Expert playbook and the triggers of the CS Agent playbook, scores each exactly as the CS Expert playbook does,
+/// ranks them, and applies the CS Agent playbook's value-first gate.
 /// </summary>
 /// <remarks>
 /// <para>Immutable and thread-safe: the options are copied and checked when it is built.</para>
@@ -20,16 +20,16 @@ namespace CustomerSuccess.Expansion;
 /// </remarks>
 public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
 {
-    /// <summary>Seed 003's next steps for seat and storage opportunities.</summary>
+    /// <summary>The CS Expert playbook's next steps for seat and storage opportunities.</summary>
     private static readonly IReadOnlyList<string> UsageSteps = Array.AsReadOnly(["Review usage trends in next QBR", "Prepare cost-benefit analysis", "Identify power users for testimonial"]);
 
-    /// <summary>Seed 003's next steps for plan upgrades.</summary>
+    /// <summary>The CS Expert playbook's next steps for plan upgrades.</summary>
     private static readonly IReadOnlyList<string> UpgradeSteps = Array.AsReadOnly(["Demo advanced features", "Connect with decision maker", "Provide trial of higher tier"]);
 
-    /// <summary>Seed 003's next steps for cross-sells.</summary>
+    /// <summary>The CS Expert playbook's next steps for cross-sells.</summary>
     private static readonly IReadOnlyList<string> CrossSellSteps = Array.AsReadOnly(["Understand current workflow", "Arrange product demo", "Introduce to product specialist"]);
 
-    /// <summary>Seed 004's referral steps (and seed 000's promoter follow-up).</summary>
+    /// <summary>The CS Agent playbook's referral steps (and the Petra playbook's promoter follow-up).</summary>
     private static readonly IReadOnlyList<string> ReferralSteps = Array.AsReadOnly(["Thank the customer", "Ask for a referral", "Invite to a testimonial or review"]);
 
     private readonly ExpansionOptions _o;
@@ -44,7 +44,7 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
         _o = o.Snapshot();
     }
 
-    /// <summary>Seed 003's score of an opportunity's figures.</summary>
+    /// <summary>The CS Expert playbook's score of an opportunity's figures.</summary>
     /// <param name="annualRevenue">Estimated revenue a year, 0 or more.</param>
     /// <param name="probability">Probability of closing, in [0, 1].</param>
     /// <param name="timelineDays">Days to close, in [0, the horizon].</param>
@@ -151,11 +151,11 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
         return plan;
     }
 
-    /// <summary>Whether seed 004's value-first gate holds back upsells.</summary>
+    /// <summary>Whether the CS Agent playbook's value-first gate holds back upsells.</summary>
     private bool IsGated(ExpansionAccount account) =>
         _o.MinimumHealthColorForUpsell is { } minimum && account.HealthBand is { } band && band.Color < minimum;
 
-    /// <summary>Seed 004's value-first gate: the reason no upsell is offered, or null when upsells are.</summary>
+    /// <summary>The CS Agent playbook's value-first gate: the reason no upsell is offered, or null when upsells are.</summary>
     private string? Gated(ExpansionAccount account) =>
         IsGated(account) && account.HealthBand is { } band
             ? $"value first: health band '{band.Label}' ({band.Color}) is below {_o.MinimumHealthColorForUpsell}, so no upsell is offered until the account gets value"
@@ -254,7 +254,7 @@ public sealed class ExpansionOpportunityScorer : IExpansionOpportunityScorer
             }
             else if (a.NewUseCase)
             {
-                // Seed 004: a new use case leads to a cross-sell; with no fit measured, seed 003's default fit applies.
+                // The CS Agent playbook: a new use case leads to a cross-sell; with no fit measured, the CS Expert playbook's default fit applies.
                 fit = _o.UnknownFit;
             }
             else

@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Expansion;
 
-/// <summary>The kind of an expansion opportunity (seed 003's types and seed 004's referral trigger).</summary>
+/// <summary>The kind of an expansion opportunity (CS Expert playbook's types and the CS Agent playbook's referral trigger).</summary>
 public enum ExpansionOpportunityType
 {
     /// <summary>More user licences: seats near the limit, or new team members.</summary>

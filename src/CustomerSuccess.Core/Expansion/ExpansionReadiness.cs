@@ -6,7 +6,7 @@ using CustomerSuccess.Internal;
 namespace CustomerSuccess.Expansion;
 
 /// <summary>
-/// Expansion readiness from seed 001's seven strong signals: adoption above 80 % of features, several champions with
+/// Expansion readiness from the CS Manager playbook's seven strong signals: adoption above 80 % of features, several champions with
 /// executive support, NPS above 50, ROI documented, the budget holder asking, new use cases, higher-tier feature
 /// requests. The score is the share of signals present, from 0 to 100.
 /// </summary>

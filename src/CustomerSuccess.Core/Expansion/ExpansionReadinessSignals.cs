@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Expansion;
 
-/// <summary>The strong expansion signals of seed 001; null means not known, which counts as absent.</summary>
+/// <summary>The strong expansion signals of the CS Manager playbook; null means not known, which counts as absent.</summary>
 /// <remarks>An immutable record; values are checked by <see cref="ExpansionReadiness.Assess"/>.</remarks>
 public sealed record ExpansionReadinessSignals
 {

@@ -12,7 +12,7 @@ namespace CustomerSuccess.Health;
 public static class HealthBandSchemes
 {
     /// <summary>
-    /// Seed 000: 80–100 Healthy (expand, green), 60–79 Neutral (engage, yellow), 40–59 At Risk (intervene, red),
+    /// The Petra playbook: 80–100 Healthy (expand, green), 60–79 Neutral (engage, yellow), 40–59 At Risk (intervene, red),
     /// 0–39 Critical (save, red). Name "seed-000".
     /// </summary>
     public static HealthBandScheme HealthyNeutralAtRiskCritical { get; } = new(
@@ -25,7 +25,7 @@ public static class HealthBandSchemes
         ]);
 
     /// <summary>
-    /// Seed 001: Green 80–100 (healthy, expansion potential), Yellow 60–79 (needs attention, action plan),
+    /// The CS Manager playbook: Green 80–100 (healthy, expansion potential), Yellow 60–79 (needs attention, action plan),
     /// Red below 60 (critical, escalate immediately). Name "seed-001".
     /// </summary>
     public static HealthBandScheme GreenYellowRed { get; } = new(
@@ -37,7 +37,7 @@ public static class HealthBandSchemes
         ]);
 
     /// <summary>
-    /// Seed 004: 80–100 Healthy (maintain, seek referrals, green), 60–79 At Risk (proactive outreach, training, yellow),
+    /// The CS Agent playbook: 80–100 Healthy (maintain, seek referrals, green), 60–79 At Risk (proactive outreach, training, yellow),
     /// 40–59 Unhealthy (escalate, executive involvement, red), 0–39 Critical (save attempt or graceful exit, red).
     /// Name "seed-004".
     /// </summary>

@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Health;
 
-/// <summary>A green, yellow or red rating of one signal, as the seed 004 signals model rates its components.</summary>
+/// <summary>A green, yellow or red rating of one signal, as the CS Agent playbook signals model rates its components.</summary>
 public enum HealthRating
 {
     /// <summary>Red: for example logins monthly or less, negative support sentiment, unresponsive.</summary>

@@ -13,8 +13,8 @@ namespace CustomerSuccess.Health;
 public static class HealthScoreModels
 {
     /// <summary>
-    /// Seed 000, "Health Score = (Usage x 0.4) + (Engagement x 0.3) + (Support x 0.3)": usage 0.40,
-    /// engagement 0.30, support 0.30. Bands: <see cref="HealthBandSchemes.HealthyNeutralAtRiskCritical"/> (seed 000).
+    /// The Petra playbook, "Health Score = (Usage x 0.4) + (Engagement x 0.3) + (Support x 0.3)": usage 0.40,
+    /// engagement 0.30, support 0.30. Bands: <see cref="HealthBandSchemes.HealthyNeutralAtRiskCritical"/> (Petra playbook).
     /// Name "40-30-30".
     /// </summary>
     public static WeightedHealthScoreModel UsageEngagementSupport { get; } = new(
@@ -27,8 +27,8 @@ public static class HealthScoreModels
         HealthBandSchemes.HealthyNeutralAtRiskCritical);
 
     /// <summary>
-    /// Seed 001: product adoption 0.40, engagement 0.30, sentiment 0.20, business outcomes 0.10.
-    /// Bands: <see cref="HealthBandSchemes.GreenYellowRed"/> (seed 001). Name "40-30-20-10-adoption".
+    /// The CS Manager playbook: product adoption 0.40, engagement 0.30, sentiment 0.20, business outcomes 0.10.
+    /// Bands: <see cref="HealthBandSchemes.GreenYellowRed"/> (CS Manager playbook). Name "40-30-20-10-adoption".
     /// </summary>
     public static WeightedHealthScoreModel AdoptionEngagementSentimentOutcomes { get; } = new(
         "40-30-20-10-adoption",
@@ -41,9 +41,9 @@ public static class HealthScoreModels
         HealthBandSchemes.GreenYellowRed);
 
     /// <summary>
-    /// Seed 003 (SQL): usage 0.40, adoption 0.30, support 0.20, engagement 0.10, each derived from raw metrics by
-    /// <see cref="ProductMetricsRubric.Seed003"/>. Seed 003 defines no bands; the model uses
-    /// <see cref="HealthBandSchemes.GreenYellowRed"/> (seed 001), whose red line at 60 matches seed 003's
+    /// The CS Expert playbook (SQL): usage 0.40, adoption 0.30, support 0.20, engagement 0.10, each derived from raw metrics by
+    /// <see cref="ProductMetricsRubric.Seed003"/>. The CS Expert playbook defines no bands; the model uses
+    /// <see cref="HealthBandSchemes.GreenYellowRed"/> (CS Manager playbook), whose red line at 60 matches the CS Expert playbook's
     /// "health score below 60" risk rule. Name "40-30-20-10-metrics".
     /// </summary>
     public static WeightedHealthScoreModel UsageAdoptionSupportEngagement { get; } = new(
@@ -57,9 +57,9 @@ public static class HealthScoreModels
         HealthBandSchemes.GreenYellowRed);
 
     /// <summary>
-    /// Seed 002: usage 0.30, support 0.20, engagement 0.20, billing 0.15, outcomes 0.15. Seed 002 names
+    /// The CS Specialist playbook: usage 0.30, support 0.20, engagement 0.20, billing 0.15, outcomes 0.15. The CS Specialist playbook names
     /// Healthy / At Risk / Critical without thresholds; the model uses
-    /// <see cref="HealthBandSchemes.HealthyNeutralAtRiskCritical"/> (seed 000), the scheme with those labels and
+    /// <see cref="HealthBandSchemes.HealthyNeutralAtRiskCritical"/> (Petra playbook), the scheme with those labels and
     /// stated thresholds. Name "30-20-20-15-15".
     /// </summary>
     public static WeightedHealthScoreModel UsageSupportEngagementBillingOutcomes { get; } = new(
@@ -74,8 +74,8 @@ public static class HealthScoreModels
         HealthBandSchemes.HealthyNeutralAtRiskCritical);
 
     /// <summary>
-    /// Seed 004: product usage 0.40, engagement 0.25, outcomes 0.25, relationship 0.10.
-    /// Bands: <see cref="HealthBandSchemes.HealthyAtRiskUnhealthyCritical"/> (seed 004). Name "40-25-25-10".
+    /// The CS Agent playbook: product usage 0.40, engagement 0.25, outcomes 0.25, relationship 0.10.
+    /// Bands: <see cref="HealthBandSchemes.HealthyAtRiskUnhealthyCritical"/> (CS Agent playbook). Name "40-25-25-10".
     /// </summary>
     public static WeightedHealthScoreModel UsageEngagementOutcomesRelationship { get; } = new(
         "40-25-25-10",
@@ -88,10 +88,10 @@ public static class HealthScoreModels
         HealthBandSchemes.HealthyAtRiskUnhealthyCritical);
 
     /// <summary>
-    /// Seed 004 signals: login frequency 0.20, feature adoption 0.25, key action frequency 0.25, support sentiment
+    /// The CS Agent playbook signals: login frequency 0.20, feature adoption 0.25, key action frequency 0.25, support sentiment
     /// 0.15, engagement 0.15, each rated green, yellow or red and turned into points by
     /// <see cref="RatingRubric.Default"/> (see <see cref="SignalRatings"/>).
-    /// Bands: <see cref="HealthBandSchemes.HealthyAtRiskUnhealthyCritical"/> (seed 004). Name "20-25-25-15-15-signals".
+    /// Bands: <see cref="HealthBandSchemes.HealthyAtRiskUnhealthyCritical"/> (CS Agent playbook). Name "20-25-25-15-15-signals".
     /// </summary>
     public static WeightedHealthScoreModel Signals { get; } = new(
         "20-25-25-15-15-signals",
@@ -104,7 +104,7 @@ public static class HealthScoreModels
         ],
         HealthBandSchemes.HealthyAtRiskUnhealthyCritical);
 
-    /// <summary>Every preset model, in the order of DOMAIN §1.</summary>
+    /// <summary>Every preset model, in the order of the playbooks (Petra, CS Manager, CS Expert, CS Specialist, CS Agent).</summary>
     public static IReadOnlyList<WeightedHealthScoreModel> All { get; } = Array.AsReadOnly(
     [
         UsageEngagementSupport,

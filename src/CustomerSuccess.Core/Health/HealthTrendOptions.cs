@@ -15,7 +15,7 @@ public sealed record HealthTrendOptions
     /// <summary>
     /// How fast, in points a week, the score may rise or fall and still count as stable. 0 or more.
     /// </summary>
-    /// <value>Defaults to 1 point a week: health scores are updated weekly (seed 001), and a point a week is within
+    /// <value>Defaults to 1 point a week: health scores are updated weekly (CS Manager playbook), and a point a week is within
     /// the noise of most component rubrics.</value>
     public double StableTolerancePerWeek { get; init; } = DefaultStableTolerancePerWeek;
 

@@ -6,7 +6,7 @@ namespace CustomerSuccess.Health;
 
 /// <summary>
 /// Turns a count into a component score linearly with a cap: score = min(100, metric ÷ <see cref="FullScoreAt"/> × 100).
-/// Seed 003's adoption rule is one: min(100, features used ÷ 10 × 100).
+/// The CS Expert playbook's adoption rule is one: min(100, features used ÷ 10 × 100).
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class LinearRubric

@@ -1,7 +1,7 @@
 namespace CustomerSuccess.Health;
 
 /// <summary>
-/// The raw metrics seed 003's health query reads, each null when unknown (missing). Turn them into component scores
+/// The raw metrics the CS Expert playbook's health query reads, each null when unknown (missing). Turn them into component scores
 /// with <see cref="ProductMetricsRubric.ToComponentScores"/>.
 /// </summary>
 /// <remarks>An immutable record; values are checked when a rubric reads them.</remarks>

@@ -6,7 +6,7 @@ using CustomerSuccess.Internal;
 namespace CustomerSuccess.Health;
 
 /// <summary>
-/// The rubrics that turn <see cref="ProductMetrics"/> into the component scores of the seed 003 metrics model
+/// The rubrics that turn <see cref="ProductMetrics"/> into the component scores of the CS Expert playbook metrics model
 /// (<see cref="HealthScoreModels.UsageAdoptionSupportEngagement"/>): usage, adoption, support and engagement.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
@@ -31,7 +31,7 @@ public sealed class ProductMetricsRubric
     }
 
     /// <summary>
-    /// Seed 003, exactly as its SQL: usage from days active (≥ 20 → 100, ≥ 15 → 80, ≥ 10 → 60, ≥ 5 → 40, else 20);
+    /// The CS Expert playbook, exactly as its SQL: usage from days active (≥ 20 → 100, ≥ 15 → 80, ≥ 10 → 60, ≥ 5 → 40, else 20);
     /// adoption min(100, features used ÷ 10 × 100); support (CSAT ≥ 4.5 and tickets &lt; 5 → 100, CSAT ≥ 4.0 and
     /// tickets &lt; 10 → 80, CSAT ≥ 3.5 → 60, else 40); engagement from meetings in 90 days (≥ 3 → 100, ≥ 1 → 70, else 30).
     /// </summary>

@@ -63,7 +63,7 @@ public sealed class RatingRubric
     };
 
     /// <summary>
-    /// The component scores of the seed 004 signals model (<see cref="HealthScoreModels.Signals"/>) for a set of ratings,
+    /// The component scores of the CS Agent playbook signals model (<see cref="HealthScoreModels.Signals"/>) for a set of ratings,
     /// keyed by that model's component keys; a missing rating gives a missing score.
     /// </summary>
     /// <param name="ratings">The ratings.</param>

@@ -1,8 +1,8 @@
 namespace CustomerSuccess.Health;
 
 /// <summary>
-/// The five signals of the seed 004 signals model, each rated green, yellow or red; null means not rated (missing).
-/// Seed 004's rating guide: login frequency green daily, yellow weekly, red monthly or less; support sentiment
+/// The five signals of the CS Agent playbook signals model, each rated green, yellow or red; null means not rated (missing).
+/// The CS Agent playbook's rating guide: login frequency green daily, yellow weekly, red monthly or less; support sentiment
 /// positive, neutral, negative; engagement responsive, delayed, unresponsive; feature adoption and key action
 /// frequency against thresholds each team sets.
 /// </summary>

@@ -9,7 +9,7 @@ namespace CustomerSuccess.Health;
 /// <summary>
 /// Turns support metrics (average CSAT on a 1 to 5 scale and the ticket count of the period) into a component score:
 /// the first tier, in the order given, that the metrics meet gives the score; otherwise <see cref="Otherwise"/>.
-/// Seed 003's rule is one: CSAT ≥ 4.5 and fewer than 5 tickets → 100; CSAT ≥ 4.0 and fewer than 10 → 80;
+/// The CS Expert playbook's rule is one: CSAT ≥ 4.5 and fewer than 5 tickets → 100; CSAT ≥ 4.0 and fewer than 10 → 80;
 /// CSAT ≥ 3.5 → 60; else 40.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>

@@ -9,7 +9,7 @@ namespace CustomerSuccess.Health;
 
 /// <summary>
 /// Turns a metric into a component score by threshold steps: the highest step whose minimum the metric reaches
-/// gives the score, and a metric below every step gets <see cref="Otherwise"/>. Seed 003's usage rule is one:
+/// gives the score, and a metric below every step gets <see cref="Otherwise"/>. The CS Expert playbook's usage rule is one:
 /// days active ≥ 20 → 100, ≥ 15 → 80, ≥ 10 → 60, ≥ 5 → 40, else 20.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>

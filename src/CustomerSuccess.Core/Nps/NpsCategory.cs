@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Nps;
 
-/// <summary>The category of a Net Promoter Score response (seeds 000, 003, 004).</summary>
+/// <summary>The category of a Net Promoter Score response (Petra, CS Expert and CS Agent playbooks).</summary>
 public enum NpsCategory
 {
     /// <summary>A response of 0 to 6.</summary>

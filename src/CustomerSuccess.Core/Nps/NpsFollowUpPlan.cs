@@ -23,7 +23,7 @@ public sealed class NpsFollowUpPlan
     }
 
     /// <summary>
-    /// The plan of seeds 000, 003 and 004. Detractor: personal outreach within 24 hours, recovery plan within
+    /// The plan of the Petra, CS Expert and CS Agent playbooks. Detractor: personal outreach within 24 hours, recovery plan within
     /// 48 hours, executive escalation if unresolved after 1 week. Passive: ask "what would make it a 10?" within
     /// 1 week. Promoter: thank-you within 48 hours; testimonial, review and referral invitation within 1 week.
     /// </summary>

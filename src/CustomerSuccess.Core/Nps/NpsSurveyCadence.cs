@@ -7,7 +7,7 @@ namespace CustomerSuccess.Nps;
 
 /// <summary>
 /// When to survey a customer: a first survey some days after the start, a second some days after the start, then
-/// every few months after the second. Seed 004: at 30 days, at 90 days, then quarterly.
+/// every few months after the second. The CS Agent playbook: at 30 days, at 90 days, then quarterly.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class NpsSurveyCadence
@@ -39,7 +39,7 @@ public sealed class NpsSurveyCadence
         ThenEveryMonths = thenEveryMonths;
     }
 
-    /// <summary>Seed 004: at 30 days, at 90 days, then every 3 months.</summary>
+    /// <summary>The CS Agent playbook: at 30 days, at 90 days, then every 3 months.</summary>
     public static NpsSurveyCadence Seed004 { get; } = new(30, 90, 3);
 
     /// <summary>Days from the start to the first survey.</summary>

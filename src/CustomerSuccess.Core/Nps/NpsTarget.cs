@@ -12,7 +12,7 @@ public sealed record NpsTarget
     /// <summary>Creates a target.</summary>
     /// <param name="name">What the target is called, for example "NPS above 50". Not empty.</param>
     /// <param name="threshold">The score to beat, in [−100, 100].</param>
-    /// <param name="source">Where the target comes from, for example "seed 000, seed 001".</param>
+    /// <param name="source">Where the target comes from, for example "Petra playbook, the CS Manager playbook".</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is outside [−100, 100].</exception>
     public NpsTarget(string name, double threshold, string source)
@@ -25,11 +25,11 @@ public sealed record NpsTarget
         Source = source;
     }
 
-    /// <summary>NPS above 50 (seeds 000 and 001).</summary>
-    public static NpsTarget AboveFifty { get; } = new("NPS above 50", 50, "seed 000, seed 001");
+    /// <summary>NPS above 50 (Petra and CS Manager playbooks).</summary>
+    public static NpsTarget AboveFifty { get; } = new("NPS above 50", 50, "Petra playbook, the CS Manager playbook");
 
-    /// <summary>World-class NPS: above 70 (seed 001).</summary>
-    public static NpsTarget WorldClass { get; } = new("World-class NPS above 70", 70, "seed 001");
+    /// <summary>World-class NPS: above 70 (CS Manager playbook).</summary>
+    public static NpsTarget WorldClass { get; } = new("World-class NPS above 70", 70, "CS Manager playbook");
 
     /// <summary>Every preset target.</summary>
     public static IReadOnlyList<NpsTarget> All { get; } = Array.AsReadOnly([AboveFifty, WorldClass]);
@@ -49,6 +49,6 @@ public sealed record NpsTarget
     [Pure]
     public bool IsMetBy(NpsSummary summary) => summary.HasScore && summary.Score > Threshold;
 
-    /// <summary>For example "NPS above 50 (> 50; seed 000, seed 001)".</summary>
+    /// <summary>For example "NPS above 50 (> 50; the Petra playbook, the CS Manager playbook)".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} (> {Threshold}; {Source})");
 }

@@ -1,6 +1,6 @@
 namespace CustomerSuccess.Onboarding;
 
-/// <summary>The customer segments seed 003 plans onboarding by.</summary>
+/// <summary>The customer segments the CS Expert playbook plans onboarding by.</summary>
 public enum CustomerSegment
 {
     /// <summary>Small and medium businesses.</summary>

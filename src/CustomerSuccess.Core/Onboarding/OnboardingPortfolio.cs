@@ -12,22 +12,22 @@ namespace CustomerSuccess.Onboarding;
 /// <param name="CustomersWithFirstValue">How many reached first value.</param>
 public sealed record OnboardingPortfolio(int Customers, int Completed, double? CompletionRate, double? AverageTimeToFirstValueDays, int CustomersWithFirstValue)
 {
-    /// <summary>Seed 000's onboarding completion target: 80 %.</summary>
+    /// <summary>The Petra playbook's onboarding completion target: 80 %.</summary>
     public const double CompletionTarget = 0.80;
 
-    /// <summary>Seed 000's time-to-first-value target: under 24 hours, that is under 1 day.</summary>
+    /// <summary>The Petra playbook's time-to-first-value target: under 24 hours, that is under 1 day.</summary>
     public const double FastTimeToFirstValueDays = 1;
 
-    /// <summary>Seed 001's time-to-value target: within 30 days.</summary>
+    /// <summary>The CS Manager playbook's time-to-value target: within 30 days.</summary>
     public const double TimeToValueDays = 30;
 
-    /// <summary>Whether the completion rate reaches seed 000's 80 %; null with no customers.</summary>
+    /// <summary>Whether the completion rate reaches the Petra playbook's 80 %; null with no customers.</summary>
     public bool? MeetsCompletionTarget => CompletionRate >= CompletionTarget;
 
-    /// <summary>Whether the average time to first value is under 24 hours (seed 000); null when unknown.</summary>
+    /// <summary>Whether the average time to first value is under 24 hours (Petra playbook); null when unknown.</summary>
     public bool? MeetsFastTimeToFirstValue => AverageTimeToFirstValueDays < FastTimeToFirstValueDays;
 
-    /// <summary>Whether the average time to first value is within 30 days (seed 001); null when unknown.</summary>
+    /// <summary>Whether the average time to first value is within 30 days (CS Manager playbook); null when unknown.</summary>
     public bool? MeetsTimeToValue => AverageTimeToFirstValueDays <= TimeToValueDays;
 
     /// <summary>Summarizes many customers' progress.</summary>

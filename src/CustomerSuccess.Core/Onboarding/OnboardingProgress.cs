@@ -15,8 +15,8 @@ namespace CustomerSuccess.Onboarding;
 /// <param name="Status">On track, behind, stuck or complete.</param>
 /// <param name="TimeToFirstValueDays">Days from the start to the first-value milestone's completion, or null while it is not done.</param>
 /// <param name="ProjectedCompletion">The date all tasks should be done at the pace so far, or null before any task is done; the last completion date once complete.</param>
-/// <param name="KickoffOnTime">Seed 001: the kickoff was done within the window; null when the plan has no kickoff task or the window is still open.</param>
-/// <param name="CompletedOnTime">Seed 001: everything was done within the window; null while not complete and the window is open.</param>
+/// <param name="KickoffOnTime">The CS Manager playbook: the kickoff was done within the window; null when the plan has no kickoff task or the window is still open.</param>
+/// <param name="CompletedOnTime">The CS Manager playbook: everything was done within the window; null while not complete and the window is open.</param>
 public sealed record OnboardingProgress(
     OnboardingPlan Plan,
     LocalDate Start,

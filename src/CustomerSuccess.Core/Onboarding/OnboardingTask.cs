@@ -19,7 +19,7 @@ public sealed class OnboardingTask
     /// <param name="deliverable">What it delivers, or null.</param>
     /// <param name="successCriteria">How to tell it is done; may be empty.</param>
     /// <param name="isFirstValue">Whether completing it means the customer got first value.</param>
-    /// <param name="expectedDurationDays">For stage-shaped tasks (seed 002): how many days it takes, ending on the due day; null otherwise.</param>
+    /// <param name="expectedDurationDays">For stage-shaped tasks (CS Specialist playbook): how many days it takes, ending on the due day; null otherwise.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/>, <paramref name="name"/> or <paramref name="owner"/> is empty.</exception>
     public OnboardingTask(
         string id,

@@ -10,10 +10,10 @@ namespace CustomerSuccess.Onboarding;
 public static class OnboardingTemplates
 {
     /// <summary>
-    /// Seed 000's journey: Signup day 0, Activation days 1–3, Engagement days 4–14, Conversion day 14, Success days
+    /// The Petra playbook's journey: Signup day 0, Activation days 1–3, Engagement days 4–14, Conversion day 14, Success days
     /// 15–30, Expansion from day 30 (shown as days 30–60). First value: activation, due day 3.
     /// </summary>
-    public static OnboardingPlan Seed000Journey { get; } = new("Customer journey", "seed 000",
+    public static OnboardingPlan Seed000Journey { get; } = new("Customer journey", "Petra playbook",
     [
         new OnboardingPhase("Signup", 0, 0, [new("signup", "Account created", 0, "Customer")]),
         new OnboardingPhase("Activation", 1, 3, [new("activation", "Activated: first key action done", 3, "CSM", isFirstValue: true)]),
@@ -24,11 +24,11 @@ public static class OnboardingTemplates
     ]);
 
     /// <summary>
-    /// Seed 001's 30-60-90 plan: days 1–30 implement and train (kickoff within 3 days of close, configure, import,
+    /// The CS Manager playbook's 30-60-90 plan: days 1–30 implement and train (kickoff within 3 days of close, configure, import,
     /// admin and end-user training, first value by day 30), days 31–60 adopt and optimize, days 61–90 expand and
     /// advocate. Days of the steps other than the kickoff and first value are ours.
     /// </summary>
-    public static OnboardingPlan Seed001ThirtySixtyNinety { get; } = new("30-60-90 day plan", "seed 001 (step days ours)",
+    public static OnboardingPlan Seed001ThirtySixtyNinety { get; } = new("30-60-90 day plan", "CS Manager playbook (step days ours)",
     [
         new OnboardingPhase("Implement and train", 1, 30,
         [
@@ -53,11 +53,11 @@ public static class OnboardingTemplates
     ]);
 
     /// <summary>
-    /// Seed 003's enterprise 90-day plan: Foundation days 1–14 (kickoff day 1, integration workshop day 3, admin
+    /// The CS Expert playbook's enterprise 90-day plan: Foundation days 1–14 (kickoff day 1, integration workshop day 3, admin
     /// training day 7), Adoption days 15–45 (pilot day 15, end-user training day 21, first-value review day 30),
     /// Optimization days 46–90 (business review day 60, advanced training day 75, graduation day 90).
     /// </summary>
-    public static OnboardingPlan Seed003Enterprise { get; } = new("Enterprise 90-day plan", "seed 003",
+    public static OnboardingPlan Seed003Enterprise { get; } = new("Enterprise 90-day plan", "CS Expert playbook",
     [
         new OnboardingPhase("Foundation", 1, 14,
         [
@@ -73,18 +73,18 @@ public static class OnboardingTemplates
         ]),
         new OnboardingPhase("Optimization", 46, 90,
         [
-            new("business-review", "Business review", 60, "CSM"),
-            new("advanced-training", "Advanced training", 75, "Training Team"),
-            new("graduation", "Graduation from onboarding", 90, "CSM"),
+            new("business-review", "Business review meeting", 60, "CSM + Executive Sponsor", "Success metrics report"),
+            new("advanced-training", "Advanced features training", 75, "Product Specialist", "Power users identified"),
+            new("graduation", "Graduation and expansion planning", 90, "CSM", "Growth roadmap"),
         ]),
     ]);
 
     /// <summary>
-    /// Our mid-market variant of seed 003's plan, 60 days: Foundation days 1–7 (kickoff 1, integration 3, admin
+    /// Our mid-market variant of the CS Expert playbook's plan, 60 days: Foundation days 1–7 (kickoff 1, integration 3, admin
     /// training 5), Adoption days 8–30 (pilot 8, end-user training 14, first-value review 21), Optimization days
     /// 31–60 (business review 45, graduation 60).
     /// </summary>
-    public static OnboardingPlan MidMarket { get; } = new("Mid-market 60-day plan", "ours, after seed 003",
+    public static OnboardingPlan MidMarket { get; } = new("Mid-market 60-day plan", "ours, after the CS Expert playbook",
     [
         new OnboardingPhase("Foundation", 1, 7,
         [
@@ -109,7 +109,7 @@ public static class OnboardingTemplates
     /// Our SMB variant, 30 days and mostly self-serve: Setup days 1–3 (kickoff 1, account set up 2), Adoption days
     /// 4–14 (training webinar 5, first value 7), Growth days 15–30 (check-in 21, graduation 30).
     /// </summary>
-    public static OnboardingPlan Smb { get; } = new("SMB 30-day plan", "ours, after seed 003",
+    public static OnboardingPlan Smb { get; } = new("SMB 30-day plan", "ours, after the CS Expert playbook",
     [
         new OnboardingPhase("Setup", 1, 3,
         [
@@ -128,8 +128,8 @@ public static class OnboardingTemplates
         ]),
     ]);
 
-    /// <summary>Seed 004's timeline: day 0 welcome, day 1 first login, day 3 first key action, day 7 milestone, day 14 first value, day 30 activated.</summary>
-    public static OnboardingPlan Seed004Timeline { get; } = new("Onboarding timeline", "seed 004",
+    /// <summary>The CS Agent playbook's timeline: day 0 welcome, day 1 first login, day 3 first key action, day 7 milestone, day 14 first value, day 30 activated.</summary>
+    public static OnboardingPlan Seed004Timeline { get; } = new("Onboarding timeline", "CS Agent playbook",
     [
         new OnboardingPhase("Onboarding", 0, 30,
         [
@@ -143,11 +143,11 @@ public static class OnboardingTemplates
     ]);
 
     /// <summary>
-    /// Seed 002's stages: Initial Setup (3 days: account created and verified, initial team members added, basic
+    /// The CS Specialist playbook's stages: Initial Setup (3 days: account created and verified, initial team members added, basic
     /// settings configured), then User Training (7 days: sessions completed, key features demonstrated, questions
     /// addressed), which we flag as the first value.
     /// </summary>
-    public static OnboardingPlan Seed002Stages { get; } = new("Onboarding stages", "seed 002 (first value ours)",
+    public static OnboardingPlan Seed002Stages { get; } = new("Onboarding stages", "CS Specialist playbook (first value ours)",
     [
         new OnboardingPhase("Initial Setup", 0, 3,
         [
@@ -165,7 +165,7 @@ public static class OnboardingTemplates
     public static IReadOnlyList<OnboardingPlan> All { get; } = Array.AsReadOnly(
         [Seed000Journey, Seed001ThirtySixtyNinety, Seed003Enterprise, MidMarket, Smb, Seed004Timeline, Seed002Stages]);
 
-    /// <summary>The plan for a segment (seed 003 plans by segment): enterprise, mid-market or SMB.</summary>
+    /// <summary>The plan for a segment (CS Expert playbook plans by segment): enterprise, mid-market or SMB.</summary>
     /// <param name="segment">The segment.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="segment"/> is not defined.</exception>

@@ -8,7 +8,7 @@ namespace CustomerSuccess.Onboarding;
 
 /// <summary>
 /// Tracks a customer's onboarding against a plan: progress overall and by phase, the current phase, overdue tasks,
-/// next actions, a status, time to first value, a projected completion date and seed 001's checks.
+/// next actions, a status, time to first value, a projected completion date and the CS Manager playbook's checks.
 /// </summary>
 /// <remarks>Immutable and thread-safe. The result does not depend on the order completions are given in.</remarks>
 public sealed class OnboardingTracker

@@ -12,16 +12,16 @@ public sealed class OnboardingTrackerOptions
     /// <value>3 (our choice). 1 or more.</value>
     public int NextActionCount { get; set; } = 3;
 
-    /// <summary>The id of the kickoff task for seed 001's check.</summary>
+    /// <summary>The id of the kickoff task for the CS Manager playbook's check.</summary>
     /// <value>"kickoff" (the templates' id).</value>
     public string KickoffTaskId { get; set; } = "kickoff";
 
-    /// <summary>Seed 001: the kickoff happens within this many days of the close (the onboarding start).</summary>
-    /// <value>3 (seed 001). 0 or more.</value>
+    /// <summary>The CS Manager playbook: the kickoff happens within this many days of the close (the onboarding start).</summary>
+    /// <value>3 (CS Manager playbook). 0 or more.</value>
     public int KickoffWithinDays { get; set; } = 3;
 
-    /// <summary>Seed 001: onboarding completes within this many days.</summary>
-    /// <value>30 (seed 001). 1 or more.</value>
+    /// <summary>The CS Manager playbook: onboarding completes within this many days.</summary>
+    /// <value>30 (CS Manager playbook). 1 or more.</value>
     public int CompleteWithinDays { get; set; } = 30;
 
     internal OnboardingTrackerOptions Snapshot() => (OnboardingTrackerOptions)MemberwiseClone();

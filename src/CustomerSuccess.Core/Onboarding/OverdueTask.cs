@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace CustomerSuccess.Onboarding;
 
-/// <summary>A task past its due date and not done: an at-risk item (seed 003).</summary>
+/// <summary>A task past its due date and not done: an at-risk item (CS Expert playbook).</summary>
 /// <param name="Task">The task.</param>
 /// <param name="DueDate">The start plus the task's offset.</param>
 /// <param name="DaysLate">Days from the due date to the as-of date, 1 or more.</param>

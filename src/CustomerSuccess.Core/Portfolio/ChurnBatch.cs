@@ -117,13 +117,13 @@ public static class ChurnBatch
             if (rules is not null)
             {
                 CheckSignals(signals, index, nameof(customers));
-                rules.Quick(signals, out var risk, out _, out var priority);
-                key = new WorkKey(priority, risk, signals.AnnualRecurringRevenue, ChurnRiskCalculator.DaysToRenewal(signals), signals.CustomerId);
+                rules.Quick(signals, out var risk, out var level, out var priority);
+                key = new WorkKey(level, priority, risk, signals.AnnualRecurringRevenue, ChurnRiskCalculator.DaysToRenewal(signals), signals.CustomerId);
             }
             else
             {
                 var a = AssessOne(assessor, signals, index, nameof(customers));
-                key = new WorkKey(a.PriorityScore, a.RiskScore, a.AnnualRecurringRevenue, a.DaysToRenewal, a.CustomerId);
+                key = new WorkKey(a.Level, a.PriorityScore, a.RiskScore, a.AnnualRecurringRevenue, a.DaysToRenewal, a.CustomerId);
             }
 
             if (heap.Count < count)
@@ -218,12 +218,14 @@ public static class ChurnBatch
     }
 
     /// <summary>The fields <see cref="ChurnAssessment.PriorityComparer"/> orders by, in its order.</summary>
-    private readonly record struct WorkKey(double Priority, double Risk, decimal? Revenue, int? DaysToRenewal, string? CustomerId)
+    private readonly record struct WorkKey(ChurnRiskLevel Level, double Priority, double Risk, decimal? Revenue, int? DaysToRenewal, string? CustomerId)
     {
         /// <summary>The reverse of the worklist order: the customer that sorts last comes first.</summary>
         internal static IComparer<WorkKey> LastFirst { get; } = Comparer<WorkKey>.Create(static (x, y) => WorklistOrder(y, x));
 
         private static int WorklistOrder(WorkKey x, WorkKey y) =>
-            ChurnAssessment.Order(x.Priority, x.Risk, x.Revenue, x.DaysToRenewal, x.CustomerId, y.Priority, y.Risk, y.Revenue, y.DaysToRenewal, y.CustomerId);
+            ChurnAssessment.Order(
+                x.Level, x.Priority, x.Risk, x.Revenue, x.DaysToRenewal, x.CustomerId,
+                y.Level, y.Priority, y.Risk, y.Revenue, y.DaysToRenewal, y.CustomerId);
     }
 }

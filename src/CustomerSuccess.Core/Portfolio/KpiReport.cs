@@ -27,7 +27,7 @@ public sealed class KpiReport
 
     /// <summary>Checks figures against targets.</summary>
     /// <param name="figures">The portfolio's figures.</param>
-    /// <param name="targets">The targets; <see cref="KpiTargets.Default"/> (seeds 001 and 000) when null.</param>
+    /// <param name="targets">The targets; <see cref="KpiTargets.Default"/> (CS Manager and Petra playbooks) when null.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="figures"/> is null.</exception>
     /// <exception cref="ArgumentException">A target is null.</exception>

@@ -61,7 +61,7 @@ public sealed class KpiTarget
         _ => figure <= Value,
     };
 
-    /// <summary>The target as text, such as "NetRevenueRetention &gt; 110 % (seed 001)".</summary>
+    /// <summary>The target as text, such as "NetRevenueRetention &gt; 110 % (CS Manager playbook)".</summary>
     /// <returns>The text.</returns>
     public override string ToString()
     {

@@ -13,7 +13,7 @@ namespace CustomerSuccess.Portfolio;
 
 /// <summary>
 /// The state of a portfolio: customers per health band and per churn risk level, the share green against the
-/// seed 001 target, the mean health, revenue at risk and an NPS summary. Build one with
+/// the CS Manager playbook target, the mean health, total ARR, ARR at risk and expected loss, and an NPS summary. Build one with
 /// <see cref="PortfolioSummaryBuilder"/>.
 /// </summary>
 /// <remarks>
@@ -21,23 +21,24 @@ namespace CustomerSuccess.Portfolio;
 /// Immutable and thread-safe. Summaries merge exactly: the summary of any partition of the customers, merged in any
 /// order and grouping, equals the summary of the whole (<see cref="Merge"/> is associative and commutative, with
 /// <see cref="Empty"/> as identity), so shards can be summarized separately. The health sum is kept as a
-/// <see cref="decimal"/> of each score (15 significant digits), which adds exactly; revenue at risk is exact too.
+/// <see cref="decimal"/> of each score (15 significant digits), which adds exactly; the amounts are exact too.
 /// </para>
 /// <para>
-/// The seed 000 report's groups: <see cref="Healthy"/> is the customers in green bands, <see cref="Critical"/> those in
+/// The Petra playbook report's groups: <see cref="Healthy"/> is the customers in green bands, <see cref="Critical"/> those in
 /// the lowest band (when it is not green), <see cref="AtRisk"/> every other scored customer.
 /// </para>
 /// </remarks>
 public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
 {
-    /// <summary>The seed 001 target for the share of scored customers in green bands: above 80 %.</summary>
+    /// <summary>The CS Manager playbook target for the share of scored customers in green bands: above 80 %.</summary>
     public const double GreenShareTarget = 0.80;
 
     private static readonly int LevelCount = Enum.GetValues<ChurnRiskLevel>().Length;
     private readonly long[] _byBand;
     private readonly long[] _byLevel;
+    private readonly PortfolioRevenue _revenue;
 
-    internal PortfolioSummary(HealthBandScheme bands, long[] byBand, long notScored, decimal healthSum, long[] byLevel, long notAssessed, decimal revenueAtRisk, NpsSummary nps)
+    internal PortfolioSummary(HealthBandScheme bands, long[] byBand, long notScored, decimal healthSum, long[] byLevel, long notAssessed, PortfolioRevenue revenue, NpsSummary nps)
     {
         Bands = bands;
         _byBand = byBand;
@@ -47,7 +48,7 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
         NotScored = notScored;
         HealthSum = healthSum;
         NotAssessed = notAssessed;
-        RevenueAtRisk = revenueAtRisk;
+        _revenue = revenue;
         Nps = nps;
         Scored = byBand.Sum();
         foreach (var band in bands.Bands)
@@ -74,7 +75,7 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     public static PortfolioSummary Empty(HealthBandScheme bands)
     {
         ArgumentNullException.ThrowIfNull(bands);
-        return new PortfolioSummary(bands, new long[bands.Bands.Count], 0, 0m, new long[LevelCount], 0, 0m, NpsSummary.Empty);
+        return new PortfolioSummary(bands, new long[bands.Bands.Count], 0, 0m, new long[LevelCount], 0, default, NpsSummary.Empty);
     }
 
     /// <summary>The band scheme the band counts belong to.</summary>
@@ -92,13 +93,13 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     /// <summary>Customers without a health score (too little data).</summary>
     public long NotScored { get; }
 
-    /// <summary>Customers in green bands (the seed 000 report's "healthy").</summary>
+    /// <summary>Customers in green bands (the Petra playbook report's "healthy").</summary>
     public long Healthy { get; }
 
-    /// <summary>Scored customers neither healthy nor critical (the seed 000 report's "at risk").</summary>
+    /// <summary>Scored customers neither healthy nor critical (the Petra playbook report's "at risk").</summary>
     public long AtRisk { get; }
 
-    /// <summary>Customers in the lowest band, when it is not green (the seed 000 report's "critical").</summary>
+    /// <summary>Customers in the lowest band, when it is not green (the Petra playbook report's "critical").</summary>
     public long Critical { get; }
 
     /// <summary>The exact sum of the scored customers' health scores.</summary>
@@ -119,8 +120,23 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     /// <summary>Customers counted without a churn assessment.</summary>
     public long NotAssessed { get; }
 
-    /// <summary>The sum of the revenue at risk of the assessed customers.</summary>
-    public decimal RevenueAtRisk { get; }
+    /// <summary>The sum of the ARR of the customers whose ARR is known.</summary>
+    public decimal TotalArr => _revenue.Total;
+
+    /// <summary>
+    /// The ARR at risk, as the CS Expert playbook counts it: the whole ARR of the customers at a High
+    /// or Critical level.
+    /// </summary>
+    public decimal ArrAtRisk => _revenue.AtRisk;
+
+    /// <summary>
+    /// The expected loss: the sum of ARR × churn probability of the assessed customers; where
+    /// <see cref="ExpectedLossIsEstimate"/>, some of it stands on risk scores instead of probabilities.
+    /// </summary>
+    public decimal ExpectedLoss => _revenue.ExpectedLoss;
+
+    /// <summary>Whether any customer's expected loss was estimated from a risk score (a rule-based assessment) rather than a churn probability.</summary>
+    public bool ExpectedLossIsEstimate => _revenue.Estimated;
 
     /// <summary>The NPS of the responses counted.</summary>
     public NpsSummary Nps { get; }
@@ -169,11 +185,11 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
             HealthSum + other.HealthSum,
             [.. _byLevel.Zip(other._byLevel, (a, b) => a + b)],
             NotAssessed + other.NotAssessed,
-            RevenueAtRisk + other.RevenueAtRisk,
+            _revenue.Merge(other._revenue),
             Nps.Merge(other.Nps));
     }
 
-    /// <summary>Writes the summary as JSON in the shape of the seed 000 report, with the detail after it.</summary>
+    /// <summary>Writes the summary as JSON in the shape of the Petra playbook report, with the detail after it.</summary>
     /// <param name="writer">The writer.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
     /// <example>
@@ -181,7 +197,8 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     /// {"customers":{"total_managed":50,"healthy":35,"at_risk":10,"critical":5,"not_scored":0},
     ///  "nps":{"score":52,"promoters":30,"passives":15,"detractors":5,"responses":50},
     ///  "health":{"scheme":"...","mean":71.2,"share_green":0.7,"share_green_target":0.8,"meets_share_green_target":false,"bands":{"Critical":5,...}},
-    ///  "churn":{"levels":{"Low":30,...},"not_assessed":0,"revenue_at_risk":12345.67}}
+    ///  "churn":{"levels":{"Low":30,...},"not_assessed":0,"total_arr":500000,"arr_at_risk":60000,
+    ///            "expected_loss":12345.67,"expected_loss_is_estimate":true}}
     /// </code>
     /// </example>
     public void WriteJson(Utf8JsonWriter writer)
@@ -244,7 +261,10 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
 
         writer.WriteEndObject();
         writer.WriteNumber("not_assessed", NotAssessed);
-        writer.WriteNumber("revenue_at_risk", RevenueAtRisk);
+        writer.WriteNumber("total_arr", TotalArr);
+        writer.WriteNumber("arr_at_risk", ArrAtRisk);
+        writer.WriteNumber("expected_loss", ExpectedLoss);
+        writer.WriteBoolean("expected_loss_is_estimate", ExpectedLossIsEstimate);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
@@ -272,19 +292,19 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
         && NotScored == other.NotScored
         && HealthSum == other.HealthSum
         && NotAssessed == other.NotAssessed
-        && RevenueAtRisk == other.RevenueAtRisk
+        && _revenue == other._revenue
         && Nps.Equals(other.Nps);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as PortfolioSummary);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(TotalCustomers, HealthSum, RevenueAtRisk, Nps);
+    public override int GetHashCode() => HashCode.Combine(TotalCustomers, HealthSum, _revenue, Nps);
 
     /// <inheritdoc />
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{TotalCustomers} customers: {Healthy} healthy, {AtRisk} at risk, {Critical} critical, {NotScored} not scored; mean health {MeanHealth:0.#}, revenue at risk {RevenueAtRisk:0.00}, NPS {Nps.ScoreOrNull:0.#}");
+            $"{TotalCustomers} customers: {Healthy} healthy, {AtRisk} at risk, {Critical} critical, {NotScored} not scored; mean health {MeanHealth:0.#}, ARR {TotalArr:0.00}, ARR at risk {ArrAtRisk:0.00}, expected loss {ExpectedLoss:0.00}{(ExpectedLossIsEstimate ? " (estimated)" : string.Empty)}, NPS {Nps.ScoreOrNull:0.#}");
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
     {

@@ -15,7 +15,10 @@ public sealed class PortfolioSummaryBuilder
     private long _notScored;
     private decimal _healthSum;
     private long _notAssessed;
-    private decimal _revenueAtRisk;
+    private decimal _totalArr;
+    private decimal _arrAtRisk;
+    private decimal _expectedLoss;
+    private bool _lossEstimated;
     private NpsSummary _nps;
 
     /// <summary>Starts an empty summary over a band scheme.</summary>
@@ -34,22 +37,44 @@ public sealed class PortfolioSummaryBuilder
     /// <summary>Adds one customer.</summary>
     /// <param name="health">Its health score (with or without a value), from a model using this builder's band scheme.</param>
     /// <param name="churnLevel">Its churn risk level, or <see langword="null"/> when it was not assessed.</param>
-    /// <param name="revenueAtRisk">Its revenue at risk, 0 or more, if known.</param>
+    /// <param name="annualRecurringRevenue">Its ARR, 0 or more, if known: counted in the total, and in the ARR at risk at a High or Critical level.</param>
     /// <param name="npsResponse">Its latest NPS response (0–10), if any.</param>
+    /// <param name="expectedLoss">Its expected loss (ARR × churn probability), 0 or more and at most the ARR, if known.</param>
+    /// <param name="expectedLossIsEstimate">Whether <paramref name="expectedLoss"/> stands on a risk score rather than a churn probability.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">The score's band is not a band of this builder's scheme.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The level is not defined, the revenue at risk is negative, or the response is outside [0, 10].</exception>
-    public PortfolioSummaryBuilder Add(HealthScore health, ChurnRiskLevel? churnLevel = null, decimal? revenueAtRisk = null, int? npsResponse = null)
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The level is not defined, the ARR or the expected loss is negative, the expected loss exceeds the ARR, or the
+    /// response is outside [0, 10].
+    /// </exception>
+    /// <exception cref="OverflowException">A sum of amounts no longer fits a <see cref="decimal"/>.</exception>
+    public PortfolioSummaryBuilder Add(
+        HealthScore health,
+        ChurnRiskLevel? churnLevel = null,
+        decimal? annualRecurringRevenue = null,
+        int? npsResponse = null,
+        decimal? expectedLoss = null,
+        bool expectedLossIsEstimate = false)
     {
         if (churnLevel is { } l && (uint)l >= (uint)_byLevel.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(churnLevel), l, "the level is not a defined ChurnRiskLevel.");
         }
 
-        if (revenueAtRisk < 0)
+        if (annualRecurringRevenue < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(revenueAtRisk), revenueAtRisk, "revenue at risk must be 0 or more.");
+            throw new ArgumentOutOfRangeException(nameof(annualRecurringRevenue), annualRecurringRevenue, "the ARR must be 0 or more.");
         }
+
+        if (expectedLoss < 0 || expectedLoss > annualRecurringRevenue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expectedLoss), expectedLoss, "the expected loss must be 0 or more and at most the ARR.");
+        }
+
+        var arr = annualRecurringRevenue ?? 0m;
+        var totalArr = _totalArr + arr;
+        var arrAtRisk = churnLevel >= ChurnRiskLevel.High ? _arrAtRisk + arr : _arrAtRisk;
+        var loss = _expectedLoss + (expectedLoss ?? 0m);
 
         var nps = npsResponse is { } r ? _nps.Add(r) : _nps;
         if (health.HasScore)
@@ -71,7 +96,8 @@ public sealed class PortfolioSummaryBuilder
             _notAssessed++;
         }
 
-        _revenueAtRisk += revenueAtRisk ?? 0m;
+        (_totalArr, _arrAtRisk, _expectedLoss) = (totalArr, arrAtRisk, loss);
+        _lossEstimated |= expectedLoss is not null && expectedLossIsEstimate;
         _nps = nps;
         Count++;
         return this;
@@ -79,7 +105,7 @@ public sealed class PortfolioSummaryBuilder
 
     /// <summary>Adds one customer with its churn assessment.</summary>
     /// <param name="health">Its health score.</param>
-    /// <param name="assessment">Its churn assessment; its level and revenue at risk are counted.</param>
+    /// <param name="assessment">Its churn assessment; its level, ARR and expected loss are counted.</param>
     /// <param name="npsResponse">Its latest NPS response (0–10), if any.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="assessment"/> is null.</exception>
@@ -87,11 +113,11 @@ public sealed class PortfolioSummaryBuilder
     public PortfolioSummaryBuilder Add(HealthScore health, ChurnAssessment assessment, int? npsResponse = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        return Add(health, assessment.Level, assessment.RevenueAtRisk, npsResponse);
+        return Add(health, assessment.Level, assessment.AnnualRecurringRevenue, npsResponse, assessment.ExpectedLoss, assessment.ExpectedLossIsEstimate);
     }
 
     /// <summary>The summary of the customers added so far; the builder can go on adding.</summary>
     /// <returns>An immutable summary.</returns>
     public PortfolioSummary ToSummary() =>
-        new(_bands, [.. _byBand], _notScored, _healthSum, [.. _byLevel], _notAssessed, _revenueAtRisk, _nps);
+        new(_bands, [.. _byBand], _notScored, _healthSum, [.. _byLevel], _notAssessed, new PortfolioRevenue(_totalArr, _arrAtRisk, _expectedLoss, _lossEstimated), _nps);
 }

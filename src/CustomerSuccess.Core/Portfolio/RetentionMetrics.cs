@@ -6,7 +6,7 @@ using NodaTime;
 namespace CustomerSuccess.Portfolio;
 
 /// <summary>
-/// Revenue and logo retention over a period, by the standard definitions (DOMAIN §8): accounts are compared between
+/// Revenue and logo retention over a period, by the standard definitions: accounts are compared between
 /// their MRR on the period's first day and on its end day.
 /// </summary>
 /// <remarks>
@@ -87,7 +87,7 @@ public sealed class RetentionMetrics
     /// <summary><see cref="LogoChurnRate"/> converted to a year (<see cref="AnnualizeChurnRate"/>).</summary>
     public double? AnnualLogoChurnRate => LogoChurnRate is { } c ? AnnualizeChurnRate(c, PeriodDays) : null;
 
-    /// <summary>Expansion MRR as a share of the starting MRR (seed 000's "expansion revenue, % of MRR"); <see langword="null"/> when the starting MRR is 0.</summary>
+    /// <summary>Expansion MRR as a share of the starting MRR (Petra playbook's "expansion revenue, % of MRR"); <see langword="null"/> when the starting MRR is 0.</summary>
     public double? ExpansionShareOfMrr => StartMrr == 0 ? null : (double)(ExpansionMrr / StartMrr);
 
     /// <summary>Computes the metrics of a period.</summary>

@@ -9,7 +9,7 @@ namespace CustomerSuccess.Renewals;
 public sealed class RenewalPlaybook
 {
     /// <summary>
-    /// Seed 001 (and 002): renewal conversations start 90 days before the renewal date. The default window of
+    /// The CS Manager playbook (and 002): renewal conversations start 90 days before the renewal date. The default window of
     /// <see cref="RenewalTimeline"/>.
     /// </summary>
     public const int ConversationStartDays = 90;
@@ -48,29 +48,32 @@ public sealed class RenewalPlaybook
     }
 
     /// <summary>
-    /// Seed 003, by days out: 120 renewal timeline sent and strategy; 90 business review, value and ROI; 60 formal
-    /// proposal and negotiation; 30 finalize contract and paperwork.
+    /// The CS Expert playbook, by days out, with its four actions and two deliverables at each checkpoint: 120 renewal
+    /// timeline, internal strategy meeting, usage and value analysis, upsell; 90 business review with the executive
+    /// sponsor; 60 formal proposal and negotiation; 30 finalize terms and paperwork. The playbook names no owners: the
+    /// CSM is ours.
     /// </summary>
-    public static RenewalPlaybook Seed003 { get; } = new("Renewal playbook (seed 003)", "seed 003",
+    public static RenewalPlaybook Seed003 { get; } = new("Renewal playbook (CS Expert playbook)", "CS Expert playbook (owners ours)",
     [
-        new(120, "Send the renewal timeline and set the renewal strategy", "CSM", ["Renewal timeline", "Renewal strategy"]),
-        new(90, "Business review: value delivered and ROI", "CSM", ["Value and ROI summary"]),
-        new(60, "Formal proposal and negotiation", "CSM and Sales", ["Renewal proposal"]),
-        new(30, "Finalize the contract and paperwork", "Sales", ["Signed contract"]),
+        new(120, "Send renewal timeline to customer; Schedule renewal strategy meeting internally; Analyze usage trends and value metrics; Identify upsell/cross-sell opportunities", "CSM", ["Renewal strategy document", "Value report draft"]),
+        new(90, "Conduct Business Review with executive sponsor; Present value achieved and ROI metrics; Discuss future goals and requirements; Address any concerns or blockers", "CSM", ["Business review deck", "Renewal proposal v1"]),
+        new(60, "Submit formal renewal proposal; Negotiate terms if needed; Coordinate with legal on contract changes; Plan for next year success milestones", "CSM", ["Final renewal proposal", "Contract redlines"]),
+        new(30, "Finalize contract terms; Process renewal paperwork; Confirm payment details; Plan renewal celebration", "CSM", ["Signed contract", "Success plan for next term"]),
     ]);
 
     /// <summary>
-    /// Seed 004, by days out: 90 renewal analysis (CSM); 60 QBR with renewal discussion (CSM and Sales); 30 proposal
-    /// sent (Sales); 14 follow-up if no response; 7 escalation (Management); 0 close or extend (Sales).
+    /// The CS Agent playbook, by days out, with its owners: 90 renewal analysis + strategy (CSM); 60 QBR with renewal
+    /// discussion (CSM + Sales); 30 proposal sent (Sales); 14 follow-up if no response (CSM + Sales); 7 escalation if
+    /// needed (Management); the renewal date, close or extend (Sales). The playbook names no deliverables.
     /// </summary>
-    public static RenewalPlaybook Seed004 { get; } = new("Renewal playbook (seed 004)", "seed 004",
+    public static RenewalPlaybook Seed004 { get; } = new("Renewal playbook (CS Agent playbook)", "CS Agent playbook",
     [
-        new(90, "Renewal analysis", "CSM", ["Renewal analysis"]),
-        new(60, "QBR with renewal discussion", "CSM and Sales", ["QBR deck"]),
-        new(30, "Send the proposal", "Sales", ["Proposal"]),
-        new(14, "Follow up if no response", "Sales", []),
-        new(7, "Escalate", "Management", []),
-        new(0, "Close or extend", "Sales", ["Signed renewal or extension"]),
+        new(90, "Renewal analysis + strategy", "CSM"),
+        new(60, "QBR with renewal discussion", "CSM + Sales"),
+        new(30, "Proposal sent", "Sales"),
+        new(14, "Follow-up if no response", "CSM + Sales"),
+        new(7, "Escalation if needed", "Management"),
+        new(0, "Close or extend", "Sales"),
     ]);
 
     /// <summary>What it is called.</summary>

@@ -53,7 +53,7 @@ public sealed class RenewalTimeline
     /// <param name="playbook">The playbook.</param>
     /// <param name="asOf">The date; as for <see cref="Contract.RenewalDateAsOf"/>.</param>
     /// <param name="done">The checkpoints done so far for this renewal; each must be one of the playbook's.</param>
-    /// <param name="windowDays">How many days before the renewal the window opens, 0 or more; 90 by default (seed 001).</param>
+    /// <param name="windowDays">How many days before the renewal the window opens, 0 or more; 90 by default (CS Manager playbook).</param>
     /// <returns>The timeline.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The as-of date is before the contract start or after a single-term contract's end, or <paramref name="windowDays"/> is negative.</exception>

@@ -15,6 +15,7 @@ public sealed class ChurnPropertyTests
     private static readonly LocalDate AsOf = new(2026, 6, 1);
     private static readonly RuleBasedChurnRiskAssessor Assessor = new();
     private static readonly ChurnRiskOptions Defaults = new();
+    private static readonly RuleBasedChurnRiskAssessor ByScore = new(new ChurnRiskOptions { LevelPolicy = ChurnLevelPolicies.RiskScore });
 
     private static readonly Gen<CustomerSignals> Signals = ChurnGen.Signals(AsOf);
 
@@ -59,17 +60,30 @@ public sealed class ChurnPropertyTests
             });
 
     [Fact]
-    public void Assess_Level_AgreesWithTheScoreThresholds() =>
+    public void Assess_Level_IsTheHighestOfTheFactorTheRiskQueryAndTheHealthBand() =>
         PropertyCheck.ForAll(Signals, s =>
         {
             var a = Assessor.Assess(s);
-            var byScore = a.RiskScore >= Defaults.CriticalLevelAt ? ChurnRiskLevel.Critical
-                : a.RiskScore >= Defaults.HighLevelAt ? ChurnRiskLevel.High
-                : a.RiskScore >= Defaults.MediumLevelAt ? ChurnRiskLevel.Medium
+            var factor = ChurnLevelPolicies.MostSevereFactor.Decide(s, a.RiskScore, a.Factors.Count > 0 ? a.Factors[0].Severity : null);
+            var query = ChurnLevelPolicies.RiskQuery.Decide(s, a.RiskScore, null);
+            var band = ChurnLevelPolicies.HealthBands.Decide(s, a.RiskScore, null);
+            var expected = (ChurnRiskLevel)Math.Max((int)factor, Math.Max((int)query, (int)band));
+            return a.Level == expected && a.Level >= factor && a.Level >= query && a.Level >= band
+                && a.RiskScore >= 0 && a.RiskScore <= 100;
+        });
+
+    [Fact]
+    public void Assess_WithTheRiskScorePolicy_LevelAgreesWithTheScoreCutOffs() =>
+        PropertyCheck.ForAll(Signals, s =>
+        {
+            var a = ByScore.Assess(s);
+            var byScore = a.RiskScore >= 75 ? ChurnRiskLevel.Critical
+                : a.RiskScore >= 50 ? ChurnRiskLevel.High
+                : a.RiskScore >= 25 ? ChurnRiskLevel.Medium
                 : ChurnRiskLevel.Low;
             var critical = a.Factors.Any(f => f.Severity == ChurnSeverity.Critical);
             var expected = critical && byScore < ChurnRiskLevel.High ? ChurnRiskLevel.High : byScore;
-            return a.Level == expected && a.RiskScore >= 0 && a.RiskScore <= 100;
+            return a.Level == expected;
         });
 
     [Fact]
@@ -80,11 +94,11 @@ public sealed class ChurnPropertyTests
             var b = new RuleBasedChurnRiskAssessor().Assess(s);
             return a.RiskScore.Equals(b.RiskScore) && a.Level == b.Level && a.PriorityScore.Equals(b.PriorityScore)
                 && a.Factors.Select(f => f.Detail).SequenceEqual(b.Factors.Select(f => f.Detail))
-                && a.RecommendedActions.SequenceEqual(b.RecommendedActions) && a.RevenueAtRisk == b.RevenueAtRisk;
+                && a.RecommendedActions.SequenceEqual(b.RecommendedActions) && a.ArrAtRisk == b.ArrAtRisk && a.ExpectedLoss == b.ExpectedLoss;
         });
 
     [Fact]
-    public void PriorityComparer_IsATotalOrderConsistentWithThePriorityScore() =>
+    public void PriorityComparer_IsATotalOrderByLevelThenPriorityScore() =>
         PropertyCheck.ForAll(Gen.ArrayOf(Signals, 30), list =>
         {
             var assessments = list.Select(Assessor.Assess).ToArray();
@@ -92,7 +106,8 @@ public sealed class ChurnPropertyTests
             var comparer = ChurnAssessment.PriorityComparer;
             for (var i = 1; i < sorted.Length; i++)
             {
-                if (sorted[i].PriorityScore > sorted[i - 1].PriorityScore)
+                if (sorted[i].Level > sorted[i - 1].Level
+                    || (sorted[i].Level == sorted[i - 1].Level && sorted[i].PriorityScore > sorted[i - 1].PriorityScore))
                 {
                     return false;
                 }
@@ -185,7 +200,8 @@ public sealed class ChurnPropertyTests
             && BitConverter.DoubleToInt64Bits(brief.RiskScore) == BitConverter.DoubleToInt64Bits(full.RiskScore)
             && BitConverter.DoubleToInt64Bits(brief.PriorityScore) == BitConverter.DoubleToInt64Bits(full.PriorityScore)
             && brief.DaysToRenewal == full.DaysToRenewal
-            && brief.RevenueAtRisk == full.RevenueAtRisk
+            && brief.ArrAtRisk == full.ArrAtRisk
+            && brief.ExpectedLoss == full.ExpectedLoss
             && brief.AnnualRecurringRevenue == full.AnnualRecurringRevenue
             && brief.FactorCount == full.Factors.Count
             && ids.SequenceEqual(full.Factors.Take(ChurnRiskBrief.MaxFactorIds).Select(f => f.RuleId));

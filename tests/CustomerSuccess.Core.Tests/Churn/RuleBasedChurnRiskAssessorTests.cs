@@ -58,14 +58,15 @@ public sealed class RuleBasedChurnRiskAssessorTests
         Assert.Empty(assessment.Factors);
         Assert.Empty(assessment.RecommendedActions);
         Assert.Null(assessment.DaysToRenewal);
-        Assert.Null(assessment.RevenueAtRisk);
+        Assert.Null(assessment.ArrAtRisk);
+        Assert.Null(assessment.ExpectedLoss);
         Assert.Equal(0.0, assessment.PriorityScore);
     }
 
     [Fact]
     public void Assess_Health40Alone_IsMedium()
     {
-        // h = 0.5 × (100 − 40) / 100 = 0.3 → risk score 30 ≥ 25 → Medium.
+        // h = 0.5 × (100 − 40) / 100 = 0.3 → risk score 30. Level: the health band 40–59 is "Medium Risk (Score 40-59)".
         var assessment = Assessor.Assess(Signals() with { HealthScore = 40 });
 
         Assert.Equal(30.0, assessment.RiskScore, 1e-9);
@@ -78,7 +79,8 @@ public sealed class RuleBasedChurnRiskAssessorTests
         // Health 55: h = 0.5 × 0.45 = 0.225. Usage −34 % fires usage-decline (High, 0.30); no login for 12 days fires
         // no-recent-login (Medium, 0.15). risk = 1 − 0.775 × 0.70 × 0.85 = 1 − 0.461125 = 0.538875 → 53.8875 → High.
         // The renewal is 100 days out, outside the 90-day window, so renewal-at-risk stays quiet.
-        // Revenue at risk: 120 000 × 0.538875 = 64 665. Priority: revenue weight 120 000 / 220 000 = 0.545454…,
+        // Level: usage-decline is a High factor, and health 55 is in the 40–59 Medium band → High.
+        // ARR at risk: the whole 120 000 (High). Expected loss, estimated: 120 000 × 0.538875 = 64 665. Priority: revenue weight 120 000 / 220 000 = 0.545454…,
         // urgency 1 − 100 / 365 = 0.726027…: 53.8875 × (0.5 + 0.272727…) × (0.5 + 0.363013…) = 35.935…
         var assessment = Assessor.Assess(Signals() with
         {
@@ -94,29 +96,36 @@ public sealed class RuleBasedChurnRiskAssessorTests
         Assert.Equal(ChurnRiskLevel.High, assessment.Level);
         Assert.Equal(["usage down 34 % in the last 30 days", "no login for 12 days"], assessment.Factors.Select(f => f.Detail));
         Assert.Equal(100, assessment.DaysToRenewal);
-        Assert.Equal(64_665.00m, assessment.RevenueAtRisk);
+        Assert.Equal(120_000m, assessment.ArrAtRisk);
+        Assert.Equal(64_665.00m, assessment.ExpectedLoss);
+        Assert.True(assessment.ExpectedLossIsEstimate);
         Assert.Equal(53.8875 * (0.5 + (0.5 * 120_000.0 / 220_000.0)) * (0.5 + (0.5 * (1 - (100.0 / 365)))), assessment.PriorityScore, 1e-9);
         Assert.Equal(
-            ["Usage recovery campaign (immediately)", "Check-in email", ChurnPlaybooks.ExecutiveBusinessReviewAction, ChurnPlaybooks.SuccessPlanResetAction],
+            ["Usage recovery campaign, immediately (CSM)", "Check-in email", ChurnPlaybooks.ExecutiveBusinessReviewAction, ChurnPlaybooks.SuccessPlanResetAction],
             assessment.RecommendedActions);
         Assert.Equal("C0042", assessment.CustomerId);
     }
 
     [Fact]
-    public void Assess_ManyHighFactorsAndLowHealth_IsCritical()
+    public void Assess_ManyHighFactorsAndLowHealth_IsHighByDefaultAndCriticalByScore()
     {
         // h = 0.5 × 0.8 = 0.4; usage −60 % fires usage-decline and severe-usage-decline (High, High); 1 late payment (High):
-        // risk = 1 − 0.6 × 0.7³ = 1 − 0.2058 = 0.7942 → 79.42 → Critical.
-        var assessment = Assessor.Assess(Signals() with { HealthScore = 20, UsageChangePercent = -60, LatePayments = 1 });
+        // risk = 1 − 0.6 × 0.7³ = 1 − 0.2058 = 0.7942 → 79.42. The playbooks state High for each of these factors and
+        // for health 0–39, and Critical only for a champion leaving: High. The risk-score cut-offs say Critical (≥ 75).
+        var signals = Signals() with { HealthScore = 20, UsageChangePercent = -60, LatePayments = 1 };
+        var assessment = Assessor.Assess(signals);
+        var byScore = new RuleBasedChurnRiskAssessor(new ChurnRiskOptions { LevelPolicy = ChurnLevelPolicies.RiskScore }).Assess(signals);
 
         Assert.Equal(79.42, assessment.RiskScore, 1e-9);
-        Assert.Equal(ChurnRiskLevel.Critical, assessment.Level);
+        Assert.Equal(ChurnRiskLevel.High, assessment.Level);
+        Assert.Equal(79.42, byScore.RiskScore, 1e-9);
+        Assert.Equal(ChurnRiskLevel.Critical, byScore.Level);
     }
 
     [Fact]
     public void Assess_ChampionLeaving_IsAtLeastHighEvenWhenTheScoreSaysOtherwise()
     {
-        var strict = new RuleBasedChurnRiskAssessor(new ChurnRiskOptions { HighLevelAt = 60, CriticalLevelAt = 90 });
+        var strict = new RuleBasedChurnRiskAssessor(new ChurnRiskOptions { LevelPolicy = new RiskScoreLevelPolicy(25, 60, 90) });
 
         // Champion leaving alone: risk 0.5 → 50, below the High threshold of 60, but a Critical factor floors the level at High.
         var assessment = strict.Assess(Signals() with { ChampionLeaving = true, HealthScore = 100 });
@@ -174,8 +183,7 @@ public sealed class RuleBasedChurnRiskAssessorTests
             MaxDaysWithoutContact = -1,
             MinimumAdoptionRate = 1.5,
             UsageDeclinePercent = -20,
-            MediumLevelAt = 60,
-            HighLevelAt = 50,
+            LevelPolicy = null!,
             ProbabilityMediumAt = 0.8,
         };
 
@@ -185,7 +193,7 @@ public sealed class RuleBasedChurnRiskAssessorTests
         Assert.Contains("MaxDaysWithoutContact is -1; it must be 0 or more", ex.Message);
         Assert.Contains("MinimumAdoptionRate is 1.5; it must be in [0, 1]", ex.Message);
         Assert.Contains("UsageDeclinePercent is -20; it must be in (0, 100]", ex.Message);
-        Assert.Contains("0 < MediumLevelAt < HighLevelAt < CriticalLevelAt ≤ 100 but are 60, 50, 75", ex.Message);
+        Assert.Contains("LevelPolicy is null; use one of ChurnLevelPolicies.", ex.Message);
         Assert.Contains("0 < ProbabilityMediumAt < ProbabilityHighAt ≤ 1 but are 0.8, 0.7", ex.Message);
     }
 

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace CustomerSuccess.Tests.Health;
 
-/// <summary>One worked example per preset, computed by hand from DOMAIN §1.</summary>
+/// <summary>One worked example per preset, computed by hand from the playbooks' weights.</summary>
 public sealed class HealthScoreModelPresetTests
 {
     private const double Exact = 1e-9;
@@ -12,7 +12,7 @@ public sealed class HealthScoreModelPresetTests
     [Fact]
     public void UsageEngagementSupport_Seed000Example_Is68Neutral()
     {
-        // 0.40 × 80 + 0.30 × 70 + 0.30 × 50 = 32 + 21 + 15 = 68 → seed 000 "Neutral" (60–79).
+        // 0.40 × 80 + 0.30 × 70 + 0.30 × 50 = 32 + 21 + 15 = 68 → the Petra playbook "Neutral" (60–79).
         var result = HealthScoreModels.UsageEngagementSupport.Evaluate(
             new Dictionary<string, double?> { ["usage"] = 80, ["engagement"] = 70, ["support"] = 50 });
 
@@ -26,7 +26,7 @@ public sealed class HealthScoreModelPresetTests
     [Fact]
     public void AdoptionEngagementSentimentOutcomes_ExactlyOnTheGreenLine_IsGreen()
     {
-        // 0.40 × 90 + 0.30 × 80 + 0.20 × 70 + 0.10 × 60 = 36 + 24 + 14 + 6 = 80 → seed 001 "Green" (80–100),
+        // 0.40 × 90 + 0.30 × 80 + 0.20 × 70 + 0.10 × 60 = 36 + 24 + 14 + 6 = 80 → the CS Manager playbook "Green" (80–100),
         // even though the floating-point sum may land a unit in the last place below 80.
         var score = HealthScoreModels.AdoptionEngagementSentimentOutcomes.Score([90, 80, 70, 60]);
 
@@ -38,9 +38,9 @@ public sealed class HealthScoreModelPresetTests
     [Fact]
     public void UsageAdoptionSupportEngagement_FromRawMetrics_Is72Yellow()
     {
-        // Seed 003 rubrics: 16 days active → 80 (≥ 15); 7 features → min(100, 7 / 10 × 100) = 70;
+        // The CS Expert playbook rubrics: 16 days active → 80 (≥ 15); 7 features → min(100, 7 / 10 × 100) = 70;
         // CSAT 4.2 with 6 tickets → 80 (≥ 4.0 and < 10); 0 meetings → 30.
-        // 0.40 × 80 + 0.30 × 70 + 0.20 × 80 + 0.10 × 30 = 32 + 21 + 16 + 3 = 72 → seed 001 "Yellow" (60–79).
+        // 0.40 × 80 + 0.30 × 70 + 0.20 × 80 + 0.10 × 30 = 32 + 21 + 16 + 3 = 72 → the CS Manager playbook "Yellow" (60–79).
         var metrics = new ProductMetrics { DaysActiveLast30 = 16, FeaturesUsed = 7, AverageCsat = 4.2, SupportTicketsLast30 = 6, MeetingsLast90 = 0 };
         var scores = ProductMetricsRubric.Seed003.ToComponentScores(metrics);
 
@@ -67,7 +67,7 @@ public sealed class HealthScoreModelPresetTests
     [Fact]
     public void UsageEngagementOutcomesRelationship_Seed004Example_Is32Critical()
     {
-        // 0.40 × 30 + 0.25 × 40 + 0.25 × 20 + 0.10 × 50 = 12 + 10 + 5 + 5 = 32 → seed 004 "Critical" (0–39).
+        // 0.40 × 30 + 0.25 × 40 + 0.25 × 20 + 0.10 × 50 = 12 + 10 + 5 + 5 = 32 → the CS Agent playbook "Critical" (0–39).
         var score = HealthScoreModels.UsageEngagementOutcomesRelationship.Score([30, 40, 20, 50]);
 
         Assert.Equal(32.0, score.Value, Exact);
@@ -79,7 +79,7 @@ public sealed class HealthScoreModelPresetTests
     public void Signals_FromRatings_Is68AtRisk()
     {
         // Ratings green 100 / yellow 60 / red 20:
-        // 0.20 × 100 + 0.25 × 60 + 0.25 × 60 + 0.15 × 20 + 0.15 × 100 = 20 + 15 + 15 + 3 + 15 = 68 → seed 004 "At Risk" (60–79).
+        // 0.20 × 100 + 0.25 × 60 + 0.25 × 60 + 0.15 × 20 + 0.15 × 100 = 20 + 15 + 15 + 3 + 15 = 68 → the CS Agent playbook "At Risk" (60–79).
         var ratings = new SignalRatings
         {
             LoginFrequency = HealthRating.Green,

@@ -45,7 +45,7 @@ public sealed class NpsSummaryTests
     [Fact]
     public void From_30Promoters15Passives5Detractors_IsPlus50()
     {
-        // 30 / 50 = 60 % promoters, 5 / 50 = 10 % detractors: 60 − 10 = +50 (seed 000's report).
+        // 30 / 50 = 60 % promoters, 5 / 50 = 10 % detractors: 60 − 10 = +50 (Petra playbook's report).
         int[] responses = [.. Enumerable.Repeat(9, 20), .. Enumerable.Repeat(10, 10), .. Enumerable.Repeat(7, 15), .. Enumerable.Repeat(3, 5)];
 
         var summary = NpsSummary.From(responses);

@@ -60,7 +60,7 @@ public sealed class OnboardingTests
         Assert.Equal(14, progress.TimeToFirstValueDays);
         Assert.Equal(Start.PlusDays(30), progress.ProjectedCompletion);
         Assert.True(progress.CompletedOnTime);
-        Assert.Null(progress.KickoffOnTime);              // seed 004's timeline has no kickoff task
+        Assert.Null(progress.KickoffOnTime);              // the CS Agent playbook's timeline has no kickoff task
         Assert.Equal([0, 1, 3, 7, 14, 30], plan.Tasks.Select(t => t.DayOffset));
     }
 
@@ -141,8 +141,8 @@ public sealed class OnboardingTests
         Assert.True(portfolio.MeetsCompletionTarget);
         Assert.Equal(7.0, portfolio.AverageTimeToFirstValueDays);    // first value on day 7 for the four complete ones
         Assert.Equal(4, portfolio.CustomersWithFirstValue);
-        Assert.False(portfolio.MeetsFastTimeToFirstValue);           // seed 000: under 24 hours
-        Assert.True(portfolio.MeetsTimeToValue);                     // seed 001: within 30 days
+        Assert.False(portfolio.MeetsFastTimeToFirstValue);           // the Petra playbook: under 24 hours
+        Assert.True(portfolio.MeetsTimeToValue);                     // the CS Manager playbook: within 30 days
         Assert.Null(OnboardingPortfolio.Summarize([]).CompletionRate);
     }
 }

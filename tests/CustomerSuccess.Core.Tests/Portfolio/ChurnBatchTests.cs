@@ -71,7 +71,7 @@ public sealed class ChurnBatchTests
         var risk = new double[2];
         var levels = new ChurnRiskLevel[2];
         ChurnBatch.Assess(Assessor, customers, risk, levels);
-        Assert.Equal(ChurnRiskLevel.High, levels[0]); // the critical floor
+        Assert.Equal(ChurnRiskLevel.Critical, levels[0]); // champion leaving: a Critical factor
         Assert.Equal(ChurnRiskLevel.Low, levels[1]);
         Assert.Equal(0, risk[1]);
     }

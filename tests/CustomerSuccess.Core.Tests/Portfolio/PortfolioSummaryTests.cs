@@ -59,11 +59,12 @@ public sealed class PortfolioSummaryTests
         // Bands of 30-20-20-15-15: Critical < 40 <= At Risk < 60 <= Neutral < 80 <= Healthy.
         // Scores 90, 85 (Healthy), 70 (Neutral), 50 (At Risk), 20 (Critical), one without a score.
         var builder = new PortfolioSummaryBuilder(Model.Bands);
-        builder.Add(Score(90), ChurnRiskLevel.Low, 0m, 10);
-        builder.Add(Score(85), ChurnRiskLevel.Low, 100m, 9);
-        builder.Add(Score(70), ChurnRiskLevel.Medium, 250.50m, 8);
-        builder.Add(Score(50), ChurnRiskLevel.High, 1000m, 3);
-        builder.Add(Score(20), ChurnRiskLevel.Critical, 5000m);
+        // ARR and expected loss: the ARR at risk is the whole ARR of the High and Critical customers.
+        builder.Add(Score(90), ChurnRiskLevel.Low, 0m, 10, 0m);
+        builder.Add(Score(85), ChurnRiskLevel.Low, 1_000m, 9, 100m);
+        builder.Add(Score(70), ChurnRiskLevel.Medium, 2_000m, 8, 250.50m);
+        builder.Add(Score(50), ChurnRiskLevel.High, 4_000m, 3, 1000m);
+        builder.Add(Score(20), ChurnRiskLevel.Critical, 8_000m, expectedLoss: 5000m, expectedLossIsEstimate: true);
         builder.Add(Model.Score([double.NaN, double.NaN, double.NaN, double.NaN, 10]));
         var s = builder.ToSummary();
 
@@ -75,7 +76,10 @@ public sealed class PortfolioSummaryTests
         Assert.Equal(63.0, s.MeanHealth!.Value, 12); // (90 + 85 + 70 + 50 + 20) / 5 = 315 / 5
         Assert.Equal(0.4, s.ShareGreen!.Value, 12);  // 2 of 5 scored
         Assert.False(s.MeetsGreenShareTarget);
-        Assert.Equal(6350.50m, s.RevenueAtRisk);
+        Assert.Equal(15_000m, s.TotalArr);        // 0 + 1 000 + 2 000 + 4 000 + 8 000
+        Assert.Equal(12_000m, s.ArrAtRisk);       // 4 000 (High) + 8 000 (Critical)
+        Assert.Equal(6350.50m, s.ExpectedLoss);   // 0 + 100 + 250.50 + 1 000 + 5 000
+        Assert.True(s.ExpectedLossIsEstimate);
         Assert.Equal([2L, 1L, 1L, 1L], s.CustomersByRiskLevel);
         Assert.Equal(1, s.NotAssessed);
         Assert.Equal(2, s.Nps.Promoters);       // 10, 9
@@ -89,8 +93,8 @@ public sealed class PortfolioSummaryTests
     {
         var builder = new PortfolioSummaryBuilder(Model.Bands);
         builder.Add(Score(90), ChurnRiskLevel.Low, null, 10);
-        builder.Add(Score(50), ChurnRiskLevel.High, 120.25m, 2);
-        builder.Add(Score(10), ChurnRiskLevel.Critical, 80m, 7);
+        builder.Add(Score(50), ChurnRiskLevel.High, 500m, 2, 120.25m);
+        builder.Add(Score(10), ChurnRiskLevel.Critical, 100m, 7, 80m);
         using var json = JsonDocument.Parse(builder.ToSummary().ToJson(indented: true));
         var customers = json.RootElement.GetProperty("customers");
         Assert.Equal(3, customers.GetProperty("total_managed").GetInt64());
@@ -102,7 +106,11 @@ public sealed class PortfolioSummaryTests
         Assert.Equal(1, nps.GetProperty("promoters").GetInt64());
         Assert.Equal(1, nps.GetProperty("passives").GetInt64());
         Assert.Equal(1, nps.GetProperty("detractors").GetInt64());
-        Assert.Equal(200.25m, json.RootElement.GetProperty("churn").GetProperty("revenue_at_risk").GetDecimal());
+        var churn = json.RootElement.GetProperty("churn");
+        Assert.Equal(600m, churn.GetProperty("total_arr").GetDecimal());
+        Assert.Equal(600m, churn.GetProperty("arr_at_risk").GetDecimal());
+        Assert.Equal(200.25m, churn.GetProperty("expected_loss").GetDecimal());
+        Assert.False(churn.GetProperty("expected_loss_is_estimate").GetBoolean());
         Assert.Equal(1, json.RootElement.GetProperty("health").GetProperty("bands").GetProperty("Healthy").GetInt64());
     }
 
@@ -110,7 +118,9 @@ public sealed class PortfolioSummaryTests
     public void Builder_BadInput_Throws()
     {
         var builder = new PortfolioSummaryBuilder(Model.Bands);
-        Assert.Equal("revenueAtRisk", Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), null, -1m)).ParamName);
+        Assert.Equal("annualRecurringRevenue", Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), null, -1m)).ParamName);
+        Assert.Equal("expectedLoss", Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), null, 10m, expectedLoss: 11m)).ParamName);
+        Assert.Equal("expectedLoss", Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), null, 10m, expectedLoss: -1m)).ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), npsResponse: 11));
         var other = Model.WithBands(HealthBandSchemes.GreenYellowRed);
         Assert.Equal("health", Assert.Throws<ArgumentException>(() => builder.Add(other.Score([90, 90, 90, 90, 90]))).ParamName);

@@ -125,18 +125,18 @@ public sealed class RetentionAndKpiTests
 
         Assert.Equal(KpiTargets.Seed001.Count + KpiTargets.Seed000.Count, report.Results.Count);
         bool? Met(KpiMetric metric, string source) => report.Results.Single(r => r.Target.Metric == metric && r.Target.Source == source).Met;
-        Assert.True(Met(KpiMetric.NetRevenueRetention, "seed 001"));
-        Assert.False(Met(KpiMetric.GrossRevenueRetention, "seed 001"));
-        Assert.True(Met(KpiMetric.AnnualChurnRate, "seed 001"));
-        Assert.False(Met(KpiMetric.AnnualChurnRate, "seed 000"));
-        Assert.True(Met(KpiMetric.NetPromoterScore, "seed 000"));
-        Assert.False(Met(KpiMetric.ShareGreen, "seed 001"));
-        Assert.True(Met(KpiMetric.OnboardingCompletion, "seed 000"));
-        Assert.Null(Met(KpiMetric.ExpansionRevenueShare, "seed 000"));
+        Assert.True(Met(KpiMetric.NetRevenueRetention, "CS Manager playbook"));
+        Assert.False(Met(KpiMetric.GrossRevenueRetention, "CS Manager playbook"));
+        Assert.True(Met(KpiMetric.AnnualChurnRate, "CS Manager playbook"));
+        Assert.False(Met(KpiMetric.AnnualChurnRate, "Petra playbook"));
+        Assert.True(Met(KpiMetric.NetPromoterScore, "Petra playbook"));
+        Assert.False(Met(KpiMetric.ShareGreen, "CS Manager playbook"));
+        Assert.True(Met(KpiMetric.OnboardingCompletion, "Petra playbook"));
+        Assert.Null(Met(KpiMetric.ExpansionRevenueShare, "Petra playbook"));
         Assert.Equal(5, report.MetCount);  // NRR, churn (001), NPS twice, onboarding
         Assert.Equal(3, report.MissedCount);
         Assert.Equal(1, report.UnknownCount);
-        Assert.Contains("NetRevenueRetention > 110 % (seed 001): 112 %, met", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("NetRevenueRetention > 110 % (CS Manager playbook): 112 %, met", report.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class RenewalTests
             [RenewalCheckpointState.Done, RenewalCheckpointState.Overdue, RenewalCheckpointState.Upcoming, RenewalCheckpointState.Upcoming, RenewalCheckpointState.Upcoming, RenewalCheckpointState.Upcoming],
             timeline.Checkpoints.Select(c => c.State));
         Assert.Equal("QBR with renewal discussion", timeline.NextAction!.Checkpoint.Action);
-        Assert.Equal("CSM and Sales", timeline.NextAction.Checkpoint.Owner);
+        Assert.Equal("CSM + Sales", timeline.NextAction.Checkpoint.Owner);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class RenewalTests
 
         var ex = Assert.Throws<ArgumentException>(() => RenewalTimeline.For(Annual, RenewalPlaybook.Seed004, new LocalDate(2026, 11, 22), [foreign]));
 
-        Assert.Contains("checkpoint '45 days out: Something else (CSM)' is not in playbook 'Renewal playbook (seed 004)'", ex.Message);
+        Assert.Contains("checkpoint '45 days out: Something else (CSM)' is not in playbook 'Renewal playbook (CS Agent playbook)'", ex.Message);
     }
 
     [Fact]
