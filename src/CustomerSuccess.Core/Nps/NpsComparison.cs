@@ -13,8 +13,11 @@ public sealed class NpsComparison
     private readonly double _lower;
     private readonly double _upper;
 
-    internal NpsComparison(double level, NpsSummary current, NpsSummary baseline, int minimumResponses, bool hasInterval, double lower, double upper)
+    private readonly double _adjusted;
+
+    internal NpsComparison(double level, NpsSummary current, NpsSummary baseline, int minimumResponses, bool hasInterval, double adjusted, double lower, double upper)
     {
+        _adjusted = adjusted;
         Level = level;
         Current = current;
         Baseline = baseline;
@@ -39,9 +42,22 @@ public sealed class NpsComparison
     /// <summary>Whether both summaries had enough responses for an interval; when false the interval figures throw.</summary>
     public bool HasInterval { get; }
 
-    /// <summary>The difference of the scores, current − baseline, in points (−200 to +200).</summary>
+    /// <summary>The observed difference of the scores, current − baseline, in points (−200 to +200).</summary>
+    /// <remarks>
+    /// The interval is centred on <see cref="AdjustedDifference"/>, not on this: with few responses or extreme scores
+    /// (30/0/0 against 0/0/30: +200) the observed difference can lie outside the interval. Report
+    /// <see cref="AdjustedDifference"/> with the interval.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">A summary has no responses.</exception>
     public double Difference => Current.Score - Baseline.Score;
+
+    /// <summary>
+    /// The adjusted-Wald estimate of the difference, in points: each score computed with ¾ of a promoter and ¾ of a
+    /// detractor added to 3 more responses. The interval is centred on it (before clamping to ±200), so it always lies
+    /// within [<see cref="Lower"/>, <see cref="Upper"/>]: the figure to report with the interval.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There were too few responses.</exception>
+    public double AdjustedDifference => HasInterval ? _adjusted : throw TooFew();
 
     /// <summary>The lower end of the interval of the difference, in points.</summary>
     /// <exception cref="InvalidOperationException">There were too few responses.</exception>
@@ -55,11 +71,14 @@ public sealed class NpsComparison
     /// <exception cref="InvalidOperationException">There were too few responses.</exception>
     public bool IsSignificant => Lower > 0 || Upper < 0;
 
-    /// <summary>For example "+12.0 points, 95% CI [+2.1, +21.9], significant".</summary>
+    /// <summary>
+    /// For example "+11.6 points (observed +12.0), 95% CI [+2.1, +21.1], significant": the adjusted difference with its
+    /// interval, and the observed difference beside it.
+    /// </summary>
     public override string ToString() =>
         HasInterval
             ? string.Create(CultureInfo.InvariantCulture,
-                $"{Difference:+0.0;-0.0;0} points, {Level:0.##%} CI [{_lower:+0.0;-0.0;0}, {_upper:+0.0;-0.0;0}], {(IsSignificant ? "significant" : "not significant")}")
+                $"{_adjusted:+0.0;-0.0;0} points (observed {Difference:+0.0;-0.0;0}), {Level:0.##%} CI [{_lower:+0.0;-0.0;0}, {_upper:+0.0;-0.0;0}], {(IsSignificant ? "significant" : "not significant")}")
             : string.Create(CultureInfo.InvariantCulture,
                 $"no interval: {Current.Total} and {Baseline.Total} responses; each needs {MinimumResponses}");
 

@@ -58,8 +58,9 @@ public static class NpsStatistics
     }
 
     /// <summary>
-    /// Compares two scores: the difference current − baseline, its adjusted-Wald interval (the two adjusted variances
-    /// added), and whether the difference is significant at the level.
+    /// Compares two scores: the observed difference current − baseline, the adjusted-Wald difference and its interval
+    /// (centred on the adjusted difference, the two adjusted variances added), and whether the difference is
+    /// significant at the level.
     /// </summary>
     /// <param name="current">The summary being compared, for example this quarter.</param>
     /// <param name="baseline">The summary compared against, for example last quarter.</param>
@@ -74,14 +75,14 @@ public static class NpsStatistics
         CheckMinimum(minimumResponses);
         if (current.Total < minimumResponses || baseline.Total < minimumResponses)
         {
-            return new NpsComparison(level, current, baseline, minimumResponses, false, 0, 0);
+            return new NpsComparison(level, current, baseline, minimumResponses, false, 0, 0, 0);
         }
 
         var (a, va) = AdjustedMoments(current);
         var (b, vb) = AdjustedMoments(baseline);
         var centre = 100 * (a - b);
         var margin = 100 * z * Math.Sqrt(va + vb);
-        return new NpsComparison(level, current, baseline, minimumResponses, true, Math.Max(-200, centre - margin), Math.Min(200, centre + margin));
+        return new NpsComparison(level, current, baseline, minimumResponses, true, centre, Math.Max(-200, centre - margin), Math.Min(200, centre + margin));
     }
 
     /// <summary>The two-sided critical value of the standard normal distribution for a confidence level.</summary>

@@ -10,13 +10,20 @@ namespace CustomerSuccess.Onboarding;
 public static class OnboardingTemplates
 {
     /// <summary>
-    /// The Petra playbook's journey: Signup day 0, Activation days 1–3, Engagement days 4–14, Conversion day 14, Success days
-    /// 15–30, Expansion from day 30 (shown as days 30–60). First value: activation, due day 3.
+    /// The Petra playbook's journey, with the days this plan uses: Signup day 0; Activation days 1–3 (first value due
+    /// day 1, the playbook's time-to-first-value target of under 24 hours; activated by day 3); Engagement days 4–13;
+    /// Conversion day 14; Success days 15–29; Expansion days 30–60. The playbook's ranges overlap (Engagement 4–14 and
+    /// Conversion 14, Success 15–30 and Expansion 30+): here Engagement ends on day 13 and Success on day 29 so that each
+    /// day is in one phase, and Expansion's "day 30+" is shown as days 30–60.
     /// </summary>
     public static OnboardingPlan Seed000Journey { get; } = new("Customer journey", "Petra playbook",
     [
         new OnboardingPhase("Signup", 0, 0, [new("signup", "Account created", 0, "Customer")]),
-        new OnboardingPhase("Activation", 1, 3, [new("activation", "Activated: first key action done", 3, "CSM", isFirstValue: true)]),
+        new OnboardingPhase("Activation", 1, 3,
+        [
+            new("first-value", "First value reached", 1, "CSM", isFirstValue: true),
+            new("activation", "Activated: first key action done", 3, "CSM"),
+        ]),
         new OnboardingPhase("Engagement", 4, 13, [new("engagement", "Regular use established", 13, "CSM")]),
         new OnboardingPhase("Conversion", 14, 14, [new("conversion", "Converted to a paid plan", 14, "Sales")]),
         new OnboardingPhase("Success", 15, 29, [new("success", "Success criteria met", 29, "CSM")]),

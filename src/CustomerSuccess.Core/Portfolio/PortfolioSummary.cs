@@ -195,7 +195,7 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     /// <example>
     /// <code>
     /// {"customers":{"total_managed":50,"healthy":35,"at_risk":10,"critical":5,"not_scored":0},
-    ///  "nps":{"score":52,"promoters":30,"passives":15,"detractors":5,"responses":50},
+    ///  "nps":{"score":50,"promoters":30,"passives":15,"detractors":5,"responses":50},
     ///  "health":{"scheme":"...","mean":71.2,"share_green":0.7,"share_green_target":0.8,"meets_share_green_target":false,"bands":{"Critical":5,...}},
     ///  "churn":{"levels":{"Low":30,...},"not_assessed":0,"total_arr":500000,"arr_at_risk":60000,
     ///            "expected_loss":12345.67,"expected_loss_is_estimate":true}}

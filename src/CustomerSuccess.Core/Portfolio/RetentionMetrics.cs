@@ -12,8 +12,9 @@ namespace CustomerSuccess.Portfolio;
 /// <remarks>
 /// <para>
 /// An account's MRR on a day is the sum of its subscriptions active that day (<see cref="SubscriptionRecord.IsActiveOn"/>).
-/// Accounts active on <see cref="PeriodStart"/> form the starting cohort. For each of them, an end MRR of 0 is churn, a
-/// lower one downsell, a higher one expansion. Accounts not active at the start are new: their MRR counts in
+/// Accounts active on <see cref="PeriodStart"/> form the starting cohort. For each of them, no active subscription on
+/// the end day is churn; a lower MRR on the end day is downsell (an account still active at an MRR of 0, on a free plan
+/// for example, is a full downsell, not churn); a higher one is expansion. Accounts not active at the start are new: their MRR counts in
 /// <see cref="EndMrr"/> and <see cref="NewMrr"/> but never in the retention ratios.
 /// </para>
 /// <para>
@@ -185,10 +186,13 @@ public sealed class RetentionMetrics
     /// <exception cref="ArgumentOutOfRangeException">The rate is outside [0, 1] or the length is not positive and finite.</exception>
     public static double AnnualizeChurnRate(double rate, double periodDays) => ConvertChurnRate(rate, periodDays, DaysPerYear);
 
-    /// <inheritdoc />
+    /// <summary>For example "2026-01-01 to 2026-04-01: NRR 104.2%, GRR 93.1%, logo churn 4.0%"; a ratio without a cohort reads "n/a".</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{PeriodStart:uuuu-MM-dd} to {PeriodEnd:uuuu-MM-dd}: NRR {NetRevenueRetention:0.0%}, GRR {GrossRevenueRetention:0.0%}, logo churn {LogoChurnRate:0.0%}");
+            $"{PeriodStart:uuuu-MM-dd} to {PeriodEnd:uuuu-MM-dd}: NRR {Percent(NetRevenueRetention)}, GRR {Percent(GrossRevenueRetention)}, logo churn {Percent(LogoChurnRate)}");
+
+    private static string Percent(double? share) =>
+        share is { } v ? v.ToString("0.0%", CultureInfo.InvariantCulture) : "n/a (no accounts at the start)";
 
     private static void Positive(double days, string paramName)
     {

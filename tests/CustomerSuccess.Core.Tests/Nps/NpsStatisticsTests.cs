@@ -78,9 +78,24 @@ public sealed class NpsStatisticsTests
         var comparison = NpsStatistics.Compare(ThirtyFifteenFive, new NpsSummary(20, 15, 15));
 
         Assert.Equal(40.0, comparison.Difference);
+        Assert.Equal(37.7358490566, comparison.AdjustedDifference, 1e-6);
         Assert.Equal(8.91579606876968, comparison.Lower, 1e-6);
         Assert.Equal(66.55590204443786, comparison.Upper, 1e-6);
         Assert.True(comparison.IsSignificant);
+    }
+
+    [Fact]
+    public void Compare_Extremes_TheReportedDifferenceLiesInItsInterval()
+    {
+        // 30/0/0 (+100) against 0/0/30 (−100): observed +200. Adjusted: (30.75 − 0.75) / 33 = 0.909091 each way, so
+        // +181.82; its interval [+164.5, +199.1] holds it, and the observed +200 lies outside.
+        var comparison = NpsStatistics.Compare(new NpsSummary(30, 0, 0), new NpsSummary(0, 0, 30));
+
+        Assert.Equal(200.0, comparison.Difference);
+        Assert.Equal(6000.0 / 33, comparison.AdjustedDifference, 1e-9);
+        Assert.InRange(comparison.AdjustedDifference, comparison.Lower, comparison.Upper);
+        Assert.True(comparison.Upper < comparison.Difference);
+        Assert.StartsWith("+181.8 points (observed +200.0), 95% CI [+164.", comparison.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,6 +114,7 @@ public sealed class NpsStatisticsTests
 
         Assert.False(comparison.HasInterval);
         Assert.Throws<InvalidOperationException>(() => comparison.IsSignificant);
+        Assert.Throws<InvalidOperationException>(() => comparison.AdjustedDifference);
         Assert.Equal(50.0 - (400.0 / 7), comparison.Difference, 1e-12);
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using CustomerSuccess.Portfolio;
 using CustomerSuccess.Tests.TestSupport;
@@ -107,6 +108,24 @@ public sealed class RetentionAndKpiTests
         Assert.Equal(0.19, RetentionMetrics.ConvertChurnRate(0.3439, 365, 182.5), 12);
         Assert.Equal(0, RetentionMetrics.AnnualizeChurnRate(0, 30));
         Assert.Equal(1, RetentionMetrics.AnnualizeChurnRate(1, 30));
+    }
+
+    [Fact]
+    public void ConvertChurnRate_TheDocsExample_MonthlyTwoPercent()
+    {
+        // 1 − 0.98^12 = 0.21528 (21.5 %); 1 − 0.98^(365/30) = 0.21832 (21.8 %).
+        Assert.Equal(1 - Math.Pow(0.98, 12), RetentionMetrics.ConvertChurnRate(0.02, 1, 12), 12);
+        Assert.Equal("21.5%", RetentionMetrics.ConvertChurnRate(0.02, 1, 12).ToString("0.0%", CultureInfo.InvariantCulture));
+        Assert.Equal("21.8%", RetentionMetrics.AnnualizeChurnRate(0.02, 30).ToString("0.0%", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void ToString_EmptyCohort_SaysSoInsteadOfBlanks()
+    {
+        var m = RetentionMetrics.Compute([], Q1, Q2);
+
+        Assert.Null(m.NetRevenueRetention);
+        Assert.EndsWith("NRR n/a (no accounts at the start), GRR n/a (no accounts at the start), logo churn n/a (no accounts at the start)", m.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,4 +49,12 @@ public sealed class RenewalPlaybookFidelityTests
              (90, "Graduation and expansion planning", "CSM", "Growth roadmap")],
             late.Select(t => (t.DayOffset, t.Name, t.Owner, t.Deliverable)));
     }
+
+    [Fact]
+    public void PetraJourney_FirstValue_IsDueOnDayOne()
+    {
+        // "Time to first value: < 24 uur": first value within a day of signup.
+        var firstValue = Assert.Single(OnboardingTemplates.Seed000Journey.Tasks, t => t.IsFirstValue);
+        Assert.Equal(1, firstValue.DayOffset);
+    }
 }
