@@ -23,6 +23,8 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
     private decimal _renewalArr;
     private long _onboardingKnown;
     private long _onboardingCompleted;
+    private long _adoptionKnown;
+    private double _adoptionSum;
 
     public void Add(in ScoredRow row)
     {
@@ -32,6 +34,12 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
         {
             _renewalsDue++;
             _renewalArr += row.Row.Signals.AnnualRecurringRevenue ?? 0m;
+        }
+
+        if (row.Row.Signals.FeatureAdoptionRate is { } adoption)
+        {
+            _adoptionKnown++;
+            _adoptionSum += adoption;
         }
 
         if (row.Row.OnboardingCompleted is { } completed)
@@ -45,7 +53,11 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
 
     public double? OnboardingCompletion => _onboardingKnown == 0 ? null : (double)_onboardingCompleted / _onboardingKnown;
 
-    public KpiReport Kpis(PortfolioSummary summary) => KpiReport.Evaluate(PortfolioFigures.From(summary) with { OnboardingCompletion = OnboardingCompletion });
+    public KpiReport Kpis(PortfolioSummary summary) => KpiReport.Evaluate(PortfolioFigures.From(summary) with
+    {
+        OnboardingCompletion = OnboardingCompletion,
+        ProductAdoption = _adoptionKnown == 0 ? null : _adoptionSum / _adoptionKnown,
+    });
 
     public void WriteJson(TextWriter writer, RunCounts counts)
     {
@@ -62,8 +74,8 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
             json.WriteNumber("level", interval.Level);
             if (interval.HasInterval)
             {
-                json.WriteNumber("lower", Math.Round(interval.Lower, 1));
-                json.WriteNumber("upper", Math.Round(interval.Upper, 1));
+                json.WriteNumber("lower", ScoreWriter.Round(interval.Lower, 1));
+                json.WriteNumber("upper", ScoreWriter.Round(interval.Upper, 1));
             }
             else
             {
@@ -149,32 +161,59 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
         console.WriteLine();
 
         var figures = new Table().Border(TableBorder.Rounded).AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
-        figures.AddRow("Share green", summary.ShareGreen is { } g ? $"{g.ToString("0.0 %", c)} (target: above {PortfolioSummary.GreenShareTarget.ToString("0 %", c)})" : "no scores");
-        figures.AddRow("Mean health", summary.MeanHealth?.ToString("0.0", c) ?? "no scores");
+        figures.AddRow("Share green", summary.ShareGreen is { } g ? $"{Percent(g)} (target: above {PortfolioSummary.GreenShareTarget.ToString("0 %", c)})" : "no scores");
+        figures.AddRow("Mean health", (summary.MeanHealth is { } mean ? Fixed(mean) : null) ?? "no scores");
         figures.AddRow("Total ARR", summary.TotalArr.ToString("N2", c));
         figures.AddRow("ARR at risk (High and Critical)", summary.ArrAtRisk.ToString("N2", c));
         figures.AddRow("Expected loss (estimate)", summary.ExpectedLoss.ToString("N2", c));
         figures.AddRow("Currency", "none named in the input");
         var interval = NpsStatistics.ConfidenceInterval(summary.Nps);
         figures.AddRow("NPS", Markup.Escape(summary.Nps.HasScore
-            ? $"{summary.Nps.Score.ToString("0.0", c)} from {summary.Nps.Total.ToString("N0", c)} responses"
-              + (interval.HasInterval ? $", {interval.Level.ToString("0 %", c)} interval [{interval.Lower.ToString("0.0", c)}, {interval.Upper.ToString("0.0", c)}]" : $" (too few for an interval; {interval.MinimumResponses} needed)")
+            ? $"{Fixed(summary.Nps.Score)} from {summary.Nps.Total.ToString("N0", c)} responses"
+              + (interval.HasInterval ? $", {interval.Level.ToString("0 %", c)} interval [{Fixed(interval.Lower)}, {Fixed(interval.Upper)}]" : $" (too few for an interval; {interval.MinimumResponses} needed)")
             : "no responses"));
         figures.AddRow($"Renewals in the next {RenewalWindowDays} days", $"{_renewalsDue.ToString("N0", c)} ({_renewalArr.ToString("N0", c)} ARR)");
         console.Write(figures);
 
-        var kpis = new Table().Border(TableBorder.Rounded).Title("[bold]KPIs against the seed targets[/]")
-            .AddColumn("Target").AddColumn(new TableColumn("Figure").RightAligned()).AddColumn("Result");
+        var kpis = new Table().Border(TableBorder.Rounded).Title("[bold]KPIs against the playbooks' targets[/]")
+            .AddColumn(new TableColumn("Metric").NoWrap()).AddColumn(new TableColumn("Target").NoWrap()).AddColumn("Playbook")
+            .AddColumn(new TableColumn("Figure").RightAligned()).AddColumn("Result");
         foreach (var kpi in Kpis(summary).Results)
         {
+            var target = kpi.Target;
             kpis.AddRow(
-                Markup.Escape(kpi.Target.ToString()),
-                kpi.Figure is { } f ? (kpi.Target.Metric == KpiMetric.NetPromoterScore ? f.ToString("0.0", c) : f.ToString("0.0 %", c)) : "-",
-                kpi.Met switch { true => "[green]met[/]", false => "[red]not met[/]", _ => "[grey]no figure in the input[/]" });
+                target.Metric.ToString(),
+                Markup.Escape(Comparison(target.Comparison) + " " + Figure(target.Metric, target.Value)),
+                Markup.Escape(target.Source.Replace(" playbook", string.Empty, StringComparison.Ordinal)),
+                kpi.Figure is { } f ? Figure(target.Metric, f) : "-",
+                kpi.Met switch { true => "[green]met[/]", false => "[red]not met[/]", _ => "[grey]no figure[/]" });
         }
 
         console.Write(kpis);
     }
+
+    /// <summary>One decimal, rounded half away from zero on the decimal value (<see cref="ScoreWriter.Round"/>).</summary>
+    private static string Fixed(double value) => ScoreWriter.Round(value, 1).ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>A KPI figure in its metric's unit: points for NPS, hours or days for times, a percentage otherwise.</summary>
+    private static string Figure(KpiMetric metric, double value) => metric switch
+    {
+        KpiMetric.NetPromoterScore => Fixed(value),
+        KpiMetric.ResponseTimeHours or KpiMetric.TimeToFirstValueHours => Fixed(value) + " h",
+        KpiMetric.TimeToValueDays or KpiMetric.OnboardingDurationDays => Fixed(value) + " days",
+        _ => Percent(value),
+    };
+
+    private static string Comparison(KpiComparison comparison) => comparison switch
+    {
+        KpiComparison.Above => ">",
+        KpiComparison.AtLeast => ">=",
+        KpiComparison.Below => "<",
+        _ => "<=",
+    };
+
+    /// <summary>A share as a percentage with one decimal, rounded as <see cref="Fixed"/>.</summary>
+    private static string Percent(double share) => Fixed(share * 100) + " %";
 
     private static Color ColorOf(HealthBandColor color) => color switch
     {

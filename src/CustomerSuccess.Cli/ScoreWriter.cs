@@ -33,8 +33,23 @@ internal abstract class ScoreWriter(TextBuffer writer)
 
     public abstract void Write(in ScoredRow row);
 
-    /// <summary>Output precision: half away from zero, on the double's exact value.</summary>
-    public static double Round(double value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+    private static ReadOnlySpan<double> Scales => [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+    /// <summary>
+    /// Output precision: half away from zero on the decimal value a reader sees, not on the double's binary value:
+    /// 64.725 (stored as 64.72499999999999…) prints 64.73. Values near a midpoint go through <see cref="decimal"/>
+    /// (15 significant digits, the shortest text of nearly every double a scorer produces); the rest round as doubles.
+    /// </summary>
+    public static double Round(double value, int decimals)
+    {
+        var scaled = value * Scales[decimals];
+        if (Math.Abs(Math.Abs(scaled - Math.Truncate(scaled)) - 0.5) < 1e-6 && Math.Abs(value) < 1e15)
+        {
+            return (double)Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero);
+        }
+
+        return Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+    }
 
     /// <summary>The top factors cell: up to three rule ids, most severe first, joined with "; ".</summary>
     protected static int TopFactors(in ChurnRiskBrief churn, Span<char> text)

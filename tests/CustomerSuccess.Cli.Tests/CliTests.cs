@@ -75,7 +75,7 @@ public sealed class CliTests : IDisposable
             HealthScore = Model.Score([30, 20, double.NaN, 40, 10]).Value,
         });
         Assert.Equal(a2.Level.ToString(), rows[1]["churn_level"]);
-        Assert.Equal(Math.Round(a2.RiskScore, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture), rows[1]["risk_score"]);
+        Assert.Equal(((double)Math.Round((decimal)a2.RiskScore, 1, MidpointRounding.AwayFromZero)).ToString("0.#", CultureInfo.InvariantCulture), rows[1]["risk_score"]);
         Assert.Equal(string.Join("; ", a2.Factors.Take(3).Select(f => f.RuleId)), rows[1]["top_factors"]);
         Assert.Equal("9", rows[1]["days_to_renewal"]);
     }
@@ -236,7 +236,8 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Customers per health band", result.Out, StringComparison.Ordinal);
         Assert.Contains("Customers per churn risk level", result.Out, StringComparison.Ordinal);
-        Assert.Contains("ShareGreen > 80 % (CS Manager playbook)", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"ShareGreen\s+│ > 80.0 %\s+│ CS Manager", result.Out);
+        Assert.Matches(@"QbrCompletion\s+│ >= 100.0 %\s+│ CS Manager\s+│\s+- │ no figure", result.Out);
     }
 
     [Fact]
@@ -354,7 +355,7 @@ public sealed class CliTests : IDisposable
             return;
         }
 
-        Assert.Equal(Math.Round(expected.Value, 2, MidpointRounding.AwayFromZero), double.Parse(row["health_score"], CultureInfo.InvariantCulture), 1e-9);
+        Assert.Equal((double)Math.Round((decimal)expected.Value, 2, MidpointRounding.AwayFromZero), double.Parse(row["health_score"], CultureInfo.InvariantCulture), 1e-9);
         Assert.Equal(expected.Band.Label, row["band"]);
     }
 

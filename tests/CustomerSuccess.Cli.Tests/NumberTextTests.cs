@@ -71,6 +71,31 @@ public sealed class NumberTextTests
             });
 
     [Theory]
+    [InlineData(64.725, 2, 64.73)]
+    [InlineData(-64.725, 2, -64.73)]
+    [InlineData(2.675, 2, 2.68)]
+    [InlineData(1.005, 2, 1.01)]
+    [InlineData(0.125, 2, 0.13)]
+    [InlineData(53.8875, 2, 53.89)]
+    [InlineData(53.85, 1, 53.9)]
+    [InlineData(64.724, 2, 64.72)]
+    public void Round_HalfAwayFromZero_OnTheDecimalValue(double value, int decimals, double expected) =>
+        Assert.Equal(expected, ScoreWriter.Round(value, decimals));
+
+    [Fact]
+    public void Round_EqualsDecimalRounding_OfTheTextAReaderSees() =>
+        PropertyCheck.ForAll(
+            from units in Gen.Choose(-50_000_000, 50_000_000)
+            from decimals in Gen.Choose(0, 3)
+            select (units, decimals),
+            t =>
+            {
+                var text = t.units / 1000m;                // at most three decimals, as a reader writes it
+                var expected = (double)Math.Round(text, t.decimals, MidpointRounding.AwayFromZero);
+                return ScoreWriter.Round((double)text, t.decimals) == expected;
+            });
+
+    [Theory]
     [InlineData("plain", "plain")]
     [InlineData("a,b", "\"a,b\"")]
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]

@@ -23,4 +23,28 @@ public enum KpiMetric
 
     /// <summary>Expansion MRR as a fraction of MRR.</summary>
     ExpansionRevenueShare = 6,
+
+    /// <summary>Product adoption: the mean share of key features the customers use, as a fraction.</summary>
+    ProductAdoption = 7,
+
+    /// <summary>The share of strategic accounts that had their quarterly business review this quarter, as a fraction.</summary>
+    QbrCompletion = 8,
+
+    /// <summary>The share of accounts with at least one expansion opportunity, as a fraction.</summary>
+    ExpansionOpportunityShare = 9,
+
+    /// <summary>The share of customers converted to advocates or references, as a fraction.</summary>
+    AdvocateShare = 10,
+
+    /// <summary>The time to respond to a customer inquiry, in hours (the statistic, such as a median or the worst case, is the caller's).</summary>
+    ResponseTimeHours = 11,
+
+    /// <summary>The time from signup to first value, in hours, as the input measures it (not rounded to days).</summary>
+    TimeToFirstValueHours = 12,
+
+    /// <summary>The time from kickoff to first value, in days.</summary>
+    TimeToValueDays = 13,
+
+    /// <summary>The time to complete onboarding, in days.</summary>
+    OnboardingDurationDays = 14,
 }

@@ -11,8 +11,12 @@ public sealed record KpiResult(KpiTarget Target, double? Figure)
     /// <summary>Whether the figure meets the target; <see langword="null"/> when the figure is not known.</summary>
     public bool? Met => Figure is { } f ? Target.IsMetBy(f) : null;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// For example "NetRevenueRetention &gt; 110 % (CS Manager playbook): 112 %, met", or, when the figure is not known,
+    /// "... : no figure: ProductAdoption is not known from the input".
+    /// </summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{Target}: {(Figure is { } f ? KpiTarget.FormatValue(Target.Metric, f) : "unknown")}, {(Met switch { true => "met", false => "not met", _ => "no figure" })}");
+        Figure is { } f
+            ? string.Create(CultureInfo.InvariantCulture, $"{Target}: {KpiTarget.FormatValue(Target.Metric, f)}, {(Met == true ? "met" : "not met")}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Target}: no figure: {Target.Metric} is not known from the input");
 }

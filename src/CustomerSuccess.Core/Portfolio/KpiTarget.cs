@@ -10,7 +10,7 @@ public sealed class KpiTarget
     /// <summary>Creates a target.</summary>
     /// <param name="metric">The figure it is set on.</param>
     /// <param name="comparison">How the figure must compare with <paramref name="value"/>.</param>
-    /// <param name="value">The target value, in the metric's unit (fractions for rates, points for NPS).</param>
+    /// <param name="value">The target value, in the metric's unit (fractions for rates and shares, points for NPS, hours or days for times).</param>
     /// <param name="source">Where the target comes from, for the report.</param>
     /// <exception cref="ArgumentOutOfRangeException">The metric or comparison is not defined, or the value is not finite.</exception>
     /// <exception cref="ArgumentException"><paramref name="source"/> is null or blank.</exception>
@@ -75,8 +75,11 @@ public sealed class KpiTarget
         return string.Create(CultureInfo.InvariantCulture, $"{Metric} {symbol} {FormatValue(Metric, Value)} ({Source})");
     }
 
-    internal static string FormatValue(KpiMetric metric, double value) =>
-        metric == KpiMetric.NetPromoterScore
-            ? value.ToString("0.#", CultureInfo.InvariantCulture)
-            : (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
+    internal static string FormatValue(KpiMetric metric, double value) => metric switch
+    {
+        KpiMetric.NetPromoterScore => value.ToString("0.#", CultureInfo.InvariantCulture),
+        KpiMetric.ResponseTimeHours or KpiMetric.TimeToFirstValueHours => value.ToString("0.#", CultureInfo.InvariantCulture) + " h",
+        KpiMetric.TimeToValueDays or KpiMetric.OnboardingDurationDays => value.ToString("0.#", CultureInfo.InvariantCulture) + " days",
+        _ => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %",
+    };
 }

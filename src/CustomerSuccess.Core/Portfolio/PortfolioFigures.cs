@@ -31,6 +31,30 @@ public sealed record PortfolioFigures
     /// <summary>Expansion MRR as a share of MRR.</summary>
     public double? ExpansionRevenueShare { get; init; }
 
+    /// <summary>The mean share of key features adopted.</summary>
+    public double? ProductAdoption { get; init; }
+
+    /// <summary>The share of strategic accounts with their quarterly business review held.</summary>
+    public double? QbrCompletion { get; init; }
+
+    /// <summary>The share of accounts with an expansion opportunity.</summary>
+    public double? ExpansionOpportunityShare { get; init; }
+
+    /// <summary>The share of customers who are advocates or references.</summary>
+    public double? AdvocateShare { get; init; }
+
+    /// <summary>The time to respond to an inquiry, in hours.</summary>
+    public double? ResponseTimeHours { get; init; }
+
+    /// <summary>The time from signup to first value, in hours.</summary>
+    public double? TimeToFirstValueHours { get; init; }
+
+    /// <summary>The time from kickoff to first value, in days.</summary>
+    public double? TimeToValueDays { get; init; }
+
+    /// <summary>The time to complete onboarding, in days.</summary>
+    public double? OnboardingDurationDays { get; init; }
+
     /// <summary>Collects the figures from the library's results; any of them may be null.</summary>
     /// <param name="summary">The portfolio summary: share green and NPS.</param>
     /// <param name="retention">The retention metrics: NRR, GRR, annual churn and expansion share.</param>
@@ -60,6 +84,14 @@ public sealed record PortfolioFigures
         KpiMetric.ShareGreen => ShareGreen,
         KpiMetric.OnboardingCompletion => OnboardingCompletion,
         KpiMetric.ExpansionRevenueShare => ExpansionRevenueShare,
+        KpiMetric.ProductAdoption => ProductAdoption,
+        KpiMetric.QbrCompletion => QbrCompletion,
+        KpiMetric.ExpansionOpportunityShare => ExpansionOpportunityShare,
+        KpiMetric.AdvocateShare => AdvocateShare,
+        KpiMetric.ResponseTimeHours => ResponseTimeHours,
+        KpiMetric.TimeToFirstValueHours => TimeToFirstValueHours,
+        KpiMetric.TimeToValueDays => TimeToValueDays,
+        KpiMetric.OnboardingDurationDays => OnboardingDurationDays,
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "the metric is not a defined KpiMetric."),
     };
 }

@@ -154,8 +154,47 @@ public sealed class RetentionAndKpiTests
         Assert.Null(Met(KpiMetric.ExpansionRevenueShare, "Petra playbook"));
         Assert.Equal(5, report.MetCount);  // NRR, churn (001), NPS twice, onboarding
         Assert.Equal(3, report.MissedCount);
-        Assert.Equal(1, report.UnknownCount);
+        Assert.Equal(9, report.UnknownCount); // expansion share, and the eight time and share targets no figure was given for
         Assert.Contains("NetRevenueRetention > 110 % (CS Manager playbook): 112 %, met", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ProductAdoption > 70 % (CS Manager playbook): no figure: ProductAdoption is not known from the input", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KpiTargets_EveryStatedTarget_HasAPreset()
+    {
+        // CS Manager playbook: "Product adoption: >70% of key features", "QBR completion: 100% of strategic accounts",
+        // "Expansion opportunities identified in >50% of accounts", ">30% of customers converted to advocates",
+        // "Respond to customer inquiries within 4 hours", "Time to value: <30 days", "onboarding within 30 days";
+        // Petra playbook: "Time to first value: <24 hours"; CS Agent playbook: "NRR: >100%".
+        var figures = new PortfolioFigures
+        {
+            ProductAdoption = 0.71,
+            QbrCompletion = 0.99,
+            ExpansionOpportunityShare = 0.5,
+            AdvocateShare = 0.31,
+            ResponseTimeHours = 4,
+            TimeToFirstValueHours = 23.5,
+            TimeToValueDays = 30,
+            OnboardingDurationDays = 30,
+            NetRevenueRetention = 1.05,
+            NetPromoterScore = 71,
+        };
+        var report = KpiReport.Evaluate(figures, [.. KpiTargets.Default, .. KpiTargets.Seed004, KpiTargets.WorldClassNps]);
+        bool? Met(KpiMetric metric, string source) => report.Results.Single(r => r.Target.Metric == metric && r.Target.Source == source).Met;
+
+        Assert.True(Met(KpiMetric.ProductAdoption, "CS Manager playbook"));
+        Assert.False(Met(KpiMetric.QbrCompletion, "CS Manager playbook"));
+        Assert.False(Met(KpiMetric.ExpansionOpportunityShare, "CS Manager playbook"));   // more than half, strictly
+        Assert.True(Met(KpiMetric.AdvocateShare, "CS Manager playbook"));
+        Assert.True(Met(KpiMetric.ResponseTimeHours, "CS Manager playbook"));            // within 4 hours
+        Assert.True(Met(KpiMetric.TimeToFirstValueHours, "Petra playbook"));             // 23.5 h, not rounded to a day
+        Assert.False(Met(KpiMetric.TimeToValueDays, "CS Manager playbook"));             // under 30 days, strictly
+        Assert.True(Met(KpiMetric.OnboardingDurationDays, "CS Manager playbook"));
+        Assert.True(Met(KpiMetric.NetRevenueRetention, "CS Agent playbook"));
+        Assert.False(Met(KpiMetric.NetRevenueRetention, "CS Manager playbook"));
+        Assert.True(Met(KpiMetric.NetPromoterScore, "CS Manager playbook (world-class)"));
+        Assert.Contains("TimeToFirstValueHours < 24 h (Petra playbook): 23.5 h, met", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("TimeToValueDays < 30 days (CS Manager playbook): 30 days, not met", report.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
