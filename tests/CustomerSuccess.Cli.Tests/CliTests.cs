@@ -57,9 +57,9 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var rows = ParseCsv(result.Out);
-        // A1: 0.30*80 + 0.20*70 + 0.20*60 + 0.15*90 + 0.15*50 = 71 -> Neutral.
+        // A1: 0.30*80 + 0.20*70 + 0.20*60 + 0.15*90 + 0.15*50 = 71 -> At Risk (40-79, the CS Specialist playbook's categories).
         Assert.Equal("71", rows[0]["health_score"]);
-        Assert.Equal("Neutral", rows[0]["band"]);
+        Assert.Equal("At Risk", rows[0]["band"]);
         // A2: engagement missing, 0.8 of the weight present: (9 + 4 + 6 + 1.5) / 0.8 = 25.625 -> Critical.
         Assert.Equal("25.63", rows[1]["health_score"]); // two decimals, half away from zero
         Assert.Equal("Critical", rows[1]["band"]);

@@ -37,6 +37,19 @@ public static class HealthBandSchemes
         ]);
 
     /// <summary>
+    /// The CS Specialist playbook's three categories: Healthy (green), At Risk (yellow), Critical (red). The playbook
+    /// states no thresholds; ours are where every four-band playbook puts its Healthy and Critical bands: 80–100 Healthy,
+    /// 40–79 At Risk, 0–39 Critical. Name "seed-002".
+    /// </summary>
+    public static HealthBandScheme HealthyAtRiskCritical { get; } = new(
+        "seed-002",
+        [
+            new HealthBand("Critical", 0, HealthBandColor.Red, 0),
+            new HealthBand("At Risk", 40, HealthBandColor.Yellow, 1),
+            new HealthBand("Healthy", 80, HealthBandColor.Green, 2),
+        ]);
+
+    /// <summary>
     /// The CS Agent playbook: 80–100 Healthy (maintain, seek referrals, green), 60–79 At Risk (proactive outreach, training, yellow),
     /// 40–59 Unhealthy (escalate, executive involvement, red), 0–39 Critical (save attempt or graceful exit, red).
     /// Name "seed-004".
@@ -52,7 +65,7 @@ public static class HealthBandSchemes
 
     /// <summary>Every preset scheme, in seed order.</summary>
     public static IReadOnlyList<HealthBandScheme> All { get; } =
-        Array.AsReadOnly([HealthyNeutralAtRiskCritical, GreenYellowRed, HealthyAtRiskUnhealthyCritical]);
+        Array.AsReadOnly([HealthyNeutralAtRiskCritical, GreenYellowRed, HealthyAtRiskCritical, HealthyAtRiskUnhealthyCritical]);
 
     /// <summary>Finds a preset scheme by name, ignoring case.</summary>
     /// <param name="name">A preset name such as "seed-001".</param>

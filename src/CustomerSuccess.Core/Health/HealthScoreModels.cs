@@ -57,10 +57,9 @@ public static class HealthScoreModels
         HealthBandSchemes.GreenYellowRed);
 
     /// <summary>
-    /// The CS Specialist playbook: usage 0.30, support 0.20, engagement 0.20, billing 0.15, outcomes 0.15. The CS Specialist playbook names
-    /// Healthy / At Risk / Critical without thresholds; the model uses
-    /// <see cref="HealthBandSchemes.HealthyNeutralAtRiskCritical"/> (Petra playbook), the scheme with those labels and
-    /// stated thresholds. Name "30-20-20-15-15".
+    /// The CS Specialist playbook: usage 0.30, support 0.20, engagement 0.20, billing 0.15, outcomes 0.15, banded with the
+    /// playbook's own three categories (<see cref="HealthBandSchemes.HealthyAtRiskCritical"/>: Healthy, At Risk,
+    /// Critical; thresholds ours). Name "30-20-20-15-15".
     /// </summary>
     public static WeightedHealthScoreModel UsageSupportEngagementBillingOutcomes { get; } = new(
         "30-20-20-15-15",
@@ -71,7 +70,7 @@ public static class HealthScoreModels
             new HealthComponent("billing", "Billing Health", 0.15),
             new HealthComponent("outcomes", "Outcomes", 0.15),
         ],
-        HealthBandSchemes.HealthyNeutralAtRiskCritical);
+        HealthBandSchemes.HealthyAtRiskCritical);
 
     /// <summary>
     /// The CS Agent playbook: product usage 0.40, engagement 0.25, outcomes 0.25, relationship 0.10.

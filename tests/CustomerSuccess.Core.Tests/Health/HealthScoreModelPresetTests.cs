@@ -99,7 +99,7 @@ public sealed class HealthScoreModelPresetTests
     [InlineData("40-30-30", new[] { 0.40, 0.30, 0.30 }, "seed-000")]
     [InlineData("40-30-20-10-adoption", new[] { 0.40, 0.30, 0.20, 0.10 }, "seed-001")]
     [InlineData("40-30-20-10-metrics", new[] { 0.40, 0.30, 0.20, 0.10 }, "seed-001")]
-    [InlineData("30-20-20-15-15", new[] { 0.30, 0.20, 0.20, 0.15, 0.15 }, "seed-000")]
+    [InlineData("30-20-20-15-15", new[] { 0.30, 0.20, 0.20, 0.15, 0.15 }, "seed-002")]
     [InlineData("40-25-25-10", new[] { 0.40, 0.25, 0.25, 0.10 }, "seed-004")]
     [InlineData("20-25-25-15-15-signals", new[] { 0.20, 0.25, 0.25, 0.15, 0.15 }, "seed-004")]
     public void Get_PresetName_HasTheSeedWeightsAndBands(string name, double[] weights, string bands)
@@ -126,7 +126,7 @@ public sealed class HealthScoreModelPresetTests
     {
         var ex = Assert.Throws<System.ArgumentException>(() => HealthBandSchemes.Get("seed-009"));
 
-        Assert.Contains("seed-000, seed-001, seed-004", ex.Message);
+        Assert.Contains("seed-000, seed-001, seed-002, seed-004", ex.Message);
         Assert.Same(HealthBandSchemes.GreenYellowRed, HealthBandSchemes.Get("SEED-001"));
     }
 

@@ -137,7 +137,7 @@ public sealed class HealthBatchTests
     [Fact]
     public void Score_WorkedExample_MatchesTheHandComputation()
     {
-        // 30/20/20/15/15: 0.30*80 + 0.20*70 + 0.20*60 + 0.15*90 + 0.15*50 = 24 + 14 + 12 + 13.5 + 7.5 = 71 -> Neutral (60-80).
+        // 30/20/20/15/15: 0.30*80 + 0.20*70 + 0.20*60 + 0.15*90 + 0.15*50 = 24 + 14 + 12 + 13.5 + 7.5 = 71 -> At Risk (40-80).
         // Second customer: usage and support missing, 0.5 of the weight present (the minimum):
         // (0.20*100 + 0.15*100 + 0.15*100) / 0.5 = 50 / 0.5 = 100 -> Healthy.
         // Third: only usage (0.3 of the weight) -> below the 0.5 minimum coverage -> no score.
@@ -152,14 +152,14 @@ public sealed class HealthBatchTests
         HealthBatch.Score(Preset, [usage, support, engagement, billing, outcomes], scores, ranks);
 
         Assert.Equal(71, scores[0], 12);
-        Assert.Equal("Neutral", Preset.Bands.Bands[ranks[0]].Label);
+        Assert.Equal("At Risk", Preset.Bands.Bands[ranks[0]].Label);
         Assert.Equal(100, scores[1], 12);
         Assert.Equal("Healthy", Preset.Bands.Bands[ranks[1]].Label);
         Assert.True(double.IsNaN(scores[2]));
         Assert.Equal(HealthBatch.NoBand, ranks[2]);
 
         var histogram = HealthBatch.CountBands(Preset, [usage, support, engagement, billing, outcomes]);
-        Assert.Equal([0L, 0L, 1L, 1L], histogram.Counts);
+        Assert.Equal([0L, 1L, 1L], histogram.Counts);
         Assert.Equal(1, histogram.NotScored);
         Assert.Equal(85.5, histogram.MeanScore!.Value, 12);
     }
@@ -369,16 +369,17 @@ public sealed class HealthBatchTests
     [Fact]
     public void BandHistogram_Merge_AddsCountsAndRefusesOtherSchemes()
     {
-        var a = new BandHistogram(Preset.Bands, [1, 2, 3, 4], 5, 100);
-        var b = new BandHistogram(Preset.Bands, [10, 20, 30, 40], 50, 1000);
+        var bands = HealthBandSchemes.HealthyNeutralAtRiskCritical;
+        var a = new BandHistogram(bands, [1, 2, 3, 4], 5, 100);
+        var b = new BandHistogram(bands, [10, 20, 30, 40], 50, 1000);
         var merged = a.Merge(b);
         Assert.Equal([11L, 22L, 33L, 44L], merged.Counts);
         Assert.Equal(165, merged.Total);
         Assert.Equal(1100, merged.ScoreSum);
-        Assert.Equal(44, merged.CountOf(Preset.Bands.Bands[3]));
+        Assert.Equal(44, merged.CountOf(bands.Bands[3]));
         var other = new BandHistogram(HealthBandSchemes.GreenYellowRed, [1, 1, 1], 0, 1);
         Assert.Throws<ArgumentException>(() => a.Merge(other));
-        Assert.Throws<ArgumentException>(() => new BandHistogram(Preset.Bands, [1, 2], 0, 0));
+        Assert.Throws<ArgumentException>(() => new BandHistogram(bands, [1, 2], 0, 0));
     }
 
     private static void CopyRow(double[] row, Span<double> destination) => row.CopyTo(destination);
