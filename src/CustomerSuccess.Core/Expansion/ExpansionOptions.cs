@@ -13,7 +13,7 @@ public sealed class ExpansionOptions
     /// <summary>Seats used ÷ licensed above this raises a seat opportunity.</summary><value>0.8 (CS Expert playbook). In [0, 1].</value>
     public double SeatUtilizationThreshold { get; set; } = 0.8;
 
-    /// <summary>The recommended seat increase is ceil(licensed × this).</summary><value>0.5 (CS Expert playbook). Above 0, at most 10.</value>
+    /// <summary>Near the seat limit, the recommended increase is max(ceil(licensed × this), new team members); new team members alone recommend just themselves.</summary><value>0.5 (CS Expert playbook). Above 0, at most 10.</value>
     public double SeatIncreaseShare { get; set; } = 0.5;
 
     /// <summary>The probability of a seat opportunity.</summary><value>0.8 (CS Expert playbook). In [0, 1].</value>

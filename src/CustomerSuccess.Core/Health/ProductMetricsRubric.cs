@@ -17,9 +17,16 @@ public sealed class ProductMetricsRubric
     /// <param name="adoption">Features used → adoption score.</param>
     /// <param name="support">Average CSAT and tickets → support score.</param>
     /// <param name="engagement">Meetings in the last 90 days → engagement score.</param>
+    /// <param name="absent">How a metric the input does not have is scored; <see cref="AbsentMetrics.Missing"/> by default.</param>
     /// <exception cref="ArgumentNullException">A rubric is null.</exception>
-    public ProductMetricsRubric(ThresholdRubric usage, LinearRubric adoption, SupportRubric support, ThresholdRubric engagement)
+    /// <exception cref="System.ComponentModel.InvalidEnumArgumentException"><paramref name="absent"/> is not a defined value.</exception>
+    public ProductMetricsRubric(ThresholdRubric usage, LinearRubric adoption, SupportRubric support, ThresholdRubric engagement, AbsentMetrics absent = AbsentMetrics.Missing)
     {
+        if (!Enum.IsDefined(absent))
+        {
+            throw new System.ComponentModel.InvalidEnumArgumentException(nameof(absent), (int)absent, typeof(AbsentMetrics));
+        }
+
         ArgumentNullException.ThrowIfNull(usage);
         ArgumentNullException.ThrowIfNull(adoption);
         ArgumentNullException.ThrowIfNull(support);
@@ -28,6 +35,7 @@ public sealed class ProductMetricsRubric
         Adoption = adoption;
         Support = support;
         Engagement = engagement;
+        Absent = absent;
     }
 
     /// <summary>
@@ -41,6 +49,12 @@ public sealed class ProductMetricsRubric
         new SupportRubric([new(4.5, 5, 100), new(4.0, 10, 80), new(3.5, null, 60)], 40),
         new ThresholdRubric([new(3, 100), new(1, 70)], 30));
 
+    /// <summary>
+    /// The CS Expert playbook's rubrics with absent data scored as its query scores it (<see cref="AbsentMetrics.QueryFloor"/>):
+    /// no activity 20, no support rows 40, no meetings 30.
+    /// </summary>
+    public static ProductMetricsRubric Seed003QueryFloors { get; } = Seed003.WithAbsent(AbsentMetrics.QueryFloor);
+
     /// <summary>Days active in the last 30 → usage score.</summary>
     public ThresholdRubric Usage { get; }
 
@@ -53,9 +67,20 @@ public sealed class ProductMetricsRubric
     /// <summary>Meetings in the last 90 days → engagement score.</summary>
     public ThresholdRubric Engagement { get; }
 
+    /// <summary>How a metric the input does not have is scored.</summary>
+    public AbsentMetrics Absent { get; }
+
+    /// <summary>These rubrics with another way of scoring absent metrics.</summary>
+    /// <param name="absent">How a metric the input does not have is scored.</param>
+    /// <returns>A new rubric set.</returns>
+    /// <exception cref="System.ComponentModel.InvalidEnumArgumentException"><paramref name="absent"/> is not a defined value.</exception>
+    [Pure]
+    public ProductMetricsRubric WithAbsent(AbsentMetrics absent) => new(Usage, Adoption, Support, Engagement, absent);
+
     /// <summary>
     /// The component scores for a customer's metrics, keyed "usage", "adoption", "support" and "engagement".
-    /// A metric that is null gives a missing score; support needs both the CSAT and the ticket count.
+    /// A metric that is null gives a missing score, or with <see cref="AbsentMetrics.QueryFloor"/> its rubric's lowest
+    /// value (adoption stays missing); support needs both the CSAT and the ticket count.
     /// </summary>
     /// <param name="metrics">The metrics.</param>
     /// <returns>A new dictionary to pass to <see cref="IHealthScoreModel.Evaluate(IReadOnlyDictionary{string, double?})"/>.</returns>
@@ -80,12 +105,13 @@ public sealed class ProductMetricsRubric
             Guard.InRange(csat, 1, 5, "AverageCsat", nameof(metrics));
         }
 
+        var floor = Absent == AbsentMetrics.QueryFloor;
         return new Dictionary<string, double?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["usage"] = metrics.DaysActiveLast30 is { } d ? Usage.Score(d) : null,
+            ["usage"] = metrics.DaysActiveLast30 is { } d ? Usage.Score(d) : floor ? Usage.Otherwise : null,
             ["adoption"] = metrics.FeaturesUsed is { } f ? Adoption.Score(f) : null,
-            ["support"] = metrics is { AverageCsat: { } c, SupportTicketsLast30: { } t } ? Support.Score(c, t) : null,
-            ["engagement"] = metrics.MeetingsLast90 is { } m ? Engagement.Score(m) : null,
+            ["support"] = metrics is { AverageCsat: { } c, SupportTicketsLast30: { } t } ? Support.Score(c, t) : floor ? Support.Otherwise : null,
+            ["engagement"] = metrics.MeetingsLast90 is { } m ? Engagement.Score(m) : floor ? Engagement.Otherwise : null,
         };
     }
 

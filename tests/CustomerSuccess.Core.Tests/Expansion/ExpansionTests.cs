@@ -72,6 +72,17 @@ public sealed class ExpansionTests
     }
 
     [Fact]
+    public void Seats_TheDocsExample_TenLicensedFiveUsedTwoNew_RecommendsTwo()
+    {
+        // Below the 80 % limit, the new team members alone trigger: they are the increase, not ceil(10 × 0.5) = 5.
+        var seat = Scorer.Assess(Starter() with { SeatsLicensed = 10, SeatsUsed = 5, NewTeamMembers = 2 }, Catalog).Opportunities.Single();
+        Assert.Equal(2.0, seat.RecommendedIncrease);
+
+        // At 9 of 10 (90 %) the limit triggers too: max(ceil(10 × 0.5), 2) = 5.
+        Assert.Equal(5.0, Scorer.Assess(Starter() with { SeatsLicensed = 10, SeatsUsed = 9, NewTeamMembers = 2 }, Catalog).Opportunities.Single().RecommendedIncrease);
+    }
+
+    [Fact]
     public void Storage_Above70Percent_Is100GbAt500AMonth()
     {
         // 80 of 100 GB (80 % > 70 %): 500 × 12 = 6 000, p 0.7, 60 days: 0.024 + 0.21 + 120/180 × 0.2 + 0.07 = 0.437333.

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CustomerSuccess.Health;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck.Fluent;
@@ -141,4 +142,23 @@ public sealed class RubricTests
             c => Seed003.Usage.Score(c.days + 1) >= Seed003.Usage.Score(c.days)
                 && Seed003.Adoption.Score(c.features + 1) >= Seed003.Adoption.Score(c.features)
                 && Seed003.Engagement.Score(c.meetings + 1) >= Seed003.Engagement.Score(c.meetings));
+
+    [Fact]
+    public void Seed003QueryFloors_NoRows_ScoreAsTheQueryElseValues()
+    {
+        // LEFT JOINs give NULL and each CASE falls to ELSE: no activity 20, no support rows 40, no meetings 30.
+        // Metrics model: 0.4 × 20 + 0.3 × 40 (4 features → 40) + 0.2 × 40 + 0.1 × 30 = 8 + 12 + 8 + 3 = 31.
+        var metrics = new ProductMetrics { FeaturesUsed = 4 };
+        var floors = ProductMetricsRubric.Seed003QueryFloors.ToComponentScores(metrics);
+        var missing = ProductMetricsRubric.Seed003.ToComponentScores(metrics);
+
+        Assert.Equal(AbsentMetrics.QueryFloor, ProductMetricsRubric.Seed003QueryFloors.Absent);
+        Assert.Equal([20.0, 40.0, 40.0, 30.0], new[] { "usage", "adoption", "support", "engagement" }.Select(k => floors[k]!.Value));
+        Assert.Equal(31, HealthScoreModels.UsageAdoptionSupportEngagement.Evaluate(floors).Score.Value, 9);
+        Assert.Null(missing["usage"]);
+        Assert.Null(missing["support"]);
+        Assert.Null(missing["engagement"]);
+        Assert.Null(ProductMetricsRubric.Seed003QueryFloors.ToComponentScores(new ProductMetrics())["adoption"]);
+        Assert.Throws<System.ComponentModel.InvalidEnumArgumentException>(() => ProductMetricsRubric.Seed003.WithAbsent((AbsentMetrics)7));
+    }
 }
