@@ -41,6 +41,14 @@ public sealed class NpsOptions
     /// <value>168, one week (Petra and CS Expert playbooks). 0 or more.</value>
     public int PassiveQuestionHours { get; set; } = 168;
 
+    /// <summary>Hours after a passive's response that the ongoing value reinforcement starts.</summary>
+    /// <value>168, one week (ours: the CS Expert playbook says "ongoing"). 0 or more.</value>
+    public int PassiveValueReinforcementHours { get; set; } = 168;
+
+    /// <summary>Hours after a promoter's response that the praise is shared internally.</summary>
+    /// <value>0, immediately (CS Expert playbook). 0 or more.</value>
+    public int PromoterShareInternallyHours { get; set; }
+
     /// <summary>Hours after a promoter's response that the thank-you is due.</summary>
     /// <value>48 (Petra and CS Expert playbooks). 0 or more.</value>
     public int PromoterThanksHours { get; set; } = 48;

@@ -63,8 +63,8 @@ internal static class OptionsCompiler
         NpsFollowUpStep Step(NpsFollowUpStep step, int hours) => new(step.Action, step.Owner, NodaTime.Duration.FromHours(hours));
         return new NpsFollowUpPlan(
             [Step(d.Detractor[0], o.DetractorOutreachHours), Step(d.Detractor[1], o.DetractorRecoveryPlanHours), Step(d.Detractor[2], o.DetractorEscalationHours)],
-            [Step(d.Passive[0], o.PassiveQuestionHours)],
-            [Step(d.Promoter[0], o.PromoterThanksHours), Step(d.Promoter[1], o.PromoterAdvocacyHours)]);
+            [Step(d.Passive[0], o.PassiveQuestionHours), Step(d.Passive[1], o.PassiveValueReinforcementHours)],
+            [Step(d.Promoter[0], o.PromoterShareInternallyHours), Step(d.Promoter[1], o.PromoterThanksHours), Step(d.Promoter[2], o.PromoterAdvocacyHours)]);
     }
 
     internal static NpsSurveyCadence Cadence(NpsOptions o) => new(o.FirstSurveyAfterDays, o.SecondSurveyAfterDays, o.ThenEveryMonths);

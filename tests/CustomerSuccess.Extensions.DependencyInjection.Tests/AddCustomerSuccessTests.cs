@@ -194,7 +194,7 @@ public sealed class AddCustomerSuccessTests
         },
         {
             new() { ["CustomerSuccess:Nps:DetractorOutreachHours"] = "-1" },
-            ["CustomerSuccess:Nps: step 'Personal outreach to understand the score' must be due 0 or more after the response"]
+            ["CustomerSuccess:Nps: step 'Immediate follow-up call to understand the score' must be due 0 or more after the response"]
         },
         {
             new() { ["CustomerSuccess:Renewals:Playbook"] = "seed-009", ["CustomerSuccess:Nps:ConfidenceLevel"] = "95" },

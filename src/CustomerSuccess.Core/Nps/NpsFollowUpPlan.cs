@@ -23,22 +23,28 @@ public sealed class NpsFollowUpPlan
     }
 
     /// <summary>
-    /// The plan of the Petra, CS Expert and CS Agent playbooks. Detractor: personal outreach within 24 hours, recovery plan within
-    /// 48 hours, executive escalation if unresolved after 1 week. Passive: ask "what would make it a 10?" within
-    /// 1 week. Promoter: thank-you within 48 hours; testimonial, review and referral invitation within 1 week.
+    /// The plan of the Petra, CS Expert and CS Agent playbooks, with the CS Expert playbook's owners and steps.
+    /// Detractor: immediate follow-up call within 24 hours (CSM); recovery plan with root cause, remediation and success
+    /// metrics within 48 hours (CSM + Manager); executive escalation if not resolved in 1 week (VP of Customer Success).
+    /// Passive: understand the barriers, "What would make it a 10?", within 1 week (CSM); value reinforcement with case
+    /// studies and unused features, ongoing (CSM; started with the first step, at 1 week, ours). Promoter: share
+    /// internally, immediately (CSM); thank-you by personalised email or call within 48 hours (CSM); advocacy invitation
+    /// (testimonial, review, referral) within 1 week (Customer Marketing).
     /// </summary>
     public static NpsFollowUpPlan Default { get; } = new(
         [
-            new NpsFollowUpStep("Personal outreach to understand the score", "CSM", Duration.FromHours(24)),
-            new NpsFollowUpStep("Recovery plan agreed with the customer", "CSM", Duration.FromHours(48)),
-            new NpsFollowUpStep("Executive escalation if still unresolved", "CS leadership", Duration.FromDays(7)),
+            new NpsFollowUpStep("Immediate follow-up call to understand the score", "CSM", Duration.FromHours(24)),
+            new NpsFollowUpStep("Recovery plan: root cause, remediation and success metrics", "CSM + Manager", Duration.FromHours(48)),
+            new NpsFollowUpStep("Executive escalation if not resolved", "VP of Customer Success", Duration.FromDays(7)),
         ],
         [
-            new NpsFollowUpStep("Ask \"What would make it a 10?\"", "CSM", Duration.FromDays(7)),
+            new NpsFollowUpStep("Understand barriers: ask \"What would make it a 10?\"", "CSM", Duration.FromDays(7)),
+            new NpsFollowUpStep("Value reinforcement (ongoing): case studies and unused features", "CSM", Duration.FromDays(7)),
         ],
         [
-            new NpsFollowUpStep("Thank-you message", "CSM", Duration.FromHours(48)),
-            new NpsFollowUpStep("Invite to advocacy: testimonial, review and referral", "CSM", Duration.FromDays(7)),
+            new NpsFollowUpStep("Share internally (praise channel, team meeting)", "CSM", Duration.Zero),
+            new NpsFollowUpStep("Thank-you by personalised email or call", "CSM", Duration.FromHours(48)),
+            new NpsFollowUpStep("Advocacy invitation: testimonial, review and referral", "Customer Marketing", Duration.FromDays(7)),
         ]);
 
     /// <summary>The steps for a detractor, soonest first.</summary>

@@ -92,12 +92,22 @@ public sealed class NpsTrendTests
     {
         var respondedAt = Instant.FromUtc(2026, 3, 2, 9, 30);
 
-        var passive = Assert.Single(NpsFollowUpPlan.Default.Schedule(8, respondedAt));
+        var passive = NpsFollowUpPlan.Default.Schedule(8, respondedAt);
         var promoter = NpsFollowUpPlan.Default.Schedule(10, respondedAt);
+        var detractor = NpsFollowUpPlan.Default.Schedule(3, respondedAt);
 
-        Assert.Equal(respondedAt + Duration.FromDays(7), passive.Due);
-        Assert.Contains("What would make it a 10?", passive.Step.Action);
-        Assert.Equal([Duration.FromHours(48), Duration.FromDays(7)], promoter.Select(f => f.Step.DueAfter));
+        // CS Expert playbook: passives "Understand barriers" (CSM, within 1 week) and "Value reinforcement" (CSM, ongoing).
+        Assert.Equal(respondedAt + Duration.FromDays(7), passive[0].Due);
+        Assert.Contains("What would make it a 10?", passive[0].Step.Action);
+        Assert.StartsWith("Value reinforcement", passive[1].Step.Action, StringComparison.Ordinal);
+
+        // Promoters: "Share internally" (CSM, immediate), thank-you (CSM, 48 hours), advocacy invitation (Customer Marketing, 1 week).
+        Assert.Equal([Duration.Zero, Duration.FromHours(48), Duration.FromDays(7)], promoter.Select(f => f.Step.DueAfter));
+        Assert.StartsWith("Share internally", promoter[0].Step.Action, StringComparison.Ordinal);
+        Assert.Equal(["CSM", "CSM", "Customer Marketing"], promoter.Select(f => f.Step.Owner));
+
+        // Detractors: call (CSM, 24 hours), recovery plan (CSM + Manager, 48 hours), escalation (VP of Customer Success, 1 week).
+        Assert.Equal(["CSM", "CSM + Manager", "VP of Customer Success"], detractor.Select(f => f.Step.Owner));
         Assert.Throws<ArgumentOutOfRangeException>(() => NpsFollowUpPlan.Default.Schedule(11, respondedAt));
     }
 
