@@ -49,7 +49,7 @@ public static class CustomerSuccessServiceCollectionExtensions
         var options = services.AddOptions<CustomerSuccessOptions>();
         if (section is not null)
         {
-            options.Bind(section);
+            options.Bind(section, binder => binder.ErrorOnUnknownConfiguration = true);
         }
 
         options.ValidateOnStart();

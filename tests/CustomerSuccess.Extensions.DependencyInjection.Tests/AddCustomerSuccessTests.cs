@@ -220,6 +220,20 @@ public sealed class AddCustomerSuccessTests
     }
 
     [Fact]
+    public async Task UnknownConfigurationKey_HostFailsToStart_NamingTheKey()
+    {
+        // A setting the options do not have (here one removed in this version) must not be dropped silently.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CustomerSuccess:Churn:HighLevelAt"] = "55" });
+        builder.Services.AddCustomerSuccess(builder.Configuration.GetSection("CustomerSuccess"));
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("HighLevelAt", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GoodConfiguration_HostStarts()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
