@@ -69,9 +69,9 @@ internal sealed class CustomerRow
         var unresolvedTickets = values.Integer(layout.UnresolvedTickets);
         var tickets30d = values.Integer(layout.Tickets30d);
         var openEscalations = values.Integer(layout.OpenEscalations);
-        var lastContact = values.Date(layout.LastContact);
-        var lastLogin = values.Date(layout.LastLogin);
-        var lastActivity = values.Date(layout.LastActivity);
+        var lastContact = values.PastDate(layout.LastContact, asOf);
+        var lastLogin = values.PastDate(layout.LastLogin, asOf);
+        var lastActivity = values.PastDate(layout.LastActivity, asOf);
         var latePayments = values.Integer(layout.LatePayments);
         var championLeaving = values.Boolean(layout.ChampionLeaving);
         var nps = values.Integer(layout.Nps);
@@ -296,6 +296,19 @@ internal sealed class CustomerRow
 
             Fail(field, "not a date (yyyy-MM-dd)");
             return null;
+        }
+
+        /// <summary>A date that must not be after the as-of date: a later one is a bad cell of its row, not a crash.</summary>
+        public LocalDate? PastDate(int field, LocalDate asOf)
+        {
+            var date = Date(field);
+            if (date > asOf)
+            {
+                Fail(field, string.Create(CultureInfo.InvariantCulture, $"after the as-of date {asOf:uuuu-MM-dd}: a past event cannot be dated later (check --as-of)"));
+                return null;
+            }
+
+            return date;
         }
 
         public bool? Boolean(int field)

@@ -129,6 +129,31 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Score_DateAfterTheAsOfDate_IsABadCellOfItsRow_NotACrash()
+    {
+        // The reproduction: id,usage,last_login with B's login a day after --as-of aborted the run with exit 3.
+        var input = _cli.Write("future.csv", """
+            id,usage,last_login
+            A,50,2026-01-01
+            B,60,2026-11-23
+            """);
+        var output = _cli.PathOf("future-out.csv");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output);
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.Contains("2 rows read, 1 scored, 1 rejected", result.Error, StringComparison.Ordinal);
+        Assert.Equal(["A"], ReadCsv(output).Select(r => r["id"]));
+        var error = Assert.Single(ReadCsv(_cli.PathOf("future-out.errors.csv")));
+        Assert.Equal(("3", "last_login", "2026-11-23"), (error["line"], error["column"], error["value"]));
+        Assert.Contains("after the as-of date 2026-11-22", error["reason"], StringComparison.Ordinal);
+
+        // An --as-of earlier than the data: every such row is reported, none crashes the run.
+        var early = await _cli.Run("summary", input, "--as-of", "2025-12-31");
+        Assert.Equal(ExitCodes.BadRows, early.ExitCode);
+        Assert.Contains("2 rows read, 0 scored, 2 rejected", early.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Score_BadRowsReported_ScoresTheGoodOnesAndAccountsForEveryRow()
     {
         var input = _cli.Write("bad.csv", $"""
