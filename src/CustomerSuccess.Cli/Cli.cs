@@ -114,9 +114,53 @@ internal static class Cli
                 map[entry[..at]] = entry[(at + 1)..].Trim();
             }
 
+            NotBlank(input, "INPUT");
+            NotBlank(output, "--output");
+            NotBlank(result.GetValue(Errors), "--errors");
             var beside = output ?? (input == "-" ? "input" : input);
             var errors = result.GetValue(Errors) ?? Path.ChangeExtension(beside, null) + ".errors.csv";
+            var errorsWhat = result.GetValue(Errors) is null ? "the default errors file" : "--errors";
+            Distinct(input == "-" ? null : input, "the input", output, "--output", "give --output another path");
+            Distinct(input == "-" ? null : input, "the input", errors, errorsWhat, "pass --errors with another path");
+            Distinct(output, "--output", errors, errorsWhat, "pass --errors with another path");
             return new RunSettings(input, model, asOf, map, result.GetValue(OnError) == "fail", errors);
+        }
+
+        private static void NotBlank(string? path, string what)
+        {
+            if (path is not null && string.IsNullOrWhiteSpace(path))
+            {
+                throw new UsageException($"{what}: give a file path; it is empty.");
+            }
+        }
+
+        /// <summary>Refuses two paths that name the same file (after following links), so no run overwrites its own input or loses its errors.</summary>
+        private static void Distinct(string? a, string aWhat, string? b, string bWhat, string fix)
+        {
+            if (a is null || b is null)
+            {
+                return;
+            }
+
+            var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            if (string.Equals(Resolved(a), Resolved(b), comparison))
+            {
+                throw new UsageException($"{aWhat} and {bWhat} are the same file ({Path.GetFileName(Path.GetFullPath(a))}); {fix}.");
+            }
+        }
+
+        private static string Resolved(string path)
+        {
+            var full = Path.GetFullPath(path);
+            try
+            {
+                var file = new FileInfo(full);
+                return file.LinkTarget is not null && file.ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : full;
+            }
+            catch (IOException)
+            {
+                return full;
+            }
         }
     }
 

@@ -153,6 +153,39 @@ public sealed class CliTests : IDisposable
         Assert.Contains("2 rows read, 0 scored, 2 rejected", early.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("in.csv", "--errors", "in.csv")]                      // the errors file would replace the input
+    [InlineData("out.errors.csv", "--output", "out.csv")]             // the default errors file is the input
+    [InlineData("in.csv", "--output", "in.csv")]                      // the output would replace the input
+    [InlineData("in.csv", "--output", "")]                            // an empty path
+    public async Task Score_PathsThatCollide_AreRefusedAndTouchNothing(string inputName, string option, string value)
+    {
+        var input = _cli.Write(inputName, "id,usage\nA,50\nB,,\n");
+        var before = File.ReadAllText(input);
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", option, value == string.Empty ? value : _cli.PathOf(value));
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Equal(before, File.ReadAllText(input));
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(line.Length < 200, line);
+    }
+
+    [Fact]
+    public async Task Score_ErrorsEqualToOutputOrALinkToTheInput_AreRefused()
+    {
+        var input = _cli.Write("linked.csv", "id,usage\nA,50\n");
+        var same = _cli.PathOf("same.csv");
+        var both = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", same, "--errors", same);
+        Assert.Equal(ExitCodes.InvalidInput, both.ExitCode);
+        Assert.Contains("are the same file", both.Error, StringComparison.Ordinal);
+
+        var link = _cli.PathOf("link.csv");
+        File.CreateSymbolicLink(link, input);
+        var linked = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", link);
+        Assert.Equal(ExitCodes.InvalidInput, linked.ExitCode);
+        Assert.Equal("id,usage\nA,50\n", File.ReadAllText(input));
+    }
+
     [Fact]
     public async Task Score_BadRowsReported_ScoresTheGoodOnesAndAccountsForEveryRow()
     {
