@@ -80,6 +80,7 @@ internal abstract class RowSource
                 throw new UsageException("the input is empty: a CSV input needs a header row.");
             }
 
+            RefuseOtherLineEndings(headerRecord);
             var splitter = new CsvFieldSource(fields, [], []);
             splitter.Load(headerRecord.ToArray(), 1);
             _header = [.. Enumerable.Range(0, splitter.ColumnCount).Select(splitter.ColumnText)];
@@ -114,6 +115,22 @@ internal abstract class RowSource
         }
 
         public override FieldSource CreateFieldSource() => new CsvFieldSource(Fields, _header, _columnOf);
+
+        /// <summary>
+        /// Refuses a header that holds a line ending the reader does not split records on (a carriage return alone, NEL
+        /// or U+2028): in such a file the whole input would read as its header and every row would be lost.
+        /// </summary>
+        private static void RefuseOtherLineEndings(ReadOnlySpan<byte> header)
+        {
+            var kind = header.IndexOf((byte)'\r') is var cr and >= 0 && (cr + 1 >= header.Length || header[cr + 1] != (byte)'\n') ? "carriage returns alone (old Mac line endings)"
+                : header.IndexOf("\u0085"u8) >= 0 ? "NEL (U+0085)"
+                : header.IndexOf("\u2028"u8) >= 0 || header.IndexOf("\u2029"u8) >= 0 ? "a Unicode line or paragraph separator (U+2028, U+2029)"
+                : null;
+            if (kind is not null)
+            {
+                throw new UsageException($"the input's lines end with {kind}, which this reader does not take; convert it to LF or CRLF line endings.");
+            }
+        }
     }
 
     private sealed class JsonLinesRowSource(RecordReader records, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)

@@ -179,6 +179,11 @@ internal static class ScoringRun
             line += $"; the rejected rows are in {file}";
         }
 
+        if (counts.Read == 0)
+        {
+            line += ": the input has a header but no rows";
+        }
+
         env.Error.WriteLine(line + ".");
     }
 

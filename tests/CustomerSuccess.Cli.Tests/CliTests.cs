@@ -186,6 +186,31 @@ public sealed class CliTests : IDisposable
         Assert.Equal("id,usage\nA,50\n", File.ReadAllText(input));
     }
 
+    [Theory]
+    [InlineData("id,usage\rA,50\rB,60\r", "carriage returns alone")]
+    [InlineData("id,usage\u0085A,50\u0085", "NEL (U+0085)")]
+    [InlineData("id,usage\u2028A,50\n", "U+2028")]
+    public async Task Score_LineEndingsTheReaderDoesNotTake_AreAnError_NotAHeaderOnlyFile(string content, string named)
+    {
+        // These made the whole file its header: exit 0 and "0 rows read", every row lost.
+        var input = _cli.Write("endings.csv", content);
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22");
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        Assert.Contains("convert it to LF or CRLF", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_HeaderOnly_SaysItHasNoRows()
+    {
+        var input = _cli.Write("header-only.csv", "id,usage\r\n");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("0 rows read, 0 scored, 0 rejected: the input has a header but no rows", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Score_BadRowsReported_ScoresTheGoodOnesAndAccountsForEveryRow()
     {
