@@ -88,7 +88,7 @@ internal abstract class RowSource
             var columns = new HashSet<string>(_header, StringComparer.Ordinal);
             foreach (var column in map.Keys.Where(c => !columns.Contains(c)))
             {
-                throw new UsageException($"--map {column}={map[column]}: the input has no column '{column}'; its columns are {string.Join(", ", _header)}.");
+                throw new UsageException($"--map {column}={map[column]}: the input has no column '{Echo.Of(column)}'; its columns are {Echo.List(_header)}.");
             }
 
             for (var c = 0; c < _header.Length; c++)
@@ -101,7 +101,7 @@ internal abstract class RowSource
 
                 if (_columnOf[field] >= 0)
                 {
-                    throw new UsageException($"columns '{_header[_columnOf[field]]}' and '{_header[c]}' both give the field '{fields[field].Name}'.");
+                    throw new UsageException($"columns '{Echo.Of(_header[_columnOf[field]])}' and '{Echo.Of(_header[c])}' both give the field '{fields[field].Name}'.");
                 }
 
                 _columnOf[field] = c;
@@ -110,7 +110,7 @@ internal abstract class RowSource
             if (_columnOf[_fieldByName[InputField.Id]] < 0)
             {
                 throw new UsageException(
-                    $"the input has no '{InputField.Id}' column (its columns are {string.Join(", ", _header)}); name it, or map one with --map COLUMN={InputField.Id}.");
+                    $"the input has no '{InputField.Id}' column (its columns are {Echo.List(_header)}); name it, or map one with --map COLUMN={InputField.Id}.");
             }
         }
 

@@ -202,6 +202,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Score_BadValue_IsEchoedCappedAndWithoutControlCharacters()
+    {
+        // A bad cell of 300 characters starting with ESC ] 0 ; (which sets a terminal's title) and a BEL.
+        var bad = "\u001b]0;title\u0007" + new string('x', 300);
+        var input = _cli.Write("echo.csv", $"id,usage\nA,{bad}\n");
+        var output = _cli.PathOf("echo-out.csv");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output, "--on-error", "fail");
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.Error);
+        Assert.DoesNotContain('\u0007', result.Error);
+        Assert.Contains("\\u001b]0;title\\u0007xxx", result.Error, StringComparison.Ordinal);
+        Assert.Contains("…", result.Error, StringComparison.Ordinal);
+        Assert.True(result.Error.Length < 400, result.Error);
+    }
+
+    [Fact]
     public async Task Score_HeaderOnly_SaysItHasNoRows()
     {
         var input = _cli.Write("header-only.csv", "id,usage\r\n");
