@@ -273,13 +273,51 @@ internal sealed class CustomerRow
                 return null;
             }
 
-            if (!Utf8Number.TryParseDecimal(text, out var value))
+            if (!WellGrouped(text) || !Utf8Number.TryParseDecimal(text, out var value))
             {
-                Fail(field, "not an amount");
+                Fail(field, "not an amount (digits with an optional '.' and fraction; thousands separated by ',' in groups of three)");
                 return null;
             }
 
             return InRange(field, (double)value) ? value : null;
+        }
+
+        /// <summary>
+        /// Whether the commas of an amount separate thousands: groups of three digits after a first group of one to three,
+        /// before any decimal point ("1,234.5"); "12,5", "1,2,3" and "1,,,0" are not amounts.
+        /// </summary>
+        private static bool WellGrouped(ReadOnlySpan<byte> text)
+        {
+            var comma = text.IndexOf((byte)',');
+            if (comma < 0)
+            {
+                return true;
+            }
+
+            var point = text.IndexOf((byte)'.');
+            var whole = point < 0 ? text : text[..point];
+            if (point >= 0 && text[point..].IndexOf((byte)',') >= 0)
+            {
+                return false;
+            }
+
+            var start = whole.Length > 0 && whole[0] is (byte)'-' or (byte)'+' ? 1 : 0;
+            var groups = whole[start..];
+            var first = groups.IndexOf((byte)',');
+            if (first is < 1 or > 3)
+            {
+                return false;
+            }
+
+            for (var i = first; i < groups.Length; i += 4)
+            {
+                if (groups[i] != (byte)',' || i + 4 > groups.Length || groups.Slice(i + 1, 3).IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0)
+                {
+                    return false;
+                }
+            }
+
+            return groups[..first].IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
         }
 
         public LocalDate? Date(int field)

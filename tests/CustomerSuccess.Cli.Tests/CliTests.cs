@@ -218,6 +218,41 @@ public sealed class CliTests : IDisposable
         Assert.True(result.Error.Length < 400, result.Error);
     }
 
+    [Theory]
+    [InlineData("12,5", false)]
+    [InlineData("1,2,3", false)]
+    [InlineData("1,,,0", false)]
+    [InlineData("1,234.5,0", false)]
+    [InlineData(",123", false)]
+    [InlineData("1234,567", false)]
+    [InlineData("1,234", true)]
+    [InlineData("12,345,678.90", true)]
+    [InlineData("-1,000", true)]
+    [InlineData("45500.00", true)]
+    public async Task Score_AmountWithCommas_IsReadOnlyWhenTheyGroupThousands(string arr, bool read)
+    {
+        var input = _cli.Write("amounts.csv", $"id,usage,arr\nA,50,\"{arr}\"\n");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", _cli.PathOf("amounts-out.csv"));
+
+        if (read && !arr.StartsWith('-'))
+        {
+            Assert.Equal(ExitCodes.Success, result.ExitCode);
+        }
+        else if (!read)
+        {
+            Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+            var error = Assert.Single(ReadCsv(_cli.PathOf("amounts-out.errors.csv")));
+            Assert.Equal(("arr", arr), (error["column"], error["value"]));
+            Assert.StartsWith("not an amount", error["reason"], StringComparison.Ordinal);
+        }
+        else
+        {
+            // "-1,000" is well formed but below the ARR's range: rejected for its range, not its form.
+            var error = Assert.Single(ReadCsv(_cli.PathOf("amounts-out.errors.csv")));
+            Assert.StartsWith("must be", error["reason"], StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Score_HeaderOnly_SaysItHasNoRows()
     {
