@@ -384,7 +384,7 @@ internal sealed class CustomerRow
         }
 
         private void OutOfRange(int field, double min, double max) =>
-            Fail(field, max >= int.MaxValue
+            Fail(field, max is int.MaxValue or double.MaxValue
                 ? string.Create(CultureInfo.InvariantCulture, $"must be {min} or more")
-                : string.Create(CultureInfo.InvariantCulture, $"must be in [{min}, {max}]"));    }
+                : string.Create(CultureInfo.InvariantCulture, $"must be in [{min:#,0.##}, {max:#,0.##}]"));    }
 }

@@ -46,7 +46,7 @@ internal sealed record InputField(string Name, FieldKind Kind, double Min, doubl
         new(ChampionLeaving, FieldKind.Boolean, 0, 0, "whether the customer's champion is leaving (true/false, yes/no, 1/0)"),
         new(Nps, FieldKind.Integer, 0, 10, "the latest NPS response, 0 to 10"),
         new(RenewalDate, FieldKind.Date, 0, 0, "the next renewal date"),
-        new(Arr, FieldKind.Money, 0, double.MaxValue, "annual recurring revenue"),
+        new(Arr, FieldKind.Money, 0, 1e15, "annual recurring revenue, at most a quadrillion (so that any portfolio's sums fit)"),
         new(Plan, FieldKind.Text, 0, 0, "the plan name, for expansion (Starter, Business, Enterprise)"),
         new(SeatsLicensed, FieldKind.Integer, 1, int.MaxValue, "seats licensed"),
         new(SeatsUsed, FieldKind.Integer, 0, int.MaxValue, "seats in use"),

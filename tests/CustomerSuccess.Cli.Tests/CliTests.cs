@@ -254,6 +254,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Summary_AnArrBeyondTheRange_IsABadCell_NotAnOverflow()
+    {
+        // An ARR of 1e28 passed validation and then overflowed the summary's decimal sums (exit 3).
+        var input = _cli.Write("huge.csv", "id,usage,arr\nA,50,10000000000000000000000000000\nB,60,79228162514264337593543950335\nC,70,1000000000000000\n");
+        var result = await _cli.Run("summary", input, "--as-of", "2026-11-22", "--format", "json");
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.Contains("3 rows read, 1 scored, 2 rejected", result.Error, StringComparison.Ordinal);
+        var errors = ReadCsv(_cli.PathOf("huge.errors.csv"));
+        Assert.All(errors, e => Assert.Equal("must be in [0, 1,000,000,000,000,000]", e["reason"]));
+    }
+
+    [Fact]
     public async Task Score_HeaderOnly_SaysItHasNoRows()
     {
         var input = _cli.Write("header-only.csv", "id,usage\r\n");
