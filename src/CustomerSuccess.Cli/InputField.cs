@@ -54,6 +54,10 @@ internal sealed record InputField(string Name, FieldKind Kind, double Min, doubl
         new(OnboardingCompleted, FieldKind.Boolean, 0, 0, "whether onboarding is complete, for the KPI report"),
     ];
 
+    /// <summary>The common field of that name (ignoring case), or null: a model component may not take one's name.</summary>
+    public static InputField? Named(string name) =>
+        Common.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Every field for a model: its component keys (scores 0 to 100) first, then <see cref="Common"/>.</summary>
     public static IReadOnlyList<InputField> For(IHealthScoreModel model)
     {

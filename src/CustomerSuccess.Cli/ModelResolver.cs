@@ -54,7 +54,7 @@ internal static class ModelResolver
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var document = JsonDocument.Parse(ReadBounded(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var root = document.RootElement;
             var name = root.TryGetProperty("name", out var n) ? n.GetString() ?? Path.GetFileNameWithoutExtension(path) : Path.GetFileNameWithoutExtension(path);
             if (!root.TryGetProperty("weights", out var weights) || weights.ValueKind != JsonValueKind.Object)
@@ -63,6 +63,15 @@ internal static class ModelResolver
             }
 
             var components = weights.EnumerateObject().Select(p => new HealthComponent(p.Name, p.Name, p.Value.GetDouble())).ToList();
+            foreach (var component in components)
+            {
+                if (InputField.Named(component.Key) is { } field)
+                {
+                    throw new UsageException(
+                        $"model file '{path}': the component key '{Echo.Of(component.Key)}' is the input field '{field.Name}' ({field.Description}); name the component otherwise.");
+                }
+            }
+
             var bands = root.TryGetProperty("bands", out var b) ? Bands(b, name, path) : HealthBandSchemes.HealthyNeutralAtRiskCritical;
             var policy = MissingDataPolicy.Default;
             if (root.TryGetProperty("missingData", out var m))
@@ -78,6 +87,28 @@ internal static class ModelResolver
         {
             throw new UsageException($"model file '{path}': {e.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)}");
         }
+    }
+
+    /// <summary>The most bytes a model file may have: 1 MiB, far above any real model, so that a wrong path (a device, a huge file) cannot exhaust memory.</summary>
+    public const int MaxModelFileBytes = 1 << 20;
+
+    private static string ReadBounded(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[MaxModelFileBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += read;
+        }
+
+        if (length > MaxModelFileBytes)
+        {
+            throw new UsageException($"model file '{path}': larger than {MaxModelFileBytes / 1024} KiB; a model file is a small JSON document.");
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     private static HealthBandScheme Bands(JsonElement bands, string name, string path)

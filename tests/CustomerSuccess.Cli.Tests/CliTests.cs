@@ -266,6 +266,31 @@ public sealed class CliTests : IDisposable
         Assert.All(errors, e => Assert.Equal("must be in [0, 1,000,000,000,000,000]", e["reason"]));
     }
 
+    [Theory]
+    [InlineData("id")]
+    [InlineData("NPS")]
+    public async Task Score_ModelComponentNamedLikeAnInputField_IsRefused(string key)
+    {
+        // A component 'id' crashed the run; one named 'nps' silently hid the NPS field.
+        var model = _cli.Write("collide.json", "{\"weights\": {\"usage\": 0.5, \"" + key + "\": 0.5}}");
+        var input = _cli.Write("collide.csv", "id,usage,nps\nA,50,9\n");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--model", model);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains($"the component key '{key}' is the input field '{key.ToLowerInvariant()}'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_ModelFileOverOneMebibyte_IsRefusedWithoutReadingItAll()
+    {
+        var model = _cli.Write("huge.json", "{\"weights\": {\"usage\": 1}, \"pad\": \"" + new string('x', 2 << 20) + "\"}");
+        var input = _cli.Write("m.csv", "id,usage\nA,50\n");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--model", model);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("larger than 1024 KiB", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Score_HeaderOnly_SaysItHasNoRows()
     {
