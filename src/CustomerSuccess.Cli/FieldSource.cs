@@ -380,6 +380,12 @@ internal sealed class JsonFieldSource(IReadOnlyList<InputField> fields, Func<str
         {
             RowProblem = $"the line is not valid JSON ({e.Message.Split('.')[0]})";
         }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        {
+            // A property name or string value that is not valid UTF-8: the reader parses it, and only turning it
+            // into text fails.
+            RowProblem = "the line holds text that is not valid UTF-8";
+        }
     }
 
     private static string? Value(JsonElement value) => value.ValueKind switch

@@ -292,6 +292,20 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Score_JsonLinesWithInvalidUtf8InAString_IsABadRow()
+    {
+        var input = _cli.PathOf("bad-utf8.jsonl");
+        File.WriteAllBytes(input, [.. "{\"id\":\"A\",\"usage\":50}\n{\"id\":\"B"u8, 0xFF, 0xFE, .. "\",\"usage\":60}\n"u8]);
+        var output = _cli.PathOf("bad-utf8-out.csv");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output);
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.Contains("2 rows read, 1 scored, 1 rejected", result.Error, StringComparison.Ordinal);
+        var error = Assert.Single(ReadCsv(_cli.PathOf("bad-utf8-out.errors.csv")));
+        Assert.Equal("the line holds text that is not valid UTF-8", error["reason"]);
+    }
+
+    [Fact]
     public async Task Score_HeaderOnly_SaysItHasNoRows()
     {
         var input = _cli.Write("header-only.csv", "id,usage\r\n");
