@@ -7,24 +7,42 @@ namespace CustomerSuccess.Cli;
 /// <summary>
 /// A file written under a temporary name in the same folder and moved into place only by <see cref="Commit"/>: a crash,
 /// a Ctrl+C or a failed run never leaves a half-written file under the real name, and disposing without committing
-/// removes the temporary file.
+/// removes the temporary file. A link is followed, and its target written, never the link replaced; a device or
+/// other special file (<c>/dev/null</c>, <c>/dev/stdout</c>, anything under <c>/dev</c> or <c>/proc</c>) is written
+/// through directly. The temporary name carries the writing process's id, so a run finds and removes the leftovers of
+/// a run that was killed (one whose process is gone).
 /// </summary>
 internal sealed class AtomicFile : IDisposable
 {
+    private const string TemporarySuffix = ".customer-success.tmp";
     private readonly string _path;
-    private readonly string _temporary;
+    private readonly string? _temporary;
     private bool _done;
 
     public AtomicFile(string path)
     {
-        _path = Path.GetFullPath(path);
+        var full = Path.GetFullPath(path);
+        if (!IsSpecial(full) && new FileInfo(full).LinkTarget is not null)
+        {
+            var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
+            full = target is null || !Path.IsPathRooted(target.FullName) ? full : target.FullName;
+        }
+
+        _path = full;
+        if (IsSpecial(full))
+        {
+            Writer = new StreamWriter(new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16), new UTF8Encoding(false), 1 << 16);
+            return;
+        }
+
         var folder = Path.GetDirectoryName(_path)!;
         if (!Directory.Exists(folder))
         {
             throw new UsageException($"cannot write '{path}': the folder '{folder}' does not exist.");
         }
 
-        _temporary = Path.Combine(folder, $".{Path.GetFileName(_path)}.{Guid.NewGuid():N}.tmp");
+        RemoveLeftovers(folder, Path.GetFileName(_path));
+        _temporary = Path.Combine(folder, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.{Guid.NewGuid():N}{TemporarySuffix}");
         Writer = new StreamWriter(new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16);
     }
 
@@ -36,7 +54,11 @@ internal sealed class AtomicFile : IDisposable
     public void Commit()
     {
         Writer.Dispose();
-        File.Move(_temporary, _path, overwrite: true);
+        if (_temporary is not null)
+        {
+            File.Move(_temporary, _path, overwrite: true);
+        }
+
         _done = true;
     }
 
@@ -49,6 +71,50 @@ internal sealed class AtomicFile : IDisposable
 
         _done = true;
         Writer.Dispose();
-        File.Delete(_temporary);
+        if (_temporary is not null)
+        {
+            File.Delete(_temporary);
+        }
+    }
+
+    /// <summary>Whether a path is a device or process file, written through rather than replaced.</summary>
+    private static bool IsSpecial(string full) =>
+        !OperatingSystem.IsWindows() && (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal));
+
+    /// <summary>Removes the temporary files of earlier runs on this target whose process no longer exists.</summary>
+    private static void RemoveLeftovers(string folder, string name)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, $".{name}.*{TemporarySuffix}"))
+        {
+            var parts = Path.GetFileName(file)[(name.Length + 2)..].Split('.');
+            if (parts.Length > 0 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) && !Running(pid))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // Another run removing it at the same moment, or a file in use: leave it.
+                }
+            }
+        }
+    }
+
+    private static bool Running(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

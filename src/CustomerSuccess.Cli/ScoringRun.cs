@@ -156,6 +156,11 @@ internal static class ScoringRun
                 errors.Commit();
                 counts.ErrorsFile = errors.FullPath;
             }
+            else if (!counts.Stopped && File.Exists(settings.ErrorsPath) && new FileInfo(settings.ErrorsPath).LinkTarget is null)
+            {
+                // A run without bad rows leaves no errors file of an earlier run beside its output to be mistaken for its own.
+                File.Delete(settings.ErrorsPath);
+            }
         }
         finally
         {

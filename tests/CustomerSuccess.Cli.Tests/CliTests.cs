@@ -306,6 +306,49 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Score_OutputThroughALink_WritesTheTargetAndKeepsTheLink()
+    {
+        var input = _cli.Write("via-link.csv", "id,usage\nA,50\n");
+        var target = _cli.Write("target.csv", "old");
+        var link = _cli.PathOf("out-link.csv");
+        File.CreateSymbolicLink(link, target);
+
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", link);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.StartsWith("id,health_score", File.ReadAllText(target), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_LeftoversOfAKilledRun_AreRemovedByTheNext()
+    {
+        // A run killed with SIGKILL leaves its temporary file; its name carries the process id, gone now.
+        var input = _cli.Write("leftover-in.csv", "id,usage\nA,50\n");
+        var output = _cli.PathOf("leftover.csv");
+        var leftover = _cli.Write(".leftover.csv.2147483646.0123456789abcdef.customer-success.tmp", "half a file");
+
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.False(File.Exists(leftover));
+        Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(output)!, ".leftover.csv.*"));
+    }
+
+    [Fact]
+    public async Task Score_CleanRerun_RemovesTheEarlierRunsErrorsFile()
+    {
+        var output = _cli.PathOf("rerun.csv");
+        var bad = _cli.Write("rerun-in.csv", "id,usage\nA,500\n");
+        Assert.Equal(ExitCodes.BadRows, (await _cli.Run("score", bad, "--as-of", "2026-11-22", "--output", output)).ExitCode);
+        Assert.True(File.Exists(_cli.PathOf("rerun.errors.csv")));
+
+        File.WriteAllText(bad, "id,usage\nA,50\n");
+        Assert.Equal(ExitCodes.Success, (await _cli.Run("score", bad, "--as-of", "2026-11-22", "--output", output)).ExitCode);
+        Assert.False(File.Exists(_cli.PathOf("rerun.errors.csv")));
+    }
+
+    [Fact]
     public async Task Score_HeaderOnly_SaysItHasNoRows()
     {
         var input = _cli.Write("header-only.csv", "id,usage\r\n");
