@@ -7,9 +7,10 @@ namespace CustomerSuccess.Cli;
 internal static class CsvText
 {
     /// <summary>
-    /// Writes a text cell: a cell beginning with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a
-    /// leading apostrophe so that a spreadsheet shows it as text instead of running it as a formula; a cell with a comma,
-    /// quote or line break is quoted.
+    /// Writes a text cell: a cell beginning with <c>=</c>, <c>@</c>, their full-width forms (<c>＝</c>, <c>＠</c>, and
+    /// <c>＋</c>, <c>－</c>), a NUL, a tab or a carriage return, or with <c>+</c> or <c>-</c> not followed by a plain
+    /// number, gets a leading apostrophe so that a spreadsheet shows it as text instead of running it as a formula (a
+    /// plain negative id such as <c>-42</c> is left as it is); a cell with a comma, quote or line break is quoted.
     /// </summary>
     public static void WriteText(TextWriter writer, string? value) => WriteText(writer, value.AsSpan());
 
@@ -22,7 +23,7 @@ internal static class CsvText
         }
 
         // The apostrophe needs no quoting, so whether to quote depends on the value alone.
-        var formula = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        var formula = LooksLikeFormula(value);
         if (value.IndexOfAny(",\"\r\n") < 0)
         {
             if (formula)
@@ -49,5 +50,36 @@ internal static class CsvText
 
         writer.Write(value);
         writer.Write('"');
+    }
+
+    private static bool LooksLikeFormula(ReadOnlySpan<char> value) => value[0] switch
+    {
+        '=' or '@' or '\t' or '\r' or '\0' or '\uFF1D' or '\uFF20' or '\uFF0B' or '\uFF0D' => true,
+        '+' or '-' => !IsPlainNumber(value[1..]),
+        _ => false,
+    };
+
+    /// <summary>Digits with at most one decimal point, at least one digit: what follows the sign of a plain number.</summary>
+    private static bool IsPlainNumber(ReadOnlySpan<char> text)
+    {
+        var digits = 0;
+        var points = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+            }
+            else if (c == '.' && ++points == 1)
+            {
+                continue;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return digits > 0;
     }
 }

@@ -103,6 +103,15 @@ public sealed class NumberTextTests
     [InlineData("-5,\"x\"", "\"'-5,\"\"x\"\"\"")]
     [InlineData("two\nlines", "\"two\nlines\"")]
     [InlineData("", "")]
+    [InlineData("\uFF1D1+2", "'\uFF1D1+2")]      // full-width equals sign
+    [InlineData("\uFF20SUM(A1)", "'\uFF20SUM(A1)")]
+    [InlineData("\0=1+2", "'\0=1+2")]            // a leading NUL a spreadsheet drops
+    [InlineData("-42", "-42")]                    // a plain negative id stays as it is
+    [InlineData("+5", "+5")]
+    [InlineData("-3.5", "-3.5")]
+    [InlineData("-1+2", "'-1+2")]
+    [InlineData("-", "'-")]
+    [InlineData("-1.2.3", "'-1.2.3")]
     public void CsvText_QuotesAndDefusesCells(string value, string expected)
     {
         var buffer = new TextBuffer();
