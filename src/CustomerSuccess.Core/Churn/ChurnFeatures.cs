@@ -62,11 +62,14 @@ public static class ChurnFeatures
     /// <returns>The value, or null.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a feature; the message lists the valid names.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A signal is out of its range (a login after the as-of date, a NaN usage change, ...); the message names it.</exception>
     public static double? Value(CustomerSignals signals, string name)
     {
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(name);
-        return Value(signals, IndexOf(name));
+        var index = IndexOf(name);
+        signals.Validate();
+        return Value(signals, index);
     }
 
     /// <summary>The value of the feature at an index of <see cref="All"/>, or null when the signal is missing.</summary>

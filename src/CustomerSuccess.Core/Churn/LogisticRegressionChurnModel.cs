@@ -57,9 +57,13 @@ public sealed class LogisticRegressionChurnModel : IChurnProbabilityModel
     public IReadOnlyDictionary<string, double> Coefficients { get; }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="signals"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A signal is out of its range (NaN, infinite, a date after the as-of date, ...); the message names it.</exception>
+    /// <exception cref="ArgumentException">The signals are so large that the model's sum is not a number (+∞ and −∞ together).</exception>
     public double PredictChurnProbability(CustomerSignals signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
+        signals.Validate();
         var z = Intercept;
         for (var i = 0; i < _features.Length; i++)
         {
@@ -67,6 +71,11 @@ public sealed class LogisticRegressionChurnModel : IChurnProbabilityModel
             {
                 z += _coefficients[i] * x;
             }
+        }
+
+        if (double.IsNaN(z))
+        {
+            throw new ArgumentException("the signals are too large for the model's coefficients: its sum overflows both ways.", nameof(signals));
         }
 
         return 1 / (1 + Math.Exp(-z));

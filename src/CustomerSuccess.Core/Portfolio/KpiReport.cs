@@ -30,7 +30,7 @@ public sealed class KpiReport
     /// <param name="targets">The targets; <see cref="KpiTargets.Default"/> (CS Manager and Petra playbooks) when null.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="figures"/> is null.</exception>
-    /// <exception cref="ArgumentException">A target is null.</exception>
+    /// <exception cref="ArgumentException">A target is null, or a figure is NaN or infinite (the message names the metric).</exception>
     public static KpiReport Evaluate(PortfolioFigures figures, IEnumerable<KpiTarget>? targets = null)
     {
         ArgumentNullException.ThrowIfNull(figures);
@@ -42,7 +42,13 @@ public sealed class KpiReport
                 throw new ArgumentException("a target is null.", nameof(targets));
             }
 
-            results.Add(new KpiResult(target, figures.For(target.Metric)));
+            var figure = figures.For(target.Metric);
+            if (figure is { } f && !double.IsFinite(f))
+            {
+                throw new ArgumentException($"the figure of {target.Metric} is {Internal.Guard.Format(f)}; a figure must be a finite number, or null when it is not known.", nameof(figures));
+            }
+
+            results.Add(new KpiResult(target, figure));
         }
 
         return new KpiReport(results);

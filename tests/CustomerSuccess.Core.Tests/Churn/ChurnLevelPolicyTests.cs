@@ -227,6 +227,28 @@ public sealed class ChurnLevelPolicyTests
         Assert.False(probability.ExpectedLossIsEstimate);
     }
 
+    [Fact]
+    public void LogisticModel_NaNOrInfiniteSignal_IsAnArgumentErrorNamingTheSignal_NotANaNProbability()
+    {
+        var model = new LogisticRegressionChurnModel(0, new System.Collections.Generic.Dictionary<string, double> { ["UsageChangePercent"] = 0.1 });
+
+        Assert.Equal("UsageChangePercent", Assert.Throws<ArgumentOutOfRangeException>(() => model.PredictChurnProbability(Signals() with { UsageChangePercent = double.NaN })).ParamName);
+        Assert.Equal("UsageChangePercent", Assert.Throws<ArgumentOutOfRangeException>(() => model.PredictChurnProbability(Signals() with { UsageChangePercent = double.PositiveInfinity })).ParamName);
+    }
+
+    [Fact]
+    public void ChurnFeatures_LoginAfterTheAsOfDate_IsAnArgumentError_NotNegativeDays() =>
+        Assert.Equal("LastLoginDate", Assert.Throws<ArgumentOutOfRangeException>(
+            () => ChurnFeatures.Value(Signals() with { LastLoginDate = AsOf.PlusDays(1) }, "DaysSinceLastLogin")).ParamName);
+
+    [Fact]
+    public void KpiReport_NaNFigure_IsAnArgumentErrorNamingTheMetric()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => KpiReport.Evaluate(new PortfolioFigures { ShareGreen = double.NaN }));
+        Assert.Equal("figures", ex.ParamName);
+        Assert.Contains("ShareGreen is NaN", ex.Message, StringComparison.Ordinal);
+    }
+
     private sealed class AlwaysCritical : IChurnLevelPolicy
     {
         public string Name => "always-critical";
