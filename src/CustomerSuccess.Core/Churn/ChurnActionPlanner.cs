@@ -61,11 +61,15 @@ public sealed class ChurnActionPlanner
     /// <param name="start">The day the plan starts, for example the assessment's as-of date.</param>
     /// <returns>The actions by due date; on the same date, in the order of the playbooks and their steps.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="assessment"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The selector returned null or a null playbook.</exception>
     [Pure]
     public IReadOnlyList<PlannedAction> Plan(ChurnAssessment assessment, LocalDate start)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        return Array.AsReadOnly(_selector(assessment)
+        var selected = _selector(assessment)
+            ?? throw new InvalidOperationException("the planner's playbook selector returned null; return an empty sequence when no playbook applies.");
+        return Array.AsReadOnly(selected
+            .Select(p => p ?? throw new InvalidOperationException("the planner's playbook selector returned a null playbook."))
             .Distinct()
             .SelectMany(p => p.Steps.Select(s => new PlannedAction(start.PlusDays(s.DayOffset), s, p)))
             .OrderBy(a => a.Due)

@@ -34,10 +34,17 @@ public sealed record OnboardingPortfolio(int Customers, int Completed, double? C
     /// <param name="progress">The customers' progress.</param>
     /// <returns>The figures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="progress"/> is null.</exception>
+    /// <exception cref="ArgumentException">An element is null; the message gives its position.</exception>
     public static OnboardingPortfolio Summarize(IEnumerable<OnboardingProgress> progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var list = progress.ToList();
+        var nullAt = list.IndexOf(null!);
+        if (nullAt >= 0)
+        {
+            throw new ArgumentException($"customer #{nullAt} is null.", nameof(progress));
+        }
+
         var completed = list.Count(p => p.IsComplete);
         var ttfv = list.Where(p => p.TimeToFirstValueDays is not null).Select(p => (double)p.TimeToFirstValueDays!.Value).ToList();
         return new OnboardingPortfolio(

@@ -174,7 +174,9 @@ public static class ChurnBatch
 
         try
         {
-            return assessor.Assess(signals);
+            return assessor.Assess(signals)
+                ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"the churn assessor {assessor.GetType().Name} returned null for customer #{index}; an assessor must return an assessment."));
         }
         catch (ArgumentException e)
         {

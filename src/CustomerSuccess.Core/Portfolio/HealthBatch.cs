@@ -288,6 +288,9 @@ public static partial class HealthBatch
     /// <exception cref="ArgumentException">A record's scores are invalid.</exception>
     public static BandHistogram CountBands<T>(IHealthScoreModel model, IEnumerable<T> records, HealthComponentReader<T> reader)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(reader);
         var counter = new Counter(model);
         foreach (var scored in ScoreStream(model, records, reader))
         {
@@ -312,6 +315,9 @@ public static partial class HealthBatch
         HealthComponentReader<T> reader,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(reader);
         var counter = new Counter(model);
         await foreach (var scored in ScoreStreamAsync(model, records, reader, cancellationToken).ConfigureAwait(false))
         {

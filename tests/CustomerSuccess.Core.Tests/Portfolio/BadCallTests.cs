@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using CustomerSuccess.Churn;
+using CustomerSuccess.Health;
+using CustomerSuccess.Onboarding;
+using CustomerSuccess.Portfolio;
+using NodaTime;
+using Xunit;
+
+namespace CustomerSuccess.Tests.Portfolio;
+
+/// <summary>Bad calls that met a NullReferenceException or a wrong number now meet a clear exception.</summary>
+public sealed class BadCallTests
+{
+    private static readonly LocalDate AsOf = new(2026, 6, 1);
+    private static readonly IHealthScoreModel Model = HealthScoreModels.UsageEngagementSupport;
+
+    [Fact]
+    public async Task CountBands_NullRecordsOrReader_NameTheArgument()
+    {
+        HealthComponentReader<double[]> reader = (row, into) => row.CopyTo(into);
+        Assert.Equal("records", Assert.Throws<ArgumentNullException>(() => HealthBatch.CountBands(Model, (IEnumerable<double[]>)null!, reader)).ParamName);
+        Assert.Equal("reader", Assert.Throws<ArgumentNullException>(() => HealthBatch.CountBands(Model, new List<double[]>(), null!)).ParamName);
+        Assert.Equal("records", (await Assert.ThrowsAsync<ArgumentNullException>(() => HealthBatch.CountBandsAsync(Model, (IAsyncEnumerable<double[]>)null!, reader))).ParamName);
+    }
+
+    [Fact]
+    public void ChurnBatch_AnAssessorReturningNull_IsNamed()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => ChurnBatch.Worklist(new ReturnsNull(), [new CustomerSignals(AsOf)], 1));
+        Assert.Contains("ReturnsNull returned null for customer #0", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Planner_ASelectorReturningNull_IsNamed()
+    {
+        var assessment = new RuleBasedChurnRiskAssessor().Assess(new CustomerSignals(AsOf));
+        Assert.Throws<InvalidOperationException>(() => new ChurnActionPlanner(_ => null!).Plan(assessment, AsOf));
+        Assert.Throws<InvalidOperationException>(() => new ChurnActionPlanner(_ => [null!]).Plan(assessment, AsOf));
+    }
+
+    [Fact]
+    public void OnboardingPortfolio_ANullElement_GivesItsPosition()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => OnboardingPortfolio.Summarize([null!]));
+        Assert.Equal("progress", ex.ParamName);
+        Assert.Contains("customer #0 is null", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ReturnsNull : IChurnRiskAssessor
+    {
+        public ChurnAssessment Assess(CustomerSignals signals) => null!;
+    }
+}
