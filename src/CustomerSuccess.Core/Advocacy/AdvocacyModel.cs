@@ -32,12 +32,14 @@ public sealed class AdvocacyModel
     {
         var p = new OptionProblems();
         p.Weights("the weights", npsWeight, successMetricsWeight, engagementWeight, referenceWillingnessWeight, communityActivityWeight);
+        var weightsBad = p.List.Count > 0;
         if (!(advocateAt > 0 && advocateAt < championAt && championAt < ambassadorAt && ambassadorAt <= 100))
         {
             p.Add($"the tier thresholds must satisfy 0 < advocate < champion < ambassador ≤ 100 but are {Guard.Format(advocateAt)}, {Guard.Format(championAt)}, {Guard.Format(ambassadorAt)}.");
         }
 
-        Guard.NoProblems(p.List, "Advocacy model", null);
+        // The parameter named is the first of the group that is wrong: the weights', else the thresholds'.
+        Guard.NoProblems(p.List, "Advocacy model", weightsBad ? nameof(npsWeight) : nameof(advocateAt));
         NpsWeight = npsWeight;
         SuccessMetricsWeight = successMetricsWeight;
         EngagementWeight = engagementWeight;

@@ -23,7 +23,8 @@ public sealed class RatingRubric
         if (!(green >= yellow && yellow >= red))
         {
             throw new ArgumentException(
-                $"a rating rubric needs green ≥ yellow ≥ red but has green {Guard.Format(green)}, yellow {Guard.Format(yellow)}, red {Guard.Format(red)}.");
+                $"a rating rubric needs green ≥ yellow ≥ red but has green {Guard.Format(green)}, yellow {Guard.Format(yellow)}, red {Guard.Format(red)}.",
+                green < yellow ? nameof(yellow) : nameof(red));
         }
 
         Green = green;

@@ -56,7 +56,8 @@ public sealed class WeightedHealthScoreModel : IHealthScoreModel
         ArgumentNullException.ThrowIfNull(bands);
         var list = components.ToList();
         var problems = Validate(name, list);
-        Guard.NoProblems(problems, $"Health score model '{name}'", nameof(components));
+        var onlyTheName = string.IsNullOrWhiteSpace(name) && problems.Count == 1;
+        Guard.NoProblems(problems, $"Health score model '{name}'", onlyTheName ? nameof(name) : nameof(components));
 
         Name = name;
         _components = [.. list];

@@ -48,6 +48,16 @@ public sealed class BadCallTests
         Assert.Contains("customer #0 is null", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Constructors_NameTheParameterThatIsWrong()
+    {
+        Assert.Equal("npsWeight", Assert.Throws<ArgumentException>(() => new CustomerSuccess.Advocacy.AdvocacyModel(0.5, 0.5, 0.5, 0, 0, 50, 70, 85)).ParamName);
+        Assert.Equal("advocateAt", Assert.Throws<ArgumentException>(() => new CustomerSuccess.Advocacy.AdvocacyModel(0.3, 0.2, 0.2, 0.2, 0.1, 70, 50, 85)).ParamName);
+        Assert.Equal("yellow", Assert.Throws<ArgumentException>(() => new RatingRubric(50, 60, 20)).ParamName);
+        Assert.Equal("red", Assert.Throws<ArgumentException>(() => new RatingRubric(80, 60, 70)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => new WeightedHealthScoreModel(" ", [new HealthComponent("usage", "Usage", 1)], HealthBandSchemes.GreenYellowRed)).ParamName);
+    }
+
     private sealed class ReturnsNull : IChurnRiskAssessor
     {
         public ChurnAssessment Assess(CustomerSignals signals) => null!;
