@@ -24,12 +24,18 @@ public readonly struct NpsSummary : IEquatable<NpsSummary>
     /// <param name="promoters">Responses of 9 or 10; 0 or more.</param>
     /// <param name="passives">Responses of 7 or 8; 0 or more.</param>
     /// <param name="detractors">Responses of 0 to 6; 0 or more.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or the three add up to more than <see cref="long.MaxValue"/>.</exception>
     public NpsSummary(long promoters, long passives, long detractors)
     {
         CheckCount(promoters, nameof(promoters));
         CheckCount(passives, nameof(passives));
         CheckCount(detractors, nameof(detractors));
+        if (!TotalFits(promoters, passives, detractors))
+        {
+            throw new ArgumentOutOfRangeException(nameof(detractors), detractors,
+                "the promoters, passives and detractors must add up to at most 9 223 372 036 854 775 807 (long.MaxValue).");
+        }
+
         Promoters = promoters;
         Passives = passives;
         Detractors = detractors;
@@ -55,7 +61,7 @@ public readonly struct NpsSummary : IEquatable<NpsSummary>
 
     /// <summary>The Net Promoter Score: % promoters − % detractors, in [−100, 100].</summary>
     /// <exception cref="InvalidOperationException">There are no responses; check <see cref="HasScore"/> first.</exception>
-    public double Score => HasScore ? (double)(100 * (Promoters - Detractors)) / Total : throw NoResponses();
+    public double Score => HasScore ? 100.0 * (Promoters - Detractors) / Total : throw NoResponses();
 
     /// <summary>The score, or null when there are no responses.</summary>
     public double? ScoreOrNull => HasScore ? Score : null;
@@ -158,7 +164,9 @@ public readonly struct NpsSummary : IEquatable<NpsSummary>
     /// <returns>A new summary.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is not a defined category.</exception>
     [Pure]
-    public NpsSummary Add(NpsCategory category) => category switch
+    public NpsSummary Add(NpsCategory category) => Total == long.MaxValue
+        ? throw new OverflowException("the NPS summary already holds 9 223 372 036 854 775 807 (long.MaxValue) responses.")
+        : category switch
     {
         NpsCategory.Promoter => new NpsSummary(Promoters + 1, Passives, Detractors),
         NpsCategory.Passive => new NpsSummary(Promoters, Passives + 1, Detractors),
@@ -176,14 +184,23 @@ public readonly struct NpsSummary : IEquatable<NpsSummary>
     /// <summary>The summary of the responses of both summaries. Associative and commutative, with <see cref="Empty"/> as identity.</summary>
     /// <param name="other">The other summary.</param>
     /// <returns>A new summary.</returns>
+    /// <exception cref="OverflowException">Together they hold more than <see cref="long.MaxValue"/> responses.</exception>
     [Pure]
-    public NpsSummary Merge(NpsSummary other) =>
-        new(Promoters + other.Promoters, Passives + other.Passives, Detractors + other.Detractors);
+    public NpsSummary Merge(NpsSummary other)
+    {
+        if (Total > long.MaxValue - other.Total)
+        {
+            throw new OverflowException("the merged NPS summary would hold more than 9 223 372 036 854 775 807 (long.MaxValue) responses.");
+        }
+
+        return new(Promoters + other.Promoters, Passives + other.Passives, Detractors + other.Detractors);
+    }
 
     /// <summary>Merges two summaries.</summary>
     /// <param name="left">One summary.</param>
     /// <param name="right">The other.</param>
     /// <returns><c>left.Merge(right)</c>.</returns>
+    /// <exception cref="OverflowException">Together they hold more than <see cref="long.MaxValue"/> responses.</exception>
     public static NpsSummary operator +(NpsSummary left, NpsSummary right) => left.Merge(right);
 
     /// <inheritdoc />
@@ -214,7 +231,7 @@ public readonly struct NpsSummary : IEquatable<NpsSummary>
             ? string.Create(CultureInfo.InvariantCulture, $"NPS {Score:+0.##;-0.##;0} ({Promoters} promoters, {Passives} passives, {Detractors} detractors)")
             : "NPS undefined (no responses)";
 
-    private double Percentage(long count) => HasScore ? (double)(100 * count) / Total : throw NoResponses();
+    private double Percentage(long count) => HasScore ? 100.0 * count / Total : throw NoResponses();
 
     private static InvalidOperationException NoResponses() =>
         new("an NPS summary of no responses has no score; check HasScore first.");
@@ -227,4 +244,7 @@ public readonly struct NpsSummary : IEquatable<NpsSummary>
                 string.Create(CultureInfo.InvariantCulture, $"the count of {paramName} must be 0 or more but was {count}."));
         }
     }
+
+    private static bool TotalFits(long promoters, long passives, long detractors) =>
+        promoters <= long.MaxValue - passives && promoters + passives <= long.MaxValue - detractors;
 }

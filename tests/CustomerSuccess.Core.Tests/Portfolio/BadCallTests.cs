@@ -58,6 +58,20 @@ public sealed class BadCallTests
         Assert.Equal("name", Assert.Throws<ArgumentException>(() => new WeightedHealthScoreModel(" ", [new HealthComponent("usage", "Usage", 1)], HealthBandSchemes.GreenYellowRed)).ParamName);
     }
 
+    [Fact]
+    public void NpsSummary_CountsPastLongMaxValue_AreRefused_NotWrapped()
+    {
+        // Total and + wrapped to a negative count.
+        var half = long.MaxValue / 2 + 1;
+        Assert.Equal("detractors", Assert.Throws<ArgumentOutOfRangeException>(() => new CustomerSuccess.Nps.NpsSummary(half, half, 0)).ParamName);
+        var big = new CustomerSuccess.Nps.NpsSummary(half, 0, 0);
+        Assert.Throws<OverflowException>(() => big + big);
+        Assert.Throws<OverflowException>(() => new CustomerSuccess.Nps.NpsSummary(long.MaxValue, 0, 0).Add(9));
+
+        // Scores of huge counts no longer overflow 100 × count.
+        Assert.Equal(100.0, new CustomerSuccess.Nps.NpsSummary(long.MaxValue / 10, 0, 0).Score);
+    }
+
     private sealed class ReturnsNull : IChurnRiskAssessor
     {
         public ChurnAssessment Assess(CustomerSignals signals) => null!;
