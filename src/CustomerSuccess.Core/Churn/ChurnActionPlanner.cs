@@ -62,6 +62,7 @@ public sealed class ChurnActionPlanner
     /// <returns>The actions by due date; on the same date, in the order of the playbooks and their steps.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="assessment"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The selector returned null or a null playbook.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A step would fall after the last date of the calendar (9999-12-31).</exception>
     [Pure]
     public IReadOnlyList<PlannedAction> Plan(ChurnAssessment assessment, LocalDate start)
     {
@@ -71,8 +72,17 @@ public sealed class ChurnActionPlanner
         return Array.AsReadOnly(selected
             .Select(p => p ?? throw new InvalidOperationException("the planner's playbook selector returned a null playbook."))
             .Distinct()
-            .SelectMany(p => p.Steps.Select(s => new PlannedAction(start.PlusDays(s.DayOffset), s, p)))
+            .SelectMany(p => p.Steps.Select(s => new PlannedAction(Due(start, s.DayOffset), s, p)))
             .OrderBy(a => a.Due)
             .ToArray());
+    }
+
+    private static LocalDate Due(LocalDate start, int dayOffset)
+    {
+        var last = new LocalDate(9999, 12, 31, start.Calendar);
+        return Internal.IsoDays.Between(start, last) >= dayOffset
+            ? start.PlusDays(dayOffset)
+            : throw new ArgumentOutOfRangeException(nameof(start), start,
+                $"a step {dayOffset} days after {start:uuuu-MM-dd} would fall after the last date of the calendar, 9999-12-31.");
     }
 }

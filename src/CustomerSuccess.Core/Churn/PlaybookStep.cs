@@ -6,18 +6,21 @@ namespace CustomerSuccess.Churn;
 /// <remarks>Immutable; checked on construction.</remarks>
 public sealed record PlaybookStep
 {
+    /// <summary>The largest day offset a step may have: 3 653 days, ten years (ours: no playbook plans further ahead).</summary>
+    public const int MaxDayOffset = 3653;
+
     /// <summary>Creates a step.</summary>
-    /// <param name="dayOffset">Days after the playbook starts, 0 (the same day) or more.</param>
+    /// <param name="dayOffset">Days after the playbook starts, from 0 (the same day) to <see cref="MaxDayOffset"/>.</param>
     /// <param name="action">What to do. Not empty.</param>
     /// <param name="owner">Who does it, for example "CSM". Not empty.</param>
     /// <param name="channel">How, for example "email", "phone", "meeting". Not empty.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dayOffset"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dayOffset"/> is negative or above <see cref="MaxDayOffset"/>.</exception>
     /// <exception cref="ArgumentException">A text is empty.</exception>
     public PlaybookStep(int dayOffset, string action, string owner, string channel)
     {
-        if (dayOffset < 0)
+        if (dayOffset is < 0 or > MaxDayOffset)
         {
-            throw new ArgumentOutOfRangeException(nameof(dayOffset), dayOffset, $"the day offset of step '{action}' must be 0 or more but was {dayOffset}.");
+            throw new ArgumentOutOfRangeException(nameof(dayOffset), dayOffset, $"the day offset of step '{action}' must be in [0, {MaxDayOffset}] (up to ten years) but was {dayOffset}.");
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(action);

@@ -20,6 +20,10 @@ internal static class CalendarPeriods
     internal static DateInterval Interval(LocalDate first, int index, int monthsPerPeriod)
     {
         var start = first.PlusMonths(index * monthsPerPeriod);
-        return new DateInterval(start, start.PlusMonths(monthsPerPeriod).PlusDays(-1));
+
+        // Periods are whole months inside one year (12 is a multiple of 1 and 3), so the end is the last day of the
+        // period's last month: no date after the period is computed, and the last period of the calendar has an end.
+        var lastMonth = start.Month + monthsPerPeriod - 1;
+        return new DateInterval(start, new LocalDate(start.Year, lastMonth, start.Calendar.GetDaysInMonth(start.Year, lastMonth), start.Calendar));
     }
 }

@@ -96,7 +96,8 @@ public sealed class Contract
     /// <param name="asOf">The date; not before the start, and for a contract that does not auto-renew not after its end.</param>
     /// <returns>The renewal date; never before <paramref name="asOf"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="asOf"/> is before the start, or after the end of a contract that does not renew automatically.
+    /// <paramref name="asOf"/> is before the start, after the end of a contract that does not renew automatically, or
+    /// so late that the next renewal would fall after 9999-12-31.
     /// </exception>
     public LocalDate RenewalDateAsOf(LocalDate asOf)
     {
@@ -117,13 +118,21 @@ public sealed class Contract
         // Start from a term that cannot be past the answer (every term is at most _maxTermDays long), then step up.
         var days = Period.DaysBetween(Start, asOf);
         var n = (int)Math.Max(1, days / _maxTermDays);
-        var date = EndOfTerm(n);
-        while (date < asOf)
+        try
         {
-            date = EndOfTerm(++n);
-        }
+            var date = EndOfTerm(n);
+            while (date < asOf)
+            {
+                date = EndOfTerm(++n);
+            }
 
-        return date;
+            return date;
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf,
+                $"the renewal of contract '{Id}' after {asOf:uuuu-MM-dd} would fall after the last date of the calendar, 9999-12-31.");
+        }
     }
 
     /// <summary>Days from <paramref name="asOf"/> to the renewal date current as of it; 0 on the renewal date.</summary>
