@@ -213,7 +213,7 @@ internal static class Cli
         command.SetAction((result, cancellationToken) =>
         {
             var settings = inputs.Settings(result, env, output: null);
-            var report = new PortfolioReport(settings.Model);
+            var report = new PortfolioReport(settings.Model, settings.AsOf);
             var counts = ScoringRun.Execute(env, settings, () => new SummarySink(report), cancellationToken);
             if (!counts.Stopped)
             {

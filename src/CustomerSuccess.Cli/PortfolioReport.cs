@@ -13,7 +13,7 @@ using Spectre.Console;
 namespace CustomerSuccess.Cli;
 
 /// <summary>Collects the <c>summary</c> report while rows stream by, then renders it for a terminal or as JSON.</summary>
-internal sealed class PortfolioReport(IHealthScoreModel model)
+internal sealed class PortfolioReport(IHealthScoreModel model, NodaTime.LocalDate asOf)
 {
     /// <summary>The renewal window of the report: renewals due in the next 90 days (the customer success manager playbook starts renewal conversations then).</summary>
     public const int RenewalWindowDays = 90;
@@ -67,6 +67,7 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
         {
             json.WriteStartObject();
             json.WriteString("model", model.Name);
+            json.WriteString("as_of", asOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
             json.WritePropertyName("portfolio");
             summary.WriteJson(json);
             json.WriteStartObject("nps_confidence_interval");
@@ -133,7 +134,7 @@ internal sealed class PortfolioReport(IHealthScoreModel model)
             Interactive = InteractionSupport.No,
         });
         var c = CultureInfo.InvariantCulture;
-        console.Write(new Rule($"[bold]Portfolio: {summary.TotalCustomers.ToString("N0", c)} customers[/] (model {Markup.Escape(model.Name)})").LeftJustified());
+        console.Write(new Rule($"[bold]Portfolio: {summary.TotalCustomers.ToString("N0", c)} customers[/] as of {asOf.ToString("uuuu-MM-dd", c)} (model {Markup.Escape(model.Name)})").LeftJustified());
 
         var bands = new BarChart().Width(70).Label("[bold]Customers per health band[/]");
         foreach (var band in model.Bands.Bands.Reverse())

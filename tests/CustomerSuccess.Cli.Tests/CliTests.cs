@@ -447,6 +447,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
         var root = json.RootElement;
+        Assert.Equal("2026-11-22", root.GetProperty("as_of").GetString());
         var customers = root.GetProperty("portfolio").GetProperty("customers");
         var total = customers.GetProperty("total_managed").GetInt64();
         Assert.Equal(10_000, total);
@@ -467,6 +468,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Customers per health band", result.Out, StringComparison.Ordinal);
         Assert.Contains("Customers per churn risk level", result.Out, StringComparison.Ordinal);
         Assert.Matches(@"ShareGreen\s+│ > 80.0 %\s+│ CS Manager", result.Out);
+        Assert.Contains("customers as of ", result.Out, StringComparison.Ordinal);
         Assert.Matches(@"QbrCompletion\s+│ >= 100.0 %\s+│ CS Manager\s+│\s+- │ no figure", result.Out);
     }
 
