@@ -34,6 +34,10 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
     /// <summary>What is wrong with the record as a whole (its column count, its quotes, its JSON), or null.</summary>
     public string? RowProblem { get; protected set; }
 
+    /// <summary>Marks the loaded record as longer than the reader's limit: a bad row, whatever its start parses as.</summary>
+    public void MarkTooLong() =>
+        RowProblem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the record is longer than {RecordReader.MaxRecordBytes / 1024} KiB, the longest the reader takes; the rest of its line was skipped");
+
     /// <summary>The record's text, for the errors file when the record as a whole is bad.</summary>
     public string RawRow => Utf8Text.ToText(Record);
 

@@ -13,6 +13,7 @@ internal sealed class RecordBlock
     private readonly int[] _start = new int[Capacity];
     private readonly int[] _length = new int[Capacity];
     private readonly long[] _line = new long[Capacity];
+    private readonly bool[] _tooLong = new bool[Capacity];
     private byte[] _data = new byte[1 << 20];
     private int _used;
 
@@ -23,12 +24,18 @@ internal sealed class RecordBlock
 
     public long Line(int index) => _line[index];
 
+    /// <summary>Whether the record was longer than <see cref="RecordReader.MaxRecordBytes"/>: only its start is kept.</summary>
+    public bool TooLong(int index) => _tooLong[index];
+
+    /// <summary>The most bytes a block takes before it stops (one more record may pass it): memory stays bounded whatever the records.</summary>
+    public const int MaxBytes = 32 << 20;
+
     /// <summary>Empties the block and fills it with the reader's next records; false when the input had none left.</summary>
     public bool Fill(RecordReader reader)
     {
         Count = 0;
         _used = 0;
-        while (Count < Capacity && reader.Next(out var record, out var line))
+        while (Count < Capacity && _used < MaxBytes && reader.Next(out var record, out var line))
         {
             if (_used + record.Length > _data.Length)
             {
@@ -39,6 +46,7 @@ internal sealed class RecordBlock
             _start[Count] = _used;
             _length[Count] = record.Length;
             _line[Count] = line;
+            _tooLong[Count] = reader.TooLong;
             _used += record.Length;
             Count++;
         }

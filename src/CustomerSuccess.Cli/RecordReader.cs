@@ -6,10 +6,19 @@ namespace CustomerSuccess.Cli;
 /// <summary>
 /// Cuts a UTF-8 input into records without decoding it: CSV records (RFC 4180: a quoted field may hold commas,
 /// doubled quotes and line breaks) or JSON Lines. Blank lines are skipped, a byte order mark is ignored, and each
-/// record knows the line it starts on. Holds one buffer of input, not the file.
+/// record knows the line it starts on. Holds one buffer of input, not the file: a record is at most
+/// <see cref="MaxRecordBytes"/>. A quoted field still open after that many bytes is taken as a stray quote, and its
+/// line is cut at its line break (the field splitter then reports the quote on that line); a line longer than the
+/// limit is returned as a short prefix marked <see cref="TooLong"/>, and the rest of it is skipped.
 /// </summary>
 internal sealed class RecordReader(Stream stream, bool csv)
 {
+    /// <summary>The longest record, in bytes: 1 MiB.</summary>
+    public const int MaxRecordBytes = 1 << 20;
+
+    /// <summary>How much of a too-long record is kept, for its report.</summary>
+    private const int TooLongPrefix = 200;
+
     private const byte Quote = (byte)'"';
     private const byte Comma = (byte)',';
     private const byte NewLine = (byte)'\n';
@@ -20,6 +29,10 @@ internal sealed class RecordReader(Stream stream, bool csv)
     private bool _endOfInput;
     private bool _started;
     private long _line = 1;
+    private bool _skipping;
+
+    /// <summary>Whether the record <see cref="Next"/> gave last was longer than <see cref="MaxRecordBytes"/> (only its start is given).</summary>
+    public bool TooLong { get; private set; }
 
     /// <summary>
     /// Moves to the next record: <paramref name="record"/> is its bytes (without the line break), valid until the next
@@ -37,6 +50,31 @@ internal sealed class RecordReader(Stream stream, bool csv)
                 {
                     _position += 3;
                 }
+            }
+
+            TooLong = false;
+            if (_skipping)
+            {
+                var pending = _buffer.AsSpan(_position, _end - _position);
+                var lineBreak = pending.IndexOf(NewLine);
+                if (lineBreak >= 0)
+                {
+                    _position += lineBreak + 1;
+                    _line++;
+                    _skipping = false;
+                    continue;
+                }
+
+                _position = _end;
+                if (_endOfInput)
+                {
+                    record = default;
+                    line = _line;
+                    return false;
+                }
+
+                Fill();
+                continue;
             }
 
             if (TryCut(out var length, out var next, out var quoted))
@@ -65,14 +103,40 @@ internal sealed class RecordReader(Stream stream, bool csv)
                 return false;
             }
 
+            if (_end - _position >= MaxRecordBytes)
+            {
+                var pending = _buffer.AsSpan(_position, _end - _position);
+                var lineBreak = pending.IndexOf(NewLine);
+                line = _line;
+                if (lineBreak >= 0)
+                {
+                    // Only an open quote keeps a record going past a line break: past the limit it is a stray quote.
+                    record = pending[..lineBreak];
+                    if (!record.IsEmpty && record[^1] == (byte)'\r')
+                    {
+                        record = record[..^1];
+                    }
+
+                    _position += lineBreak + 1;
+                    _line++;
+                    return true;
+                }
+
+                record = pending[..TooLongPrefix];
+                TooLong = true;
+                _skipping = true;
+                _position = _end;
+                return true;
+            }
+
             Fill();
         }
     }
 
     /// <summary>
     /// Finds where the record at the current position ends. A quote opens a quoted field only at the start of a field;
-    /// elsewhere it is a stray quote, which the field splitter reports. At the end of the input an unclosed quote runs
-    /// to the end, and the splitter reports that too.
+    /// elsewhere it is a stray quote, which the field splitter reports. A quote still open at the end of the input ends
+    /// its record at the record's first line break, and the splitter reports the unclosed quote on that line.
     /// </summary>
     private bool TryCut(out int length, out int next, out bool quoted)
     {
@@ -123,8 +187,12 @@ internal sealed class RecordReader(Stream stream, bool csv)
 
         if (_endOfInput && !span.IsEmpty)
         {
-            length = span.Length;
-            next = _end;
+            // A quote still open at the end of the input never closes: it is a stray quote, and its record ends at its
+            // own line break, so the lines after it are read as the records they are.
+            var lineBreak = inQuotes ? span.IndexOf(NewLine) : -1;
+            quoted = false;
+            length = lineBreak >= 0 ? lineBreak : span.Length;
+            next = lineBreak >= 0 ? _position + lineBreak + 1 : _end;
             return true;
         }
 

@@ -80,6 +80,11 @@ internal abstract class RowSource
                 throw new UsageException("the input is empty: a CSV input needs a header row.");
             }
 
+            if (records.TooLong)
+            {
+                throw new UsageException($"the input's first line is longer than {RecordReader.MaxRecordBytes / 1024} KiB: it is not the header of a CSV file.");
+            }
+
             RefuseOtherLineEndings(headerRecord);
             var splitter = new CsvFieldSource(fields, [], []);
             splitter.Load(headerRecord.ToArray(), 1);

@@ -317,6 +317,11 @@ internal static class ScoringRun
         public Result Score(RecordBlock block, int index, Job job)
         {
             fields.Load(block.Record(index), block.Line(index));
+            if (block.TooLong(index))
+            {
+                fields.MarkTooLong();
+            }
+
             var settings = job.Settings;
             var row = CustomerRow.Parse(fields, job.Layout, settings.AsOf, settings.Model, RowScorer.Catalog, _components, out var error);
             if (row is null)

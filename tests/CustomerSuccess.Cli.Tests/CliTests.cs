@@ -349,6 +349,48 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Score_OneStrayQuote_IsOneBadRow_AndTheRowsAfterItAreScored()
+    {
+        // A quote opening a field of row 4 swallowed the rest of the file into one record ("3 rows read").
+        var rows = Enumerable.Range(0, 2000).Select(i => $"C{i},{i % 100}").ToArray();
+        rows[3] = "\"C3,50";
+        var input = _cli.Write("stray.csv", "id,usage\n" + string.Join("\n", rows) + "\n");
+        var output = _cli.PathOf("stray-out.csv");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output);
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.Contains("2000 rows read, 1999 scored, 1 rejected", result.Error, StringComparison.Ordinal);
+        var error = Assert.Single(ReadCsv(_cli.PathOf("stray-out.errors.csv")));
+        Assert.Equal(("5", "(row)"), (error["line"], error["column"]));
+        Assert.Equal("C4", ReadCsv(output)[3]["id"]);
+    }
+
+    [Fact]
+    public async Task Score_ARecordOverTheLimit_IsOneBadRow_AndMemoryStaysBounded()
+    {
+        var input = _cli.Write("long.csv", "id,usage\nA,1\nB," + new string('x', 3 << 20) + "\nC,3\n");
+        var output = _cli.PathOf("long-out.csv");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output);
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.Contains("3 rows read, 2 scored, 1 rejected", result.Error, StringComparison.Ordinal);
+        var error = Assert.Single(ReadCsv(_cli.PathOf("long-out.errors.csv")));
+        Assert.Equal("3", error["line"]);
+        Assert.StartsWith("the record is longer than 1024 KiB", error["reason"], StringComparison.Ordinal);
+        Assert.Equal(["A", "C"], ReadCsv(output).Select(r => r["id"]));
+    }
+
+    [Fact]
+    public async Task Score_AnInputWithoutLineBreaks_IsRefusedAtItsHeader()
+    {
+        var input = _cli.Write("one-line.csv", new string('0', 2 << 20));
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22");
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("first line is longer than 1024 KiB", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Score_HeaderOnly_SaysItHasNoRows()
     {
         var input = _cli.Write("header-only.csv", "id,usage\r\n");
