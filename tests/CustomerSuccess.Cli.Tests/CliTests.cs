@@ -137,13 +137,9 @@ public sealed class CliTests : IDisposable
             A,50,2026-01-01
             B,60,2026-11-23
             """);
-        var output = _cli.PathOf("future-out.csv");
-        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output);
+        var error = await ScoreWithOneBadRow(input, "future-out", "2 rows read, 1 scored, 1 rejected");
 
-        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
-        Assert.Contains("2 rows read, 1 scored, 1 rejected", result.Error, StringComparison.Ordinal);
-        Assert.Equal(["A"], ReadCsv(output).Select(r => r["id"]));
-        var error = Assert.Single(ReadCsv(_cli.PathOf("future-out.errors.csv")));
+        Assert.Equal(["A"], ReadCsv(_cli.PathOf("future-out.csv")).Select(r => r["id"]));
         Assert.Equal(("3", "last_login", "2026-11-23"), (error["line"], error["column"], error["value"]));
         Assert.Contains("after the as-of date 2026-11-22", error["reason"], StringComparison.Ordinal);
 
@@ -296,12 +292,7 @@ public sealed class CliTests : IDisposable
     {
         var input = _cli.PathOf("bad-utf8.jsonl");
         File.WriteAllBytes(input, [.. "{\"id\":\"A\",\"usage\":50}\n{\"id\":\"B"u8, 0xFF, 0xFE, .. "\",\"usage\":60}\n"u8]);
-        var output = _cli.PathOf("bad-utf8-out.csv");
-        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output);
-
-        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
-        Assert.Contains("2 rows read, 1 scored, 1 rejected", result.Error, StringComparison.Ordinal);
-        var error = Assert.Single(ReadCsv(_cli.PathOf("bad-utf8-out.errors.csv")));
+        var error = await ScoreWithOneBadRow(input, "bad-utf8-out", "2 rows read, 1 scored, 1 rejected");
         Assert.Equal("the line holds text that is not valid UTF-8", error["reason"]);
     }
 
@@ -355,29 +346,21 @@ public sealed class CliTests : IDisposable
         var rows = Enumerable.Range(0, 2000).Select(i => $"C{i},{i % 100}").ToArray();
         rows[3] = "\"C3,50";
         var input = _cli.Write("stray.csv", "id,usage\n" + string.Join("\n", rows) + "\n");
-        var output = _cli.PathOf("stray-out.csv");
-        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output);
+        var error = await ScoreWithOneBadRow(input, "stray-out", "2000 rows read, 1999 scored, 1 rejected");
 
-        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
-        Assert.Contains("2000 rows read, 1999 scored, 1 rejected", result.Error, StringComparison.Ordinal);
-        var error = Assert.Single(ReadCsv(_cli.PathOf("stray-out.errors.csv")));
         Assert.Equal(("5", "(row)"), (error["line"], error["column"]));
-        Assert.Equal("C4", ReadCsv(output)[3]["id"]);
+        Assert.Equal("C4", ReadCsv(_cli.PathOf("stray-out.csv"))[3]["id"]);
     }
 
     [Fact]
     public async Task Score_ARecordOverTheLimit_IsOneBadRow_AndMemoryStaysBounded()
     {
         var input = _cli.Write("long.csv", "id,usage\nA,1\nB," + new string('x', 3 << 20) + "\nC,3\n");
-        var output = _cli.PathOf("long-out.csv");
-        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", output);
+        var error = await ScoreWithOneBadRow(input, "long-out", "3 rows read, 2 scored, 1 rejected");
 
-        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
-        Assert.Contains("3 rows read, 2 scored, 1 rejected", result.Error, StringComparison.Ordinal);
-        var error = Assert.Single(ReadCsv(_cli.PathOf("long-out.errors.csv")));
         Assert.Equal("3", error["line"]);
         Assert.StartsWith("the record is longer than 1024 KiB", error["reason"], StringComparison.Ordinal);
-        Assert.Equal(["A", "C"], ReadCsv(output).Select(r => r["id"]));
+        Assert.Equal(["A", "C"], ReadCsv(_cli.PathOf("long-out.csv")).Select(r => r["id"]));
     }
 
     [Fact]
@@ -634,6 +617,16 @@ public sealed class CliTests : IDisposable
     }
 
     private static double Number(string text) => text.Length == 0 ? double.NaN : double.Parse(text, CultureInfo.InvariantCulture);
+
+    /// <summary>Scores an input to OUTPUT.csv, checks the bad-rows exit and the accounting line, and gives the one errors row.</summary>
+    private async Task<Dictionary<string, string>> ScoreWithOneBadRow(string input, string output, string accounting)
+    {
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", _cli.PathOf(output + ".csv"));
+
+        Assert.Equal(ExitCodes.BadRows, result.ExitCode);
+        Assert.Contains(accounting, result.Error, StringComparison.Ordinal);
+        return Assert.Single(ReadCsv(_cli.PathOf(output + ".errors.csv")));
+    }
 
     private static List<Dictionary<string, string>> ReadCsv(string path) => ParseCsv(File.ReadAllText(path));
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Portfolio;
+using CustomerSuccess.Tests.TestSupport;
 using NodaTime;
 using Xunit;
 
@@ -196,8 +197,8 @@ public sealed class ChurnLevelPolicyTests
     public void HighProbabilityActions_AreGatedStrictlyAboveSevenTenths()
     {
         // "if churn_probability > 0.7:" — the executive business review and the success-plan reset.
-        var at = new ProbabilityChurnRiskAssessor(new Fixed(0.7)).Assess(Signals());
-        var above = new ProbabilityChurnRiskAssessor(new Fixed(0.71)).Assess(Signals());
+        var at = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(0.7)).Assess(Signals());
+        var above = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(0.71)).Assess(Signals());
 
         Assert.Equal(ChurnRiskLevel.High, at.Level);
         Assert.DoesNotContain(ChurnPlaybooks.ExecutiveBusinessReviewAction, at.RecommendedActions);
@@ -216,7 +217,7 @@ public sealed class ChurnLevelPolicyTests
     {
         var signals = Signals() with { AnnualRecurringRevenue = 80_000m, HealthScore = 30 };
         var rule = Assessor.Assess(signals);                                           // High; risk 35
-        var probability = new ProbabilityChurnRiskAssessor(new Fixed(0.25)).Assess(signals); // Low by probability
+        var probability = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(0.25)).Assess(signals); // Low by probability
 
         Assert.Equal(80_000m, rule.ArrAtRisk);
         Assert.Equal(28_000m, rule.ExpectedLoss);                                      // 80 000 × 0.35, estimated
@@ -254,10 +255,5 @@ public sealed class ChurnLevelPolicyTests
         public string Name => "always-critical";
 
         public ChurnRiskLevel Decide(CustomerSignals signals, double riskScore, ChurnSeverity? mostSevereFactor) => ChurnRiskLevel.Critical;
-    }
-
-    private sealed class Fixed(double p) : IChurnProbabilityModel
-    {
-        public double PredictChurnProbability(CustomerSignals signals) => p;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CustomerSuccess.Churn;
+using CustomerSuccess.Tests.TestSupport;
 using NodaTime;
 using Xunit;
 
@@ -59,8 +60,8 @@ public sealed class ChurnPlaybookFidelityTests
     public void Planner_HighProbabilityPlaybook_FollowsTheStrictGate()
     {
         var planner = new ChurnActionPlanner();
-        var at = new ProbabilityChurnRiskAssessor(new Fixed(0.7)).Assess(new CustomerSignals(AsOf));
-        var above = new ProbabilityChurnRiskAssessor(new Fixed(0.700001)).Assess(new CustomerSignals(AsOf));
+        var at = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(0.7)).Assess(new CustomerSignals(AsOf));
+        var above = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(0.700001)).Assess(new CustomerSignals(AsOf));
 
         Assert.DoesNotContain(planner.Plan(at, AsOf), a => a.Playbook == ChurnPlaybooks.HighProbability);
         Assert.Contains(planner.Plan(above, AsOf), a => a.Playbook == ChurnPlaybooks.HighProbability);
@@ -91,10 +92,5 @@ public sealed class ChurnPlaybookFidelityTests
         Assert.Contains(problems, p => p.StartsWith("RuleActions:no-such-rule names no built-in rule", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("RuleActions:late-payment is blank", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("DisabledRules names 'late-paymnet', which is no rule's id", StringComparison.Ordinal));
-    }
-
-    private sealed class Fixed(double p) : IChurnProbabilityModel
-    {
-        public double PredictChurnProbability(CustomerSignals signals) => p;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Health;
+using CustomerSuccess.Tests.TestSupport;
 using NodaTime;
 using Xunit;
 
@@ -19,7 +20,7 @@ public sealed class ChurnProbabilityAndPlaybookTests
     [InlineData(0.39, ChurnRiskLevel.Low)]
     public void ProbabilityAssessor_Seed003Thresholds_MapToLevels(double p, ChurnRiskLevel level)
     {
-        var assessment = new ProbabilityChurnRiskAssessor(new Fixed(p)).Assess(new CustomerSignals(AsOf) { LatePayments = 1 });
+        var assessment = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(p)).Assess(new CustomerSignals(AsOf) { LatePayments = 1 });
 
         Assert.Equal(level, assessment.Level);
         Assert.Equal(100 * p, assessment.RiskScore, 1e-12);
@@ -30,7 +31,7 @@ public sealed class ChurnProbabilityAndPlaybookTests
     [Fact]
     public void ProbabilityAssessor_CriticalFactor_IsAtLeastHigh()
     {
-        var assessment = new ProbabilityChurnRiskAssessor(new Fixed(0.1)).Assess(new CustomerSignals(AsOf) { ChampionLeaving = true });
+        var assessment = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(0.1)).Assess(new CustomerSignals(AsOf) { ChampionLeaving = true });
 
         Assert.Equal(ChurnRiskLevel.High, assessment.Level);
     }
@@ -41,7 +42,7 @@ public sealed class ChurnProbabilityAndPlaybookTests
     [InlineData(double.NaN)]
     public void ProbabilityAssessor_ModelOutOfRange_Throws(double p)
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => new ProbabilityChurnRiskAssessor(new Fixed(p)).Assess(new CustomerSignals(AsOf)));
+        var ex = Assert.Throws<InvalidOperationException>(() => new ProbabilityChurnRiskAssessor(new FixedChurnProbability(p)).Assess(new CustomerSignals(AsOf)));
 
         Assert.Contains("a probability must be in [0, 1]", ex.Message);
     }
@@ -132,10 +133,5 @@ public sealed class ChurnProbabilityAndPlaybookTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new PlaybookStep(-1, "Call", "CSM", "phone"));
         Assert.Throws<ArgumentException>(() => new Playbook("empty", "ours", []));
-    }
-
-    private sealed class Fixed(double p) : IChurnProbabilityModel
-    {
-        public double PredictChurnProbability(CustomerSignals signals) => p;
     }
 }
