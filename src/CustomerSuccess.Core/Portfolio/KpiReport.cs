@@ -8,10 +8,14 @@ namespace CustomerSuccess.Portfolio;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class KpiReport
 {
-    private KpiReport(List<KpiResult> results)
+    private KpiReport(List<KpiResult> results, PortfolioFigures figures)
     {
         Results = results.AsReadOnly();
+        Figures = figures;
     }
+
+    /// <summary>The figures the report was made from, the revenue figures that have no target (total ARR, ARR at risk, expected loss) included.</summary>
+    public PortfolioFigures Figures { get; }
 
     /// <summary>One result per target, in the targets' order.</summary>
     public IReadOnlyList<KpiResult> Results { get; }
@@ -51,9 +55,21 @@ public sealed class KpiReport
             results.Add(new KpiResult(target, figure));
         }
 
-        return new KpiReport(results);
+        return new KpiReport(results, figures);
     }
 
     /// <inheritdoc />
-    public override string ToString() => string.Join(Environment.NewLine, Results);
+    /// <remarks>The targets one a line, then, when the figures have them, the revenue figures: "ARR 500000.00, ARR at risk 60000.00, expected loss 12345.67 (estimated)".</remarks>
+    public override string ToString()
+    {
+        var lines = string.Join(Environment.NewLine, Results);
+        if (Figures.TotalArr is not { } total)
+        {
+            return lines;
+        }
+
+        var revenue = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"ARR {total:0.00}, ARR at risk {Figures.ArrAtRisk:0.00}, expected loss {Figures.ExpectedLoss:0.00}{(Figures.ExpectedLossIsEstimate ? " (estimated)" : string.Empty)}");
+        return lines.Length == 0 ? revenue : lines + Environment.NewLine + revenue;
+    }
 }

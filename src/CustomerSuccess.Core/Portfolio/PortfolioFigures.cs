@@ -55,8 +55,20 @@ public sealed record PortfolioFigures
     /// <summary>The time to complete onboarding, in days.</summary>
     public double? OnboardingDurationDays { get; init; }
 
+    /// <summary>The ARR of the customers whose ARR is known (no target; shown beside the KPIs).</summary>
+    public decimal? TotalArr { get; init; }
+
+    /// <summary>The whole ARR of the customers at High or Critical churn risk (no target; shown beside the KPIs).</summary>
+    public decimal? ArrAtRisk { get; init; }
+
+    /// <summary>ARR × churn probability, summed (no target; shown beside the KPIs).</summary>
+    public decimal? ExpectedLoss { get; init; }
+
+    /// <summary>Whether <see cref="ExpectedLoss"/> stands, in part, on risk scores rather than probabilities.</summary>
+    public bool ExpectedLossIsEstimate { get; init; }
+
     /// <summary>Collects the figures from the library's results; any of them may be null.</summary>
-    /// <param name="summary">The portfolio summary: share green and NPS.</param>
+    /// <param name="summary">The portfolio summary: share green, NPS, total ARR, ARR at risk and expected loss.</param>
     /// <param name="retention">The retention metrics: NRR, GRR, annual churn and expansion share.</param>
     /// <param name="onboarding">The onboarding portfolio: completion rate.</param>
     /// <returns>The figures.</returns>
@@ -69,6 +81,10 @@ public sealed record PortfolioFigures
         ShareGreen = summary?.ShareGreen,
         OnboardingCompletion = onboarding?.CompletionRate,
         ExpansionRevenueShare = retention?.ExpansionShareOfMrr,
+        TotalArr = summary?.TotalArr,
+        ArrAtRisk = summary?.ArrAtRisk,
+        ExpectedLoss = summary?.ExpectedLoss,
+        ExpectedLossIsEstimate = summary?.ExpectedLossIsEstimate ?? false,
     };
 
     /// <summary>The figure for a metric.</summary>

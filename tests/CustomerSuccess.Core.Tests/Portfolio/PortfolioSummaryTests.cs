@@ -80,6 +80,11 @@ public sealed class PortfolioSummaryTests
         Assert.Equal(12_000m, s.ArrAtRisk);       // 4 000 (High) + 8 000 (Critical)
         Assert.Equal(6350.50m, s.ExpectedLoss);   // 0 + 100 + 250.50 + 1 000 + 5 000
         Assert.True(s.ExpectedLossIsEstimate);
+
+        // The KPI report carries the same revenue figures beside its targets.
+        var report = KpiReport.Evaluate(PortfolioFigures.From(s));
+        Assert.Equal((15_000m, 12_000m, 6350.50m), (report.Figures.TotalArr, report.Figures.ArrAtRisk, report.Figures.ExpectedLoss));
+        Assert.EndsWith("ARR 15000.00, ARR at risk 12000.00, expected loss 6350.50 (estimated)", report.ToString(), StringComparison.Ordinal);
         Assert.Equal([2L, 1L, 1L, 1L], s.CustomersByRiskLevel);
         Assert.Equal(1, s.NotAssessed);
         Assert.Equal(2, s.Nps.Promoters);       // 10, 9
