@@ -198,7 +198,12 @@ public sealed class ChurnRiskOptions
                 p.Add("AdditionalRules contains a null rule.");
             }
 
-            var ids = ChurnRuleIds.All.Concat(AdditionalRules.Where(r => r is not null).Select(r => r.Id)).ToList();
+            if (AdditionalRules.Any(r => r is not null && string.IsNullOrWhiteSpace(r.Id)))
+            {
+                p.Add("AdditionalRules contains a rule whose id is null or blank; every rule needs an id.");
+            }
+
+            var ids = ChurnRuleIds.All.Concat(AdditionalRules.Where(r => r is not null && !string.IsNullOrWhiteSpace(r.Id)).Select(r => r.Id)).ToList();
             if (DisabledRules is not null)
             {
                 foreach (var disabled in DisabledRules.Where(d => !ids.Contains(d, StringComparer.OrdinalIgnoreCase)))

@@ -33,6 +33,11 @@ public readonly struct WeightedNpsSummary : IEquatable<WeightedNpsSummary>
             throw new ArgumentOutOfRangeException(nameof(responses), responses, "the response count must be 0 or more.");
         }
 
+        if (responses == 0 && promoterWeight + passiveWeight + detractorWeight > 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(responses), responses, "a summary with weights has responses: the response count must be 1 or more when a weight is above 0.");
+        }
+
         PromoterWeight = promoterWeight;
         PassiveWeight = passiveWeight;
         DetractorWeight = detractorWeight;

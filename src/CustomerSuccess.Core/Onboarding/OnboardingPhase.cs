@@ -15,10 +15,21 @@ public sealed class OnboardingPhase
     /// <param name="tasks">Its tasks.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="tasks"/> or a task is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="startDay"/> is negative, or <paramref name="endDay"/> is before it.</exception>
     public OnboardingPhase(string name, int startDay, int endDay, IEnumerable<OnboardingTask> tasks)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(tasks);
+        if (startDay < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(startDay), startDay, $"phase '{name}' starts on day {startDay}; a phase starts on day 0 or later.");
+        }
+
+        if (endDay < startDay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(endDay), endDay, $"phase '{name}' ends on day {endDay}, before it starts on day {startDay}.");
+        }
+
         var list = tasks.ToList();
         if (list.Contains(null!))
         {

@@ -85,11 +85,7 @@ public sealed class OnboardingPlan
 
             foreach (var task in phase.Tasks)
             {
-                if (task.DayOffset < 0)
-                {
-                    problems.Add($"task '{task.Id}' is due on day {task.DayOffset}; offsets must be 0 or more.");
-                }
-                else if (task.DayOffset < phase.StartDay || task.DayOffset > phase.EndDay)
+                if (task.DayOffset < phase.StartDay || task.DayOffset > phase.EndDay)
                 {
                     problems.Add($"task '{task.Id}' is due on day {task.DayOffset}, outside phase '{phase.Name}' (days {phase.StartDay}-{phase.EndDay}).");
                 }

@@ -8,7 +8,7 @@ namespace CustomerSuccess.Onboarding;
 /// A task or milestone of an onboarding plan: due a number of days after the onboarding start, with an owner, a
 /// deliverable, success criteria, and whether it is the first-value milestone.
 /// </summary>
-/// <remarks>Immutable and thread-safe. Offsets are checked by the plan, so that it lists every problem at once.</remarks>
+/// <remarks>Immutable and thread-safe. Checked on construction; the plan checks how its tasks fit together.</remarks>
 public sealed class OnboardingTask
 {
     /// <summary>Creates a task.</summary>
@@ -21,6 +21,7 @@ public sealed class OnboardingTask
     /// <param name="isFirstValue">Whether completing it means the customer got first value.</param>
     /// <param name="expectedDurationDays">For stage-shaped tasks (CS Specialist playbook): how many days it takes, ending on the due day; null otherwise.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/>, <paramref name="name"/> or <paramref name="owner"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dayOffset"/> is negative, or <paramref name="expectedDurationDays"/> is below 1.</exception>
     public OnboardingTask(
         string id,
         string name,
@@ -34,6 +35,16 @@ public sealed class OnboardingTask
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        if (dayOffset < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dayOffset), dayOffset, $"task '{id}' is due on day {dayOffset}; a day offset must be 0 or more.");
+        }
+
+        if (expectedDurationDays < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expectedDurationDays), expectedDurationDays, $"task '{id}' takes {expectedDurationDays} days; a duration must be 1 or more.");
+        }
+
         Id = id;
         Name = name;
         DayOffset = dayOffset;

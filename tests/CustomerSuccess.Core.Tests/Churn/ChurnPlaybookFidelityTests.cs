@@ -79,6 +79,14 @@ public sealed class ChurnPlaybookFidelityTests
     }
 
     [Fact]
+    public void Options_ARuleWithoutAnId_IsAProblem()
+    {
+        var options = new ChurnRiskOptions();
+        options.AdditionalRules.Add(new NoId());
+        Assert.Contains(options.Validate(), p => p.StartsWith("AdditionalRules contains a rule whose id is null or blank", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Options_UnknownRuleIdsAndBlankActions_AreProblemsNamingTheEntry()
     {
         var options = new ChurnRiskOptions();
@@ -92,5 +100,14 @@ public sealed class ChurnPlaybookFidelityTests
         Assert.Contains(problems, p => p.StartsWith("RuleActions:no-such-rule names no built-in rule", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("RuleActions:late-payment is blank", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("DisabledRules names 'late-paymnet', which is no rule's id", StringComparison.Ordinal));
+    }
+
+    private sealed class NoId : IChurnRiskRule
+    {
+        public string Id => null!;
+
+        public ChurnSeverity Severity => ChurnSeverity.Low;
+
+        public ChurnRiskFactor? Evaluate(CustomerSignals signals) => null;
     }
 }

@@ -115,15 +115,24 @@ public sealed class OnboardingTests
     {
         var ex = Assert.Throws<ArgumentException>(() => new OnboardingPlan("broken", "ours",
         [
-            new OnboardingPhase("One", 0, 10, [new("a", "A", 5, "CSM"), new("b", "B", 12, "CSM"), new("c", "C", -2, "CSM")]),
+            new OnboardingPhase("One", 0, 10, [new("a", "A", 5, "CSM"), new("b", "B", 12, "CSM")]),
             new OnboardingPhase("Two", 11, 20, [new("A", "A again", 15, "CSM")]),
         ]));
 
-        Assert.Contains("Onboarding plan 'broken' is invalid (4 problems)", ex.Message);
+        Assert.Contains("Onboarding plan 'broken' is invalid (3 problems)", ex.Message);
         Assert.Contains("task 'b' is due on day 12, outside phase 'One' (days 0-10)", ex.Message);
-        Assert.Contains("task 'c' is due on day -2; offsets must be 0 or more", ex.Message);
         Assert.Contains("the task id 'a' is used 2 times", ex.Message);
         Assert.Contains("no task is the first-value milestone", ex.Message);
+    }
+
+    [Fact]
+    public void TaskAndPhase_BadDays_AreRejectedAtConstruction_NamingTheParameter()
+    {
+        Assert.Equal("dayOffset", Assert.Throws<ArgumentOutOfRangeException>(() => new OnboardingTask("c", "C", -2, "CSM")).ParamName);
+        Assert.Equal("expectedDurationDays", Assert.Throws<ArgumentOutOfRangeException>(() => new OnboardingTask("c", "C", 2, "CSM", expectedDurationDays: 0)).ParamName);
+        Assert.Equal("startDay", Assert.Throws<ArgumentOutOfRangeException>(() => new OnboardingPhase("P", -1, 10, [])).ParamName);
+        Assert.Equal("endDay", Assert.Throws<ArgumentOutOfRangeException>(() => new OnboardingPhase("P", 10, 9, [])).ParamName);
+        Assert.Equal("responses", Assert.Throws<ArgumentOutOfRangeException>(() => new CustomerSuccess.Nps.WeightedNpsSummary(5, 0, 0, responses: 0)).ParamName);
     }
 
     [Fact]
