@@ -94,8 +94,14 @@ internal sealed class CustomerRow
         }
 
         // Scored once every value is known to be good, so the signals and the account carry the score from the start.
-        var health = model.Score(components);
         var id = Utf8Text.ToText(idText);
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            error = new RowError(source.Line, source.ColumnName(layout.Id), id, "the id is required: it is blank");
+            return null;
+        }
+
+        var health = model.Score(components);
         var signals = new CustomerSignals(asOf)
         {
             CustomerId = id,

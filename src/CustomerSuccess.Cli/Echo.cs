@@ -51,16 +51,25 @@ internal static class Echo
         return echo.ToString();
     }
 
-    /// <summary>A list of input names (a header's columns), each echoed, at most <paramref name="most"/> of them.</summary>
-    public static string List(string[] names, int most = 20)
+    /// <summary>
+    /// A list of input names (a header's columns), each echoed, as many as fit in about <paramref name="room"/>
+    /// characters, then how many there are in all: a message naming them stays one short line.
+    /// </summary>
+    public static string List(string[] names, int room = 60)
     {
-        var shown = new string[System.Math.Min(names.Length, most)];
-        for (var i = 0; i < shown.Length; i++)
+        var list = new StringBuilder();
+        var shown = 0;
+        foreach (var name in names)
         {
-            shown[i] = Of(names[i]);
+            var echo = Of(name);
+            if (shown > 0 && list.Length + echo.Length + 2 > room)
+            {
+                break;
+            }
+
+            list.Append(shown++ > 0 ? ", " : string.Empty).Append(echo);
         }
 
-        var list = string.Join(", ", shown);
-        return names.Length > most ? string.Create(CultureInfo.InvariantCulture, $"{list}, … ({names.Length} in all)") : list;
+        return shown < names.Length ? string.Create(CultureInfo.InvariantCulture, $"{list}, … ({names.Length} in all)") : list.ToString();
     }
 }

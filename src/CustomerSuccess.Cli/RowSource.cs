@@ -93,7 +93,7 @@ internal abstract class RowSource
             var columns = new HashSet<string>(_header, StringComparer.Ordinal);
             foreach (var column in map.Keys.Where(c => !columns.Contains(c)))
             {
-                throw new UsageException($"--map {column}={map[column]}: the input has no column '{Echo.Of(column)}'; its columns are {Echo.List(_header)}.");
+                throw new UsageException($"--map {column}={map[column]}: the input has no column '{Echo.Of(column)}' (it has {Echo.List(_header)}).");
             }
 
             for (var c = 0; c < _header.Length; c++)
@@ -115,7 +115,7 @@ internal abstract class RowSource
             if (_columnOf[_fieldByName[InputField.Id]] < 0)
             {
                 throw new UsageException(
-                    $"the input has no '{InputField.Id}' column (its columns are {Echo.List(_header)}); name it, or map one with --map COLUMN={InputField.Id}.");
+                    $"the input has no '{InputField.Id}' column (it has {Echo.List(_header)}); add one, or pass --map COLUMN={InputField.Id}.");
             }
         }
 

@@ -374,6 +374,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Score_ABlankId_IsABadRow_NotAnInternalError()
+    {
+        // Found by the fuzzer: an id of white space (here NEL) passed the reader and failed in the expansion scorer.
+        var input = _cli.Write("blank-id.csv", "id,usage,plan\nA,50,Starter\n\u0085,60,Starter\n");
+        var error = await ScoreWithOneBadRow(input, "blank-id-out", "2 rows read, 1 scored, 1 rejected");
+
+        Assert.Equal(("3", "id"), (error["line"], error["column"]));
+        Assert.Equal("the id is required: it is blank", error["reason"]);
+    }
+
+    [Fact]
     public async Task Score_HeaderOnly_SaysItHasNoRows()
     {
         var input = _cli.Write("header-only.csv", "id,usage\r\n");

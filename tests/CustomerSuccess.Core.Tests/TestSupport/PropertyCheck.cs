@@ -15,4 +15,8 @@ internal static class PropertyCheck
 
     /// <summary>Checks a boolean property over generated values.</summary>
     public static void ForAll<T>(Gen<T> gen, System.Func<T, bool> property) => Prop.ForAll(gen.ToArbitrary(), property).Check();
+
+    /// <summary>Checks a boolean property over <paramref name="cases"/> seeded generated values.</summary>
+    public static void ForAll<T>(Gen<T> gen, int cases, System.Func<T, bool> property) =>
+        Prop.ForAll(gen.ToArbitrary(), property).Check(Seeded.WithMaxTest(cases));
 }
