@@ -41,6 +41,11 @@ internal static class Cli
             await env.Error.WriteLineAsync($"customer-success: {e.Message}").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
+        catch (IOException e) when (IsDiskFull(e))
+        {
+            await env.Error.WriteLineAsync($"customer-success: the disk is full ({e.Message.TrimEnd('.')}); no output was committed.").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await env.Error.WriteLineAsync($"customer-success: {e.Message}").ConfigureAwait(false);
@@ -57,6 +62,10 @@ internal static class Cli
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>Whether an I/O error is a full disk (ENOSPC on Unix, ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL on Windows).</summary>
+    private static bool IsDiskFull(IOException e) =>
+        e.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027) or 112 or 39;
 
     private static RootCommand Build(CliEnvironment env)
     {

@@ -385,6 +385,22 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Score_AFullDisk_IsExit3WithOneLine_AsDocumented()
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return; // only Linux has a device that is always full
+        }
+
+        var input = _cli.Write("full.csv", "id,usage\nA,50\n");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--output", "/dev/full");
+
+        Assert.Equal(ExitCodes.InternalError, result.ExitCode);
+        Assert.StartsWith("customer-success: the disk is full", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Score_HeaderOnly_SaysItHasNoRows()
     {
         var input = _cli.Write("header-only.csv", "id,usage\r\n");
