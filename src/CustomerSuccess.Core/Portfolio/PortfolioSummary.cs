@@ -170,6 +170,7 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     /// <returns>The merged summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is null.</exception>
     /// <exception cref="ArgumentException">The band schemes differ.</exception>
+    /// <exception cref="OverflowException">The merged ARR sums would pass the largest <see cref="decimal"/>.</exception>
     public PortfolioSummary Merge(PortfolioSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);

@@ -44,10 +44,10 @@ public sealed class PortfolioSummaryBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">The score's band is not a band of this builder's scheme.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// The level is not defined, the ARR or the expected loss is negative, the expected loss exceeds the ARR, or the
-    /// response is outside [0, 10].
+    /// The level is not defined, the ARR or the expected loss is negative, the expected loss exceeds the ARR, the
+    /// response is outside [0, 10], or the ARR would take the sums past the largest <see cref="decimal"/>; nothing is
+    /// added then.
     /// </exception>
-    /// <exception cref="OverflowException">A sum of amounts no longer fits a <see cref="decimal"/>.</exception>
     public PortfolioSummaryBuilder Add(
         HealthScore health,
         ChurnRiskLevel? churnLevel = null,
@@ -72,9 +72,18 @@ public sealed class PortfolioSummaryBuilder
         }
 
         var arr = annualRecurringRevenue ?? 0m;
-        var totalArr = _totalArr + arr;
-        var arrAtRisk = churnLevel >= ChurnRiskLevel.High ? _arrAtRisk + arr : _arrAtRisk;
-        var loss = _expectedLoss + (expectedLoss ?? 0m);
+        decimal totalArr, arrAtRisk, loss;
+        try
+        {
+            totalArr = _totalArr + arr;
+            arrAtRisk = churnLevel >= ChurnRiskLevel.High ? _arrAtRisk + arr : _arrAtRisk;
+            loss = _expectedLoss + (expectedLoss ?? 0m);
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentOutOfRangeException(nameof(annualRecurringRevenue), annualRecurringRevenue,
+                "adding this customer would take the portfolio's ARR sums past the largest decimal (about 7.9e28); nothing was added.");
+        }
 
         var nps = npsResponse is { } r ? _nps.Add(r) : _nps;
         if (health.HasScore)

@@ -126,6 +126,10 @@ public sealed class PortfolioSummaryTests
         Assert.Equal("annualRecurringRevenue", Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), null, -1m)).ParamName);
         Assert.Equal("expectedLoss", Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), null, 10m, expectedLoss: 11m)).ParamName);
         Assert.Equal("expectedLoss", Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), null, 10m, expectedLoss: -1m)).ParamName);
+        var full = new PortfolioSummaryBuilder(Model.Bands).Add(Score(50), ChurnRiskLevel.High, decimal.MaxValue);
+        Assert.Equal("annualRecurringRevenue", Assert.Throws<ArgumentOutOfRangeException>(() => full.Add(Score(50), ChurnRiskLevel.High, 1m)).ParamName);
+        Assert.Equal(1, full.Count);
+        Assert.Equal(decimal.MaxValue, full.ToSummary().TotalArr);
         Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(Score(50), npsResponse: 11));
         var other = Model.WithBands(HealthBandSchemes.GreenYellowRed);
         Assert.Equal("health", Assert.Throws<ArgumentException>(() => builder.Add(other.Score([90, 90, 90, 90, 90]))).ParamName);
