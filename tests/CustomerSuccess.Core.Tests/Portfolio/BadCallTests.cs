@@ -72,6 +72,16 @@ public sealed class BadCallTests
         Assert.Equal(100.0, new CustomerSuccess.Nps.NpsSummary(long.MaxValue / 10, 0, 0).Score);
     }
 
+    [Fact]
+    public void Assess_TheLargestArr_GivesFiguresNotAnOverflow()
+    {
+        var a = new RuleBasedChurnRiskAssessor().Assess(new CustomerSignals(AsOf) { AnnualRecurringRevenue = decimal.MaxValue, HealthScore = 0, ChampionLeaving = true });
+
+        Assert.Equal(decimal.MaxValue, a.ArrAtRisk);
+        Assert.InRange(a.ExpectedLoss!.Value, 0m, decimal.MaxValue);
+        Assert.InRange(a.PriorityScore, 0, 100);
+    }
+
     private sealed class ReturnsNull : IChurnRiskAssessor
     {
         public ChurnAssessment Assess(CustomerSignals signals) => null!;
