@@ -21,13 +21,7 @@ internal sealed class AtomicFile : IDisposable
 
     public AtomicFile(string path)
     {
-        var full = Path.GetFullPath(path);
-        if (!IsSpecial(full) && new FileInfo(full).LinkTarget is not null)
-        {
-            var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
-            full = target is null || !Path.IsPathRooted(target.FullName) ? full : target.FullName;
-        }
-
+        var full = Resolve(path);
         _path = full;
         if (IsSpecial(full))
         {
@@ -74,6 +68,31 @@ internal sealed class AtomicFile : IDisposable
         if (_temporary is not null)
         {
             File.Delete(_temporary);
+        }
+    }
+
+    /// <summary>
+    /// The full path a write to <paramref name="path"/> lands on: a link's final target (when it names a file path),
+    /// otherwise the path itself; a device or process file is left as it is.
+    /// </summary>
+    public static string Resolve(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (IsSpecial(full))
+        {
+            return full;
+        }
+
+        try
+        {
+            var file = new FileInfo(full);
+            return file.LinkTarget is not null && file.ResolveLinkTarget(returnFinalTarget: true) is { } target && Path.IsPathRooted(target.FullName)
+                ? target.FullName
+                : full;
+        }
+        catch (IOException)
+        {
+            return full;
         }
     }
 

@@ -152,25 +152,12 @@ internal static class Cli
             }
 
             var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            if (string.Equals(Resolved(a), Resolved(b), comparison))
+            if (string.Equals(AtomicFile.Resolve(a), AtomicFile.Resolve(b), comparison))
             {
                 throw new UsageException($"{aWhat} and {bWhat} are the same file ({Path.GetFileName(Path.GetFullPath(a))}); {fix}.");
             }
         }
 
-        private static string Resolved(string path)
-        {
-            var full = Path.GetFullPath(path);
-            try
-            {
-                var file = new FileInfo(full);
-                return file.LinkTarget is not null && file.ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : full;
-            }
-            catch (IOException)
-            {
-                return full;
-            }
-        }
     }
 
     private static Command ScoreCommand(CliEnvironment env)

@@ -10,9 +10,6 @@ namespace CustomerSuccess.Churn;
 /// <remarks>Immutable and thread-safe when the selector is.</remarks>
 public sealed class ChurnActionPlanner
 {
-    /// <summary>The churn probability above which the default selector plans <see cref="ChurnPlaybooks.HighProbability"/>: 0.7 (the CS Expert playbook).</summary>
-    public const double HighProbabilityAbove = 0.7;
-
     private readonly Func<ChurnAssessment, IEnumerable<Playbook>> _selector;
 
     /// <summary>Creates a planner.</summary>
@@ -20,9 +17,10 @@ public sealed class ChurnActionPlanner
     public ChurnActionPlanner(Func<ChurnAssessment, IEnumerable<Playbook>>? selector = null) => _selector = selector ?? DefaultSelector;
 
     /// <summary>
-    /// The default choice of playbooks: <see cref="ChurnPlaybooks.HighProbability"/> when the churn probability is above
-    /// 0.7 (strictly, as the CS Expert playbook gates it), or, for an assessment without a probability,
-    /// at level High or Critical;
+    /// The default choice of playbooks: <see cref="ChurnPlaybooks.HighProbability"/> when the assessment recommends its
+    /// executive business review (a probability assessor does so above its <see cref="ChurnRiskOptions.ProbabilityHighAt"/>,
+    /// strictly, as the CS Expert playbook gates it), or, for an assessment without a probability, at level High or
+    /// Critical;
     /// <see cref="ChurnPlaybooks.UsageRecovery"/> when usage declined; <see cref="ChurnPlaybooks.SupportEscalation"/>
     /// for unresolved high-priority tickets or an escalation; and the CS Agent playbook's steps of the health band (0–39,
     /// 40–59, 60–79) when the health score is known and below 80. Use <see cref="ChurnPlaybooks.AtRisk"/> (Petra playbook)
@@ -33,7 +31,9 @@ public sealed class ChurnActionPlanner
     public static IEnumerable<Playbook> DefaultSelector(ChurnAssessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        if (assessment.Probability is { } p ? p > HighProbabilityAbove : assessment.Level >= ChurnRiskLevel.High)
+        if (assessment.Probability is not null
+            ? assessment.RecommendedActions.Contains(ChurnPlaybooks.ExecutiveBusinessReviewAction)
+            : assessment.Level >= ChurnRiskLevel.High)
         {
             yield return ChurnPlaybooks.HighProbability;
         }

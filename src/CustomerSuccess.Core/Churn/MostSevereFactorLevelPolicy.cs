@@ -5,8 +5,8 @@ namespace CustomerSuccess.Churn;
 /// Critical factor Critical; a Low factor, or none, makes it Low. The early-warning signals of the Customer success
 /// expert and Customer success agent playbooks each state their severity, and this policy takes them at their word.
 /// </summary>
-/// <remarks>Immutable and thread-safe. Use the preset <see cref="ChurnLevelPolicies.MostSevereFactor"/>.</remarks>
-public sealed class MostSevereFactorLevelPolicy : IChurnLevelPolicy
+/// <remarks>Immutable and thread-safe; reached through <see cref="ChurnLevelPolicies.MostSevereFactor"/>.</remarks>
+internal sealed class MostSevereFactorLevelPolicy : IChurnLevelPolicy
 {
     internal MostSevereFactorLevelPolicy()
     {

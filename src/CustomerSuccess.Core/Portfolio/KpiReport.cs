@@ -68,8 +68,7 @@ public sealed class KpiReport
             return lines;
         }
 
-        var revenue = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"ARR {total:0.00}, ARR at risk {Figures.ArrAtRisk:0.00}, expected loss {Figures.ExpectedLoss:0.00}{(Figures.ExpectedLossIsEstimate ? " (estimated)" : string.Empty)}");
+        var revenue = PortfolioRevenue.Describe(total, Figures.ArrAtRisk, Figures.ExpectedLoss, Figures.ExpectedLossIsEstimate);
         return lines.Length == 0 ? revenue : lines + Environment.NewLine + revenue;
     }
 }

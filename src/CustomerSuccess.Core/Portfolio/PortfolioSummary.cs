@@ -305,7 +305,7 @@ public sealed class PortfolioSummary : IEquatable<PortfolioSummary>
     /// <inheritdoc />
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{TotalCustomers} customers: {Healthy} healthy, {AtRisk} at risk, {Critical} critical, {NotScored} not scored; mean health {MeanHealth:0.#}, ARR {TotalArr:0.00}, ARR at risk {ArrAtRisk:0.00}, expected loss {ExpectedLoss:0.00}{(ExpectedLossIsEstimate ? " (estimated)" : string.Empty)}, NPS {Nps.ScoreOrNull:0.#}");
+            $"{TotalCustomers} customers: {Healthy} healthy, {AtRisk} at risk, {Critical} critical, {NotScored} not scored; mean health {MeanHealth:0.#}, {PortfolioRevenue.Describe(TotalArr, ArrAtRisk, ExpectedLoss, ExpectedLossIsEstimate)}, NPS {Nps.ScoreOrNull:0.#}");
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
     {
