@@ -17,6 +17,7 @@ internal sealed class AtomicFile : IDisposable
     private const string TemporarySuffix = ".customer-success.tmp";
     private readonly string _path;
     private readonly string? _temporary;
+    private readonly string _shownPath = string.Empty;
     private bool _done;
 
     public AtomicFile(string path)
@@ -25,7 +26,19 @@ internal sealed class AtomicFile : IDisposable
         _path = full;
         if (IsSpecial(full))
         {
-            Writer = new StreamWriter(new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16), new UTF8Encoding(false), 1 << 16);
+            try
+            {
+                Writer = new StreamWriter(new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16), new UTF8Encoding(false), 1 << 16);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                throw new UsageException($"cannot write '{path}': no such device or file.");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && !IsDiskFull(e))
+            {
+                throw new UsageException($"cannot write '{path}': {Reason(e)}.");
+            }
+
             return;
         }
 
@@ -35,9 +48,23 @@ internal sealed class AtomicFile : IDisposable
             throw new UsageException($"cannot write '{path}': the folder '{folder}' does not exist.");
         }
 
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"cannot write '{path}': it is a folder.");
+        }
+
+        _shownPath = path;
         RemoveLeftovers(folder, Path.GetFileName(_path));
         _temporary = Path.Combine(folder, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.{Guid.NewGuid():N}{TemporarySuffix}");
-        Writer = new StreamWriter(new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16);
+        try
+        {
+            Writer = new StreamWriter(new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !IsDiskFull(e))
+        {
+            // The message names the file the user gave, never the temporary file beside it.
+            throw new UsageException($"cannot write '{path}': {Reason(e)} in the folder '{folder}'.");
+        }
     }
 
     public TextWriter Writer { get; }
@@ -50,10 +77,30 @@ internal sealed class AtomicFile : IDisposable
         Writer.Dispose();
         if (_temporary is not null)
         {
-            File.Move(_temporary, _path, overwrite: true);
+            try
+            {
+                File.Move(_temporary, _path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && !IsDiskFull(e))
+            {
+                throw new UsageException($"cannot replace '{_shownPath}': {Reason(e)}.");
+            }
         }
 
         _done = true;
+    }
+
+    /// <summary>
+    /// Discards what was written and removes the regular file of that name an earlier run left, if any; a link, a device
+    /// or a special file is left alone.
+    /// </summary>
+    public void RemoveEarlier()
+    {
+        Dispose();
+        if (_temporary is not null && File.Exists(_path) && string.Equals(_path, Path.GetFullPath(_shownPath), StringComparison.Ordinal))
+        {
+            File.Delete(_path);
+        }
     }
 
     public void Dispose()
@@ -96,8 +143,21 @@ internal sealed class AtomicFile : IDisposable
         }
     }
 
+    /// <summary>Whether an I/O error is a full disk (ENOSPC on Unix, ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL on Windows).</summary>
+    public static bool IsDiskFull(Exception e) =>
+        e is IOException && e.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027) or 112 or 39;
+
+    /// <summary>Why a file could not be written, in words that name no path.</summary>
+    private static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        PathTooLongException => "the path is too long",
+        _ when e.HResult is 30 => "the file system is read-only",
+        _ => "the file system refused it",
+    };
+
     /// <summary>Whether a path is a device or process file, written through rather than replaced.</summary>
-    private static bool IsSpecial(string full) =>
+    public static bool IsSpecial(string full) =>
         !OperatingSystem.IsWindows() && (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal));
 
     /// <summary>Removes the temporary files of earlier runs on this target whose process no longer exists.</summary>

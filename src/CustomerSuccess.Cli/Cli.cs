@@ -41,9 +41,9 @@ internal static class Cli
             await env.Error.WriteLineAsync($"customer-success: {e.Message}").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
-        catch (IOException e) when (IsDiskFull(e))
+        catch (IOException e) when (AtomicFile.IsDiskFull(e))
         {
-            await env.Error.WriteLineAsync($"customer-success: the disk is full ({e.Message.TrimEnd('.')}); no output was committed.").ConfigureAwait(false);
+            await env.Error.WriteLineAsync("customer-success: the disk is full; no output was committed.").ConfigureAwait(false);
             return ExitCodes.InternalError;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -62,10 +62,6 @@ internal static class Cli
             return ExitCodes.InternalError;
         }
     }
-
-    /// <summary>Whether an I/O error is a full disk (ENOSPC on Unix, ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL on Windows).</summary>
-    private static bool IsDiskFull(IOException e) =>
-        e.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027) or 112 or 39;
 
     private static RootCommand Build(CliEnvironment env)
     {
@@ -89,7 +85,7 @@ internal static class Cli
 
         public Option<string> OnError { get; } = new("--on-error") { Description = "report: score the good rows and write the bad ones to the errors file; fail: stop at the first bad row.", DefaultValueFactory = _ => "report" };
 
-        public Option<string?> Errors { get; } = new("--errors") { Description = "Where to write the bad rows. Default: beside the output (OUTPUT.errors.csv), or beside the input when writing to standard output." };
+        public Option<string?> Errors { get; } = new("--errors") { Description = "Where to write the bad rows. Default: beside the output (OUTPUT.errors.csv), or beside the input when writing to standard output or a device." };
 
         public InputOptions()
         {
@@ -126,7 +122,10 @@ internal static class Cli
             NotBlank(input, "INPUT");
             NotBlank(output, "--output");
             NotBlank(result.GetValue(Errors), "--errors");
-            var beside = output ?? (input == "-" ? "input" : input);
+            // A device (/dev/stdout, /dev/null) has no folder for the errors file: it goes beside the input instead.
+            var beside = output is not null && !AtomicFile.IsSpecial(Path.GetFullPath(output)) ? output
+                : input != "-" && !AtomicFile.IsSpecial(Path.GetFullPath(input)) ? input
+                : "input";
             var errors = result.GetValue(Errors) ?? Path.ChangeExtension(beside, null) + ".errors.csv";
             var errorsWhat = result.GetValue(Errors) is null ? "the default errors file" : "--errors";
             Distinct(input == "-" ? null : input, "the input", output, "--output", "give --output another path");
@@ -180,7 +179,7 @@ internal static class Cli
                 var counts = ScoringRun.Execute(env, settings, () =>
                 {
                     file = path is null ? null : new AtomicFile(path);
-                    return new ScoreSink(result.GetValue(format)!, file?.Writer ?? env.Out);
+                    return new ScoreSink(result.GetValue(format)!, file?.Writer ?? env.Out, toTerminal: file is null && env.OutIsTerminal);
                 }, cancellationToken);
                 if (!counts.Stopped)
                 {
@@ -310,11 +309,16 @@ internal static class Cli
     {
         private readonly string _format;
         private readonly TextWriter _output;
+        private readonly bool _toTerminal;
 
-        public ScoreSink(string format, TextWriter output)
+        /// <param name="format">csv or jsonl.</param>
+        /// <param name="output">Where the rows go.</param>
+        /// <param name="toTerminal">Whether <paramref name="output"/> is a terminal: control characters in a cell are then shown as escapes.</param>
+        public ScoreSink(string format, TextWriter output, bool toTerminal)
         {
             _format = format;
             _output = output;
+            _toTerminal = toTerminal;
             ScoreWriter.WriteHeader(format, output);
         }
 
@@ -322,7 +326,17 @@ internal static class Cli
 
         public override bool TakesRows => false;
 
-        public override void Take(in ScoredRow row, ReadOnlySpan<char> text) => _output.Write(text);
+        public override void Take(in ScoredRow row, ReadOnlySpan<char> text)
+        {
+            if (_toTerminal)
+            {
+                Echo.WriteToTerminal(_output, text);
+            }
+            else
+            {
+                _output.Write(text);
+            }
+        }
     }
 
     /// <summary>The summary command's rows: added to the report in input order.</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Globalization;
 using System.Text;
 
@@ -71,5 +73,42 @@ internal static class Echo
         }
 
         return shown < names.Length ? string.Create(CultureInfo.InvariantCulture, $"{list}, … ({names.Length} in all)") : list.ToString();
+    }
+
+    /// <summary>
+    /// Writes output text to a terminal: line breaks and tabs as they are, every other control character (ESC, BEL, a
+    /// carriage return, C1 controls) as a <c>\uXXXX</c> escape, so no cell of the input can move the cursor, set the
+    /// window title or ring the bell. Files and pipes get the text unchanged.
+    /// </summary>
+    public static void WriteToTerminal(TextWriter writer, ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            var control = IndexOfControl(text);
+            if (control < 0)
+            {
+                writer.Write(text);
+                return;
+            }
+
+            writer.Write(text[..control]);
+            writer.Write("\\u");
+            writer.Write(((int)text[control]).ToString("x4", CultureInfo.InvariantCulture));
+            text = text[(control + 1)..];
+        }
+    }
+
+    private static int IndexOfControl(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var lineBreak = text[i] == '\n' || (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n');
+            if (char.IsControl(text[i]) && text[i] != '\t' && !lineBreak)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -75,7 +75,11 @@ internal static class ScoringRun
         var source = RowSource.Open(settings.Input, input, fields, settings.Map);
         var job = new Job(settings, new CustomerRow.Layout(fields, settings.Model), new RowScorer());
 
-        // Only once the input is open and its header understood does anything get written.
+        // Only once the input is open, its header understood and the errors file created does anything get written: a
+        // run that cannot write its errors stops before any output has gone to standard output. The errors file gets its
+        // header, and replaces any earlier one, only when a row is rejected.
+        using var errors = settings.StopAtFirstError ? null : new AtomicFile(settings.ErrorsPath);
+        var errorsWritten = false;
         var sink = start();
         var blocks = new Queue<Block>();
         for (var b = 0; b < InFlight; b++)
@@ -86,7 +90,6 @@ internal static class ScoringRun
         using var workers = new Workers(Math.Max(1, Environment.ProcessorCount - 1), job);
         var inFlight = new Queue<Block>();
         var exhausted = false;
-        AtomicFile? errors = null;
         var clock = Stopwatch.StartNew();
         var progressShown = false;
         var progressAt = 500L;
@@ -131,8 +134,13 @@ internal static class ScoringRun
                             break;
                         }
 
-                        errors ??= OpenErrors(settings.ErrorsPath);
-                        WriteError(errors.Writer, error);
+                        if (!errorsWritten)
+                        {
+                            errors!.Writer.WriteLine("line,column,value,reason");
+                            errorsWritten = true;
+                        }
+
+                        WriteError(errors!.Writer, error);
                         continue;
                     }
 
@@ -151,20 +159,19 @@ internal static class ScoringRun
                 }
             }
 
-            if (errors is not null)
+            if (errorsWritten)
             {
-                errors.Commit();
+                errors!.Commit();
                 counts.ErrorsFile = errors.FullPath;
             }
-            else if (!counts.Stopped && File.Exists(settings.ErrorsPath) && new FileInfo(settings.ErrorsPath).LinkTarget is null)
+            else if (!counts.Stopped)
             {
                 // A run without bad rows leaves no errors file of an earlier run beside its output to be mistaken for its own.
-                File.Delete(settings.ErrorsPath);
+                errors?.RemoveEarlier();
             }
         }
         finally
         {
-            errors?.Dispose();
             if (progressShown)
             {
                 env.Error.Write("\r" + new string(' ', 60) + "\r");
@@ -210,13 +217,6 @@ internal static class ScoringRun
         }
 
         return new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-    }
-
-    private static AtomicFile OpenErrors(string path)
-    {
-        var file = new AtomicFile(path);
-        file.Writer.WriteLine("line,column,value,reason");
-        return file;
     }
 
     private static void WriteError(TextWriter writer, RowError error)

@@ -37,7 +37,7 @@ public sealed partial class CliFuzzTests : IDisposable
     public void MutatedSamples_NeverCrashLoseARowOrTouchAnotherFile()
     {
         var cases = 0;
-        PropertyCheck.ForAll(Inputs(), 1100, input =>
+        PropertyCheck.ForAll(Inputs(), 2000, input =>
         {
             cases++;
             var folder = _cli.PathOf($"case{cases}");
@@ -57,7 +57,7 @@ public sealed partial class CliFuzzTests : IDisposable
             Directory.Delete(folder, recursive: true);
             return score && summary;
         });
-        Assert.True(cases >= 1000, $"{cases} inputs");
+        Assert.True(cases >= 2000, $"{cases} inputs");
     }
 
     private bool Check(string folder, params string[] args)

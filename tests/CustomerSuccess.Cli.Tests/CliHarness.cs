@@ -33,11 +33,14 @@ internal sealed class CliHarness : IDisposable
         return path;
     }
 
-    public async Task<Result> Run(params string[] args)
+    public Task<Result> Run(params string[] args) => Run(outIsTerminal: false, args);
+
+    /// <summary>Runs the tool as if its standard output were a terminal (<paramref name="outIsTerminal"/>) or a file.</summary>
+    public async Task<Result> Run(bool outIsTerminal, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var env = new CliEnvironment(output, error, new FixedClock(Now));
+        var env = new CliEnvironment(output, error, new FixedClock(Now), OutIsTerminal: outIsTerminal);
         var code = await Cli.RunAsync(args, env);
         return new Result(code, output.ToString(), error.ToString());
     }

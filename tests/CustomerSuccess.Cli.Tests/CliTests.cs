@@ -327,6 +327,82 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Score_ErrorsFileThatCannotBeCreated_StopsBeforeAnyOutput()
+    {
+        // The errors file used to be created at the first bad row, after the header and good rows had gone to stdout.
+        var input = _cli.Write("no-errors-dir.csv", "id,usage\nA,50\nB,500\n");
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--errors", _cli.PathOf("missing/e.csv"));
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("missing", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_OutputIntoAFolderItCannotWrite_NamesTheUsersPath_NotTheTemporaryFile()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
+        {
+            // Permissions do not bind the superuser; the path-naming itself is covered by the folder test below.
+            var folderOut = _cli.PathOf("a-folder");
+            Directory.CreateDirectory(folderOut);
+            var asFolder = await _cli.Run("score", _cli.Write("into-folder.csv", "id,usage\nA,50\n"), "--as-of", "2026-11-22", "--output", folderOut);
+            Assert.Equal(ExitCodes.InvalidInput, asFolder.ExitCode);
+            Assert.Contains("a-folder': it is a folder", asFolder.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain(".tmp", asFolder.Error, StringComparison.Ordinal);
+            return;
+        }
+
+        var locked = Directory.CreateDirectory(_cli.PathOf("locked")).FullName;
+        File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            var result = await _cli.Run("score", _cli.Write("into-locked.csv", "id,usage\nA,50\n"), "--as-of", "2026-11-22", "--output", Path.Combine(locked, "out.csv"));
+            Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+            Assert.Contains("cannot write '" + Path.Combine(locked, "out.csv") + "': permission denied", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain(".tmp", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
+    public async Task Score_ErrorsToDevNullWithoutBadRows_LeavesTheDeviceAlone()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var result = await _cli.Run("score", _cli.Write("dev-null-errors.csv", "id,usage\nA,50\n"), "--as-of", "2026-11-22", "--errors", "/dev/null");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.True(File.Exists("/dev/null"));
+        Assert.True((File.GetUnixFileMode("/dev/null") & UnixFileMode.OtherWrite) != 0);
+    }
+
+    [Fact]
+    public async Task Score_ControlCharactersInAnId_AreEscapedOnATerminal_AndKeptInAFile()
+    {
+        // ESC ] 0 ; title BEL sets a terminal's title; a carriage return hides what came before it on the line.
+        var input = _cli.Write("esc.csv", "id,usage\n\u001b]0;title\u0007A,50\n\"B\rC\",60\n");
+
+        var terminal = await _cli.Run(outIsTerminal: true, "score", input, "--as-of", "2026-11-22");
+        Assert.Equal(ExitCodes.Success, terminal.ExitCode);
+        Assert.DoesNotContain('\u001b', terminal.Out);
+        Assert.DoesNotContain('\u0007', terminal.Out);
+        Assert.DoesNotContain('\r', terminal.Out);
+        Assert.Contains("\\u001b]0;title\\u0007A,", terminal.Out, StringComparison.Ordinal);
+        Assert.Contains("\"B\\u000dC\",", terminal.Out, StringComparison.Ordinal);
+
+        var piped = await _cli.Run("score", input, "--as-of", "2026-11-22");
+        Assert.Equal(["\u001b]0;title\u0007A", "B\rC"], ParseCsv(piped.Out).Select(r => r["id"]));
+    }
+
+    [Fact]
     public async Task Score_CleanRerun_RemovesTheEarlierRunsErrorsFile()
     {
         var output = _cli.PathOf("rerun.csv");
