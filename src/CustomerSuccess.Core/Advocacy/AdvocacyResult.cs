@@ -1,3 +1,5 @@
+using CustomerSuccess.Internal;
+
 namespace CustomerSuccess.Advocacy;
 
 /// <summary>An advocacy score with its tier and the points of each input.</summary>
@@ -15,4 +17,8 @@ public sealed record AdvocacyResult(
     double SuccessMetricsPoints,
     double EngagementPoints,
     double ReferenceWillingnessPoints,
-    double CommunityActivityPoints);
+    double CommunityActivityPoints)
+{
+    /// <summary>The tier of the score.</summary>
+    public AdvocacyTier Tier { get; init; } = Guard.Defined(Tier, nameof(Tier));
+}

@@ -77,12 +77,8 @@ public sealed class ChurnActionPlanner
             .ToArray());
     }
 
-    private static LocalDate Due(LocalDate start, int dayOffset)
-    {
-        var last = new LocalDate(9999, 12, 31, start.Calendar);
-        return Internal.IsoDays.Between(start, last) >= dayOffset
-            ? start.PlusDays(dayOffset)
-            : throw new ArgumentOutOfRangeException(nameof(start), start,
+    private static LocalDate Due(LocalDate start, int dayOffset) =>
+        Internal.IsoDays.PlusDaysOrNull(start, dayOffset)
+            ?? throw new ArgumentOutOfRangeException(nameof(start), start,
                 $"a step {dayOffset} days after {start:uuuu-MM-dd} would fall after the last date of the calendar, 9999-12-31.");
-    }
 }

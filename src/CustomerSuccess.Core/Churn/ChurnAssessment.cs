@@ -27,7 +27,7 @@ public sealed class ChurnAssessment
     /// <param name="healthScore">The health score assessed with, or null.</param>
     /// <param name="probability">The churn probability, for probability models; otherwise null.</param>
     /// <exception cref="ArgumentNullException">A list is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A score is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A score is out of range, or the level is not a defined level.</exception>
     public ChurnAssessment(
         string? customerId,
         LocalDate asOf,
@@ -45,6 +45,7 @@ public sealed class ChurnAssessment
     {
         ArgumentNullException.ThrowIfNull(factors);
         ArgumentNullException.ThrowIfNull(recommendedActions);
+        Internal.Guard.Defined(level, nameof(level));
         if (!(riskScore >= 0 && riskScore <= 100))
         {
             throw Internal.Guard.OutOfRange(riskScore, 0, 100, "the risk score", nameof(riskScore));

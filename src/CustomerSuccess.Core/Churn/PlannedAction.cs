@@ -1,3 +1,4 @@
+using System;
 using NodaTime;
 
 namespace CustomerSuccess.Churn;
@@ -6,4 +7,11 @@ namespace CustomerSuccess.Churn;
 /// <param name="Due">The date the step is due: the plan's start plus the step's day offset.</param>
 /// <param name="Step">The step.</param>
 /// <param name="Playbook">The playbook it comes from.</param>
-public sealed record PlannedAction(LocalDate Due, PlaybookStep Step, Playbook Playbook);
+public sealed record PlannedAction(LocalDate Due, PlaybookStep Step, Playbook Playbook)
+{
+    /// <summary>The step.</summary>
+    public PlaybookStep Step { get; init; } = Step ?? throw new ArgumentNullException(nameof(Step));
+
+    /// <summary>The playbook it comes from.</summary>
+    public Playbook Playbook { get; init; } = Playbook ?? throw new ArgumentNullException(nameof(Playbook));
+}

@@ -17,8 +17,11 @@ public sealed record ExpansionAccount
     /// <summary>Creates an account.</summary>
     /// <param name="accountId">The account's id.</param>
     /// <param name="planName">The name of its current plan in the catalogue.</param>
+    /// <exception cref="ArgumentException">An id or name is null, empty or white space.</exception>
     public ExpansionAccount(string accountId, string planName)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(planName);
         AccountId = accountId;
         PlanName = planName;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System;
 
 namespace CustomerSuccess.Expansion;
 
@@ -13,6 +14,15 @@ public sealed record ExpansionAssessment(
     IReadOnlyList<ExpansionOpportunity> HeldBack,
     string? GateReason)
 {
+    /// <summary>The account's id.</summary>
+    public string AccountId { get; init; } = AccountId ?? throw new ArgumentNullException(nameof(AccountId));
+
+    /// <summary>The opportunities offered, highest score first.</summary>
+    public IReadOnlyList<ExpansionOpportunity> Opportunities { get; init; } = Opportunities ?? throw new ArgumentNullException(nameof(Opportunities));
+
+    /// <summary>Upsell opportunities the gate held back, highest score first; empty when not gated.</summary>
+    public IReadOnlyList<ExpansionOpportunity> HeldBack { get; init; } = HeldBack ?? throw new ArgumentNullException(nameof(HeldBack));
+
     /// <summary>Whether the value-first gate held back upsells.</summary>
     public bool IsGated => GateReason is not null;
 }

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System;
+using CustomerSuccess.Internal;
 
 namespace CustomerSuccess.Expansion;
 
@@ -25,6 +27,18 @@ public sealed record ExpansionOpportunity(
     IReadOnlyList<string> NextSteps,
     double? RecommendedIncrease = null)
 {
+    /// <summary>The kind of opportunity.</summary>
+    public ExpansionOpportunityType Type { get; init; } = Guard.Defined(Type, nameof(Type));
+
+    /// <summary>What to sell: "Additional user licences", a plan name, a product name.</summary>
+    public string Product { get; init; } = Product ?? throw new ArgumentNullException(nameof(Product));
+
+    /// <summary>What was seen, for example "42 of 50 seats in use (84%)".</summary>
+    public string Trigger { get; init; } = Trigger ?? throw new ArgumentNullException(nameof(Trigger));
+
+    /// <summary>The CS Expert playbook's next steps for the type.</summary>
+    public IReadOnlyList<string> NextSteps { get; init; } = NextSteps ?? throw new ArgumentNullException(nameof(NextSteps));
+
     /// <summary>Whether it sells the account more (everything but a referral); the value-first gate holds these back.</summary>
     public bool IsUpsell => Upsell(Type);
 

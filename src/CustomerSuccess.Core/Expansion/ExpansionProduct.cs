@@ -12,8 +12,8 @@ public sealed class ExpansionProduct
     /// <param name="id">Its id, unique in the catalogue (ignoring case). Not empty.</param>
     /// <param name="name">Its name. Not empty.</param>
     /// <param name="monthlyBasePrice">Its monthly base price, 0 or more.</param>
-    /// <param name="dependencies">What it needs first; may be empty.</param>
-    /// <exception cref="ArgumentException">A text is empty.</exception>
+    /// <param name="dependencies">The ids of the products it needs first; may be empty; none empty.</param>
+    /// <exception cref="ArgumentException">A text is empty, or a dependency is null or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="monthlyBasePrice"/> is negative.</exception>
     public ExpansionProduct(string id, string name, decimal monthlyBasePrice, IEnumerable<string>? dependencies = null)
     {
@@ -23,7 +23,13 @@ public sealed class ExpansionProduct
         Id = id;
         Name = name;
         MonthlyBasePrice = monthlyBasePrice;
-        Dependencies = Array.AsReadOnly((dependencies ?? []).ToArray());
+        var needs = (dependencies ?? []).ToArray();
+        if (Array.Exists(needs, string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException($"product '{id}' has an empty dependency; give the id of the product it needs.", nameof(dependencies));
+        }
+
+        Dependencies = Array.AsReadOnly(needs);
     }
 
     /// <summary>Its id.</summary>

@@ -1,6 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System;
 using CustomerSuccess.Internal;
 
 namespace CustomerSuccess.Expansion;
@@ -15,6 +15,12 @@ namespace CustomerSuccess.Expansion;
 /// <param name="Absent">The signals absent or unknown, in seed order.</param>
 public sealed record ExpansionReadiness(double Score, IReadOnlyList<string> Present, IReadOnlyList<string> Absent)
 {
+    /// <summary>The signals present, in seed order.</summary>
+    public IReadOnlyList<string> Present { get; init; } = Present ?? throw new ArgumentNullException(nameof(Present));
+
+    /// <summary>The signals absent or unknown, in seed order.</summary>
+    public IReadOnlyList<string> Absent { get; init; } = Absent ?? throw new ArgumentNullException(nameof(Absent));
+
     /// <summary>The number of strong signals: 7.</summary>
     public const int SignalCount = 7;
 

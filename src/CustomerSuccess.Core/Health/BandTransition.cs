@@ -1,3 +1,4 @@
+using System;
 using NodaTime;
 
 namespace CustomerSuccess.Health;
@@ -9,6 +10,12 @@ namespace CustomerSuccess.Health;
 /// <param name="Score">The score that caused the move.</param>
 public sealed record BandTransition(LocalDate Date, HealthBand From, HealthBand To, double Score)
 {
+    /// <summary>The band before.</summary>
+    public HealthBand From { get; init; } = From ?? throw new ArgumentNullException(nameof(From));
+
+    /// <summary>The band after.</summary>
+    public HealthBand To { get; init; } = To ?? throw new ArgumentNullException(nameof(To));
+
     /// <summary>Whether the move was to a healthier band.</summary>
     public bool IsImprovement => To.Rank > From.Rank;
 }

@@ -7,6 +7,13 @@ namespace CustomerSuccess.Internal;
 /// <summary>Argument checks whose messages name the argument, the value and the valid range.</summary>
 internal static class Guard
 {
+    /// <summary>The value when it is a named member of its enum; otherwise an error naming the parameter.</summary>
+    internal static T Defined<T>(T value, string paramName)
+        where T : struct, Enum =>
+        Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(paramName, value, $"{value} is not a {typeof(T).Name}; use one of {string.Join(", ", Enum.GetNames<T>())}.");
+
     /// <summary>Formats a number the way every message of the library shows it: invariant, shortest round-trip.</summary>
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

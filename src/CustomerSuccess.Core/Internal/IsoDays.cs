@@ -18,6 +18,32 @@ internal static class IsoDays
         return start.Calendar == iso && end.Calendar == iso ? DayNumber(end) - DayNumber(start) : Period.DaysBetween(start, end);
     }
 
+    /// <summary>The last date of a calendar: 9999-12-31 in ISO.</summary>
+    internal static LocalDate LastDate(CalendarSystem calendar)
+    {
+        var year = calendar.MaxYear;
+        var month = calendar.GetMonthsInYear(year);
+        return new LocalDate(year, month, calendar.GetDaysInMonth(year, month), calendar);
+    }
+
+    /// <summary>
+    /// <paramref name="date"/> plus <paramref name="days"/> days (0 or more), or null when that would fall after the
+    /// last date of the calendar (9999-12-31 in ISO): a common "no end date" must not overflow a schedule.
+    /// </summary>
+    internal static LocalDate? PlusDaysOrNull(LocalDate date, long days)
+    {
+        var last = LastDate(date.Calendar);
+        return Between(date, last) >= days ? date.PlusDays((int)days) : null;
+    }
+
+    /// <summary><paramref name="date"/> plus <paramref name="months"/> months (0 or more), or null past the calendar's last month.</summary>
+    internal static LocalDate? PlusMonthsOrNull(LocalDate date, long months)
+    {
+        var last = LastDate(date.Calendar);
+        var left = ((long)(last.Year - date.Year) * 12) + last.Month - date.Month;
+        return left >= months ? date.PlusMonths((int)months) : null;
+    }
+
     /// <summary>
     /// Days since 1970-01-01 of an ISO date: the proleptic Gregorian count in 400-year eras of 146 097 days, with each
     /// year taken from March so that the leap day is the last day of its year.

@@ -73,13 +73,22 @@ public sealed class NpsFollowUpPlan
     /// <param name="response">The answer, an integer from 0 to 10.</param>
     /// <param name="respondedAt">When the customer answered.</param>
     /// <returns>The scheduled follow-ups.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="response"/> is outside [0, 10].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="response"/> is outside [0, 10], or a step would fall due after the last instant NodaTime holds
+    /// (naming <paramref name="respondedAt"/>).
+    /// </exception>
     [Pure]
     public IReadOnlyList<NpsFollowUp> Schedule(int response, Instant respondedAt)
     {
         var category = NpsScale.Categorize(response);
-        return Array.AsReadOnly(StepsFor(category).Select(s => new NpsFollowUp(s, category, respondedAt + s.DueAfter)).ToArray());
+        return Array.AsReadOnly(StepsFor(category).Select(s => new NpsFollowUp(s, category, Due(respondedAt, s))).ToArray());
     }
+
+    private static Instant Due(Instant respondedAt, NpsFollowUpStep step) =>
+        Instant.MaxValue - respondedAt >= step.DueAfter
+            ? respondedAt + step.DueAfter
+            : throw new ArgumentOutOfRangeException(nameof(respondedAt), respondedAt,
+                $"the follow-up '{step.Action}' {step.DueAfter.TotalHours:0.##} hours after {respondedAt} would fall after the last date of the calendar.");
 
     private static IReadOnlyList<NpsFollowUpStep> Steps(IEnumerable<NpsFollowUpStep> steps, string paramName)
     {

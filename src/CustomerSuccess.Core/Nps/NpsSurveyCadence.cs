@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.Contracts;
+using CustomerSuccess.Internal;
 using NodaTime;
 
 namespace CustomerSuccess.Nps;
@@ -55,20 +56,29 @@ public sealed class NpsSurveyCadence
     public int ThenEveryMonths { get; }
 
     /// <summary>
-    /// The scheduled survey dates, without end. After the second survey the k-th date is the second date plus
+    /// The scheduled survey dates, up to the last date of the calendar (9999-12-31). After the second survey the k-th date is the second date plus
     /// k × <see cref="ThenEveryMonths"/> months, each computed from the second date (so 31st-of-the-month dates do not
     /// drift: NodaTime moves a date past a shorter month's end to that month's last day).
     /// </summary>
     /// <param name="start">The customer's start date.</param>
-    /// <returns>An endless, lazily computed sequence of dates.</returns>
+    /// <returns>A lazily computed sequence of dates, endless in practice; it stops before a date past the calendar's last.</returns>
     [Pure]
     public IEnumerable<LocalDate> ScheduledDates(LocalDate start)
     {
-        yield return start.PlusDays(FirstAfterDays);
-        var second = start.PlusDays(SecondAfterDays);
-        for (var k = 0; ; k++)
+        if (IsoDays.PlusDaysOrNull(start, FirstAfterDays) is not { } first)
         {
-            yield return second.PlusMonths(k * ThenEveryMonths);
+            yield break;
+        }
+
+        yield return first;
+        if (IsoDays.PlusDaysOrNull(start, SecondAfterDays) is not { } second)
+        {
+            yield break;
+        }
+
+        for (var k = 0L; IsoDays.PlusMonthsOrNull(second, k * ThenEveryMonths) is { } date; k++)
+        {
+            yield return date;
         }
     }
 
@@ -82,6 +92,7 @@ public sealed class NpsSurveyCadence
     /// <param name="lastSurveyed">The date of the last survey sent, or null for none; between start and as-of.</param>
     /// <returns>The next due date and whether it is overdue.</returns>
     /// <exception cref="ArgumentException">A date is out of order; the message names it.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The next survey would fall after the last date of the calendar (naming <paramref name="start"/>).</exception>
     [Pure]
     public NpsSurveyStatus NextDue(LocalDate start, LocalDate asOf, LocalDate? lastSurveyed = null)
     {
@@ -108,6 +119,7 @@ public sealed class NpsSurveyCadence
             return new NpsSurveyStatus(date, overdue > 0, overdue);
         }
 
-        throw new InvalidOperationException("unreachable: the schedule has no end.");
+        throw new ArgumentOutOfRangeException(nameof(start), start,
+            $"the next survey of a customer who started on {start:uuuu-MM-dd} would fall after the last date of the calendar, 9999-12-31.");
     }
 }

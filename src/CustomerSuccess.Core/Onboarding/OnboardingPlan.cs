@@ -56,7 +56,12 @@ public sealed class OnboardingPlan
     /// <summary>The task with that id, ignoring case, or null.</summary>
     /// <param name="id">A task id.</param>
     /// <returns>The task, or null.</returns>
-    public OnboardingTask? Find(string id) => Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    public OnboardingTask? Find(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>The name.</summary>
     public override string ToString() => Name;

@@ -73,17 +73,18 @@ public sealed class OnboardingTracker
             }
         }
 
-        LocalDate Due(OnboardingTask t) => start.PlusDays(t.DayOffset);
+        // A date past the calendar's last (a start near 9999-12-31) is never reached: such a task is never overdue.
+        LocalDate? Due(OnboardingTask t) => IsoDays.PlusDaysOrNull(start, t.DayOffset);
 
         var total = plan.Tasks.Count;
         var phases = plan.Phases.Select(p => new PhaseProgress(p, p.Tasks.Count(done.ContainsKey), p.Tasks.Count)).ToArray();
         var current = phases.FirstOrDefault(p => p.Done < p.Total)?.Phase;
         var open = plan.Tasks.Where(t => !done.ContainsKey(t)).ToList();
         var overdue = open.Where(t => Due(t) < asOf)
-            .Select(t => new OverdueTask(t, Due(t), Period.DaysBetween(Due(t), asOf)))
+            .Select(t => new OverdueTask(t, Due(t)!.Value, Period.DaysBetween(Due(t)!.Value, asOf)))
             .OrderByDescending(o => o.DaysLate).ThenBy(o => o.Task.Id, StringComparer.Ordinal)
             .ToArray();
-        var next = open.Where(t => Due(t) >= asOf).Take(_o.NextActionCount).ToArray();
+        var next = open.Where(t => Due(t) is not { } due || due >= asOf).Take(_o.NextActionCount).ToArray();
 
         var lastProgress = done.Count > 0 ? done.Values.Max() : start;
         var status = open.Count == 0 ? OnboardingStatus.Complete
@@ -102,17 +103,17 @@ public sealed class OnboardingTracker
         {
             // The pace so far: tasks done per day since the start (at least one day), extended to every task.
             var elapsed = Math.Max(1, Period.DaysBetween(start, asOf));
-            projected = start.PlusDays((int)Math.Ceiling((double)elapsed * total / done.Count));
+            projected = IsoDays.PlusDaysOrNull(start, (long)Math.Ceiling((double)elapsed * total / done.Count));
         }
 
         bool? kickoffOnTime = null;
         if (plan.Find(_o.KickoffTaskId) is { } kickoff)
         {
-            var deadline = start.PlusDays(_o.KickoffWithinDays);
+            var deadline = IsoDays.PlusDaysOrNull(start, _o.KickoffWithinDays) ?? IsoDays.LastDate(start.Calendar);
             kickoffOnTime = done.TryGetValue(kickoff, out var k) ? k <= deadline : asOf > deadline ? false : null;
         }
 
-        var completeBy = start.PlusDays(_o.CompleteWithinDays);
+        var completeBy = IsoDays.PlusDaysOrNull(start, _o.CompleteWithinDays) ?? IsoDays.LastDate(start.Calendar);
         bool? completedOnTime = open.Count == 0 ? lastProgress <= completeBy : asOf > completeBy ? false : null;
 
         return new OnboardingProgress(

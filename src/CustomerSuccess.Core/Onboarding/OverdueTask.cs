@@ -1,3 +1,4 @@
+using System;
 using NodaTime;
 
 namespace CustomerSuccess.Onboarding;
@@ -6,4 +7,8 @@ namespace CustomerSuccess.Onboarding;
 /// <param name="Task">The task.</param>
 /// <param name="DueDate">The start plus the task's offset.</param>
 /// <param name="DaysLate">Days from the due date to the as-of date, 1 or more.</param>
-public sealed record OverdueTask(OnboardingTask Task, LocalDate DueDate, int DaysLate);
+public sealed record OverdueTask(OnboardingTask Task, LocalDate DueDate, int DaysLate)
+{
+    /// <summary>The task.</summary>
+    public OnboardingTask Task { get; init; } = Task ?? throw new ArgumentNullException(nameof(Task));
+}

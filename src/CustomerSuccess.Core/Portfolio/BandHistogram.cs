@@ -26,7 +26,10 @@ public sealed class BandHistogram
     /// <param name="scoreSum">The sum of the scores of the scored customers.</param>
     /// <exception cref="ArgumentNullException"><paramref name="bands"/> or <paramref name="countsByRank"/> is null.</exception>
     /// <exception cref="ArgumentException">The number of counts is not the number of bands.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative, or the sum is negative or not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A count is negative, the counts with <paramref name="notScored"/> add up to more than <see cref="long.MaxValue"/>,
+    /// or the sum is negative or not finite.
+    /// </exception>
     public BandHistogram(HealthBandScheme bands, IEnumerable<long> countsByRank, long notScored, double scoreSum)
     {
         ArgumentNullException.ThrowIfNull(bands);
@@ -55,7 +58,12 @@ public sealed class BandHistogram
         Counts = Array.AsReadOnly(_counts);
         NotScored = notScored;
         ScoreSum = scoreSum;
-        Scored = counts.Sum();
+        if (!TrySum(counts, notScored, out var scored))
+        {
+            throw new ArgumentOutOfRangeException(nameof(countsByRank), "the counts (with those not scored) add up to more customers than a long holds.");
+        }
+
+        Scored = scored;
     }
 
     /// <summary>The band scheme.</summary>
@@ -92,7 +100,7 @@ public sealed class BandHistogram
     /// <summary>Adds two histograms of the same scheme, as for two shards of one portfolio.</summary>
     /// <param name="other">The other histogram.</param>
     /// <returns>The histogram of both.</returns>
-    /// <exception cref="ArgumentException">The schemes differ.</exception>
+    /// <exception cref="ArgumentException">The schemes differ, or the merged counts would exceed <see cref="long.MaxValue"/>.</exception>
     public BandHistogram Merge(BandHistogram other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -101,7 +109,30 @@ public sealed class BandHistogram
             throw new ArgumentException($"histograms of different band schemes ('{Bands.Name}' and '{other.Bands.Name}') cannot be merged.", nameof(other));
         }
 
+        if (Total > long.MaxValue - other.Total)
+        {
+            throw new ArgumentException("the merged histogram would count more customers than a long holds.", nameof(other));
+        }
+
         return new BandHistogram(Bands, _counts.Zip(other._counts, (a, b) => a + b), NotScored + other.NotScored, ScoreSum + other.ScoreSum);
+    }
+
+    private static bool TrySum(long[] counts, long notScored, out long scored)
+    {
+        scored = 0;
+        var total = notScored;
+        foreach (var c in counts)
+        {
+            if (c > long.MaxValue - total)
+            {
+                return false;
+            }
+
+            total += c;
+            scored += c;
+        }
+
+        return true;
     }
 
     /// <inheritdoc />

@@ -141,7 +141,8 @@ public static class ChurnBatch
         var kept = new List<ChurnAssessment>(heap.Count);
         while (heap.TryDequeue(out var signals, out _))
         {
-            kept.Add(assessor.Assess(signals));
+            kept.Add(assessor.Assess(signals)
+                ?? throw new InvalidOperationException($"the churn assessor {assessor.GetType().Name} returned null for customer '{signals.CustomerId}'; an assessor must return an assessment."));
         }
 
         kept.Sort(ChurnAssessment.PriorityComparer);

@@ -330,6 +330,12 @@ public static partial class HealthBatch
     private static int CheckColumns(IHealthScoreModel model, ReadOnlySpan<ReadOnlyMemory<double>> columns)
     {
         var components = model.Components;
+        if (components.Count == 0)
+        {
+            // Rows are counted by column length: without a column there is no telling how many customers there are.
+            throw new ArgumentException($"model '{model.Name}' has no components; the columnar paths need one column per component.", nameof(model));
+        }
+
         if (columns.Length != components.Count)
         {
             throw new ArgumentException(

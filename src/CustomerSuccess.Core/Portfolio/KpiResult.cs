@@ -1,4 +1,5 @@
 using System.Globalization;
+using System;
 
 namespace CustomerSuccess.Portfolio;
 
@@ -8,6 +9,9 @@ namespace CustomerSuccess.Portfolio;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record KpiResult(KpiTarget Target, double? Figure)
 {
+    /// <summary>The target.</summary>
+    public KpiTarget Target { get; init; } = Target ?? throw new ArgumentNullException(nameof(Target));
+
     /// <summary>Whether the figure meets the target; <see langword="null"/> when the figure is not known.</summary>
     public bool? Met => Figure is { } f ? Target.IsMetBy(f) : null;
 

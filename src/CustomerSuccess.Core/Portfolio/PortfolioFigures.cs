@@ -67,25 +67,36 @@ public sealed record PortfolioFigures
     /// <summary>Whether <see cref="ExpectedLoss"/> stands, in part, on risk scores rather than probabilities.</summary>
     public bool ExpectedLossIsEstimate { get; init; }
 
-    /// <summary>Collects the figures from the library's results; any of them may be null.</summary>
+    /// <summary>Collects the figures from the library's results; any of them may be null, but not all three.</summary>
     /// <param name="summary">The portfolio summary: share green, NPS, total ARR, ARR at risk and expected loss.</param>
     /// <param name="retention">The retention metrics: NRR, GRR, annual churn and expansion share.</param>
     /// <param name="onboarding">The onboarding portfolio: completion rate.</param>
     /// <returns>The figures.</returns>
-    public static PortfolioFigures From(PortfolioSummary? summary, RetentionMetrics? retention = null, OnboardingPortfolio? onboarding = null) => new()
+    /// <exception cref="ArgumentException">All three are null: there would be no figure at all (naming <paramref name="summary"/>).</exception>
+    public static PortfolioFigures From(PortfolioSummary? summary, RetentionMetrics? retention = null, OnboardingPortfolio? onboarding = null)
     {
-        NetRevenueRetention = retention?.NetRevenueRetention,
-        GrossRevenueRetention = retention?.GrossRevenueRetention,
-        AnnualChurnRate = retention?.AnnualLogoChurnRate,
-        NetPromoterScore = summary?.Nps.ScoreOrNull,
-        ShareGreen = summary?.ShareGreen,
-        OnboardingCompletion = onboarding?.CompletionRate,
-        ExpansionRevenueShare = retention?.ExpansionShareOfMrr,
-        TotalArr = summary?.TotalArr,
-        ArrAtRisk = summary?.ArrAtRisk,
-        ExpectedLoss = summary?.ExpectedLoss,
-        ExpectedLossIsEstimate = summary?.ExpectedLossIsEstimate ?? false,
-    };
+        if (summary is null && retention is null && onboarding is null)
+        {
+            throw new ArgumentException(
+                "give at least one of the portfolio summary, the retention metrics and the onboarding portfolio; with none there is no figure to report.",
+                nameof(summary));
+        }
+
+        return new()
+        {
+            NetRevenueRetention = retention?.NetRevenueRetention,
+            GrossRevenueRetention = retention?.GrossRevenueRetention,
+            AnnualChurnRate = retention?.AnnualLogoChurnRate,
+            NetPromoterScore = summary?.Nps.ScoreOrNull,
+            ShareGreen = summary?.ShareGreen,
+            OnboardingCompletion = onboarding?.CompletionRate,
+            ExpansionRevenueShare = retention?.ExpansionShareOfMrr,
+            TotalArr = summary?.TotalArr,
+            ArrAtRisk = summary?.ArrAtRisk,
+            ExpectedLoss = summary?.ExpectedLoss,
+            ExpectedLossIsEstimate = summary?.ExpectedLossIsEstimate ?? false,
+        };
+    }
 
     /// <summary>The figure for a metric.</summary>
     /// <param name="metric">The metric.</param>

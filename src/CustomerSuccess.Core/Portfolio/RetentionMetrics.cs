@@ -97,8 +97,23 @@ public sealed class RetentionMetrics
     /// <param name="periodEnd">The period's end day, after <paramref name="periodStart"/>.</param>
     /// <returns>The metrics.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="subscriptions"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="periodEnd"/> is not after <paramref name="periodStart"/>, or a record is null (naming <paramref name="subscriptions"/>).</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="periodEnd"/> is not after <paramref name="periodStart"/>, or a record is null or the revenue adds
+    /// up to more than a decimal holds (naming <paramref name="subscriptions"/>).
+    /// </exception>
     public static RetentionMetrics Compute(IEnumerable<SubscriptionRecord> subscriptions, LocalDate periodStart, LocalDate periodEnd)
+    {
+        try
+        {
+            return Sum(subscriptions, periodStart, periodEnd);
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentException("the monthly recurring revenue of the subscriptions adds up to more than a decimal holds (about 7.9e28).", nameof(subscriptions));
+        }
+    }
+
+    private static RetentionMetrics Sum(IEnumerable<SubscriptionRecord> subscriptions, LocalDate periodStart, LocalDate periodEnd)
     {
         ArgumentNullException.ThrowIfNull(subscriptions);
         if (periodEnd <= periodStart)

@@ -1,3 +1,5 @@
+using System;
+using CustomerSuccess.Internal;
 using NodaTime;
 
 namespace CustomerSuccess.Renewals;
@@ -6,4 +8,11 @@ namespace CustomerSuccess.Renewals;
 /// <param name="Checkpoint">The checkpoint.</param>
 /// <param name="DueDate">The renewal date minus the checkpoint's days before.</param>
 /// <param name="State">Upcoming, due, overdue or done.</param>
-public sealed record RenewalCheckpointStatus(RenewalCheckpoint Checkpoint, LocalDate DueDate, RenewalCheckpointState State);
+public sealed record RenewalCheckpointStatus(RenewalCheckpoint Checkpoint, LocalDate DueDate, RenewalCheckpointState State)
+{
+    /// <summary>The checkpoint.</summary>
+    public RenewalCheckpoint Checkpoint { get; init; } = Checkpoint ?? throw new ArgumentNullException(nameof(Checkpoint));
+
+    /// <summary>Upcoming, due, overdue or done.</summary>
+    public RenewalCheckpointState State { get; init; } = Guard.Defined(State, nameof(State));
+}

@@ -74,7 +74,8 @@ public sealed class RenewalForecast
     /// <param name="period">Monthly or quarterly buckets.</param>
     /// <returns>The forecast.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or an input is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A contract starts after the forecast date.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A contract starts after the forecast date, or <paramref name="period"/> is not defined.</exception>
+    /// <exception cref="ArgumentException">The revenue of the contracts in one period adds up to more than a decimal holds (naming <paramref name="inputs"/>).</exception>
     public static RenewalForecast Build(
         IEnumerable<RenewalForecastInput> inputs,
         LocalDate asOf,
@@ -82,6 +83,7 @@ public sealed class RenewalForecast
         RenewalForecastPeriod period = RenewalForecastPeriod.Month)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        Guard.Defined(period, nameof(period));
         table ??= RenewalProbabilityTable.Default;
         var renewals = new List<UpcomingRenewal>();
         var ended = 0;
@@ -105,7 +107,14 @@ public sealed class RenewalForecast
             var c = a.RenewalDate.CompareTo(b.RenewalDate);
             return c != 0 ? c : string.CompareOrdinal(a.Contract.Id, b.Contract.Id);
         });
-        return new RenewalForecast(asOf, period, renewals.AsReadOnly(), Bucket(renewals, period), ended);
+        try
+        {
+            return new RenewalForecast(asOf, period, renewals.AsReadOnly(), Bucket(renewals, period), ended);
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentException("the annual recurring revenue of the contracts renewing in one period adds up to more than a decimal holds (about 7.9e28).", nameof(inputs));
+        }
     }
 
     private static IReadOnlyList<RenewalForecastBucket> Bucket(List<UpcomingRenewal> renewals, RenewalForecastPeriod period)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace CustomerSuccess.Renewals;
@@ -17,9 +18,9 @@ public sealed class RenewalPlaybook
     /// <summary>Creates a playbook.</summary>
     /// <param name="name">What it is called. Not empty.</param>
     /// <param name="source">Where it comes from.</param>
-    /// <param name="checkpoints">The checkpoints, in any order; at least one, no two equal (same days before and action).</param>
+    /// <param name="checkpoints">The checkpoints, in any order; at least one, no two on the same day before the renewal.</param>
     /// <exception cref="ArgumentNullException">An argument or a checkpoint is null.</exception>
-    /// <exception cref="ArgumentException">The name is empty, there are no checkpoints, or a checkpoint is duplicated.</exception>
+    /// <exception cref="ArgumentException">The name is empty, there are no checkpoints, or two checkpoints fall on the same day.</exception>
     public RenewalPlaybook(string name, string source, IEnumerable<RenewalCheckpoint> checkpoints)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -36,10 +37,16 @@ public sealed class RenewalPlaybook
             throw new ArgumentException($"renewal playbook '{name}' has no checkpoints.", nameof(checkpoints));
         }
 
-        var duplicates = list.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key.ToString()).ToList();
-        if (duplicates.Count > 0)
+        // One checkpoint a day: a checkpoint holds every action and deliverable due that many days out, so two on one
+        // day would be two timelines' steps with no order between them.
+        var sameDay = list.GroupBy(c => c.DaysBefore).Where(g => g.Count() > 1)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} days before: {string.Join(", ", g.Select(c => $"'{c.Action}'"))}"))
+            .ToList();
+        if (sameDay.Count > 0)
         {
-            throw new ArgumentException($"renewal playbook '{name}' has duplicate checkpoints: {string.Join("; ", duplicates)}.", nameof(checkpoints));
+            throw new ArgumentException(
+                $"renewal playbook '{name}' has two checkpoints on one day ({string.Join("; ", sameDay)}); put their actions in one checkpoint.",
+                nameof(checkpoints));
         }
 
         Name = name;

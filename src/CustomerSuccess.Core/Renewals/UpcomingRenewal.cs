@@ -1,3 +1,4 @@
+using System;
 using NodaTime;
 
 namespace CustomerSuccess.Renewals;
@@ -8,4 +9,8 @@ namespace CustomerSuccess.Renewals;
 /// <param name="DaysUntilRenewal">Days from the forecast date to the renewal, 0 or more.</param>
 /// <param name="Probability">The probability of renewal used.</param>
 /// <param name="ExpectedRevenue">ARR × probability.</param>
-public sealed record UpcomingRenewal(Contract Contract, LocalDate RenewalDate, int DaysUntilRenewal, double Probability, decimal ExpectedRevenue);
+public sealed record UpcomingRenewal(Contract Contract, LocalDate RenewalDate, int DaysUntilRenewal, double Probability, decimal ExpectedRevenue)
+{
+    /// <summary>The contract.</summary>
+    public Contract Contract { get; init; } = Contract ?? throw new ArgumentNullException(nameof(Contract));
+}

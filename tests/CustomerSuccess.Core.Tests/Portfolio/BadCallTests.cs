@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Health;
@@ -73,6 +74,81 @@ public sealed class BadCallTests
     }
 
     [Fact]
+    public void RevenueSums_PastTheDecimalRange_AreArgumentErrors_NotOverflows()
+    {
+        var half = decimal.MaxValue / 2;
+        var contracts = Enumerable.Range(0, 3).Select(i => new CustomerSuccess.Renewals.RenewalForecastInput(
+            new CustomerSuccess.Renewals.Contract($"C{i}", new LocalDate(2026, 1, 1), Period.FromYears(1), autoRenews: false, half), "Green"));
+        Assert.Equal("inputs", Assert.Throws<ArgumentException>(() => CustomerSuccess.Renewals.RenewalForecast.Build(contracts, AsOf)).ParamName);
+
+        var subscriptions = Enumerable.Range(0, 3).Select(i => new SubscriptionRecord($"S{i}", new LocalDate(2026, 1, 1), null, half));
+        var ex = Assert.Throws<ArgumentException>(() => RetentionMetrics.Compute(subscriptions, new LocalDate(2026, 2, 1), new LocalDate(2026, 3, 1)));
+        Assert.Equal("subscriptions", ex.ParamName);
+        Assert.Contains("more than a decimal holds", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BandHistogram_CountsPastLongMaxValue_AreRefused_NotWrapped()
+    {
+        var bands = HealthBandSchemes.HealthyNeutralAtRiskCritical;
+        Assert.Equal("countsByRank", Assert.Throws<ArgumentOutOfRangeException>(() => new BandHistogram(bands, [long.MaxValue, 1, 0, 0], 0, 0)).ParamName);
+        Assert.Equal("countsByRank", Assert.Throws<ArgumentOutOfRangeException>(() => new BandHistogram(bands, [long.MaxValue, 0, 0, 0], 1, 0)).ParamName);
+
+        var full = new BandHistogram(bands, [long.MaxValue - 1, 0, 0, 0], 0, 0);
+        var one = new BandHistogram(bands, [0, 0, 0, 1], 0, 50);
+        Assert.Equal(long.MaxValue, full.Merge(one).Total);
+        Assert.Equal("other", Assert.Throws<ArgumentException>(() => full.Merge(one).Merge(one)).ParamName);
+    }
+
+    [Fact]
+    public void ColumnarBatch_AModelWithoutComponents_IsAnErrorNamingTheModel()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => HealthBatch.CountBands(new NoComponents(), ReadOnlySpan<ReadOnlyMemory<double>>.Empty));
+        Assert.Equal("model", ex.ParamName);
+        Assert.Contains("has no components", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PortfolioFigures_FromNothingAtAll_IsRefused()
+    {
+        Assert.Equal("summary", Assert.Throws<ArgumentException>(() => PortfolioFigures.From(null)).ParamName);
+        Assert.Null(PortfolioFigures.From(null, onboarding: OnboardingPortfolio.Summarize([])).ShareGreen);
+    }
+
+    [Fact]
+    public void ExpansionCatalog_SharedTiersUnknownDependenciesAndCircles_AreRefusedAtConstruction()
+    {
+        CustomerSuccess.Expansion.ExpansionPlan Plan(string name, int tier) => new(name, tier, 100m, 10m, ["api"]);
+        CustomerSuccess.Expansion.ExpansionProduct Product(string id, params string[] needs) => new(id, id, 10m, needs);
+
+        var tiers = Assert.Throws<ArgumentException>(() => new CustomerSuccess.Expansion.ExpansionCatalog([Plan("A", 1), Plan("B", 1)]));
+        Assert.Equal("plans", tiers.ParamName);
+        Assert.Contains("'A' and 'B' share tier 1", tiers.Message, StringComparison.Ordinal);
+
+        var unknown = Assert.Throws<ArgumentException>(() => new CustomerSuccess.Expansion.ExpansionCatalog([Plan("A", 1)], [Product("x", "nothing")]));
+        Assert.Equal("products", unknown.ParamName);
+        Assert.Contains("'x' depends on 'nothing'", unknown.Message, StringComparison.Ordinal);
+
+        var circle = Assert.Throws<ArgumentException>(() => new CustomerSuccess.Expansion.ExpansionCatalog([Plan("A", 1)], [Product("x", "y"), Product("y", "z"), Product("z", "x")]));
+        Assert.Contains("'x' → 'y' → 'z' → 'x'", circle.Message, StringComparison.Ordinal);
+        var self = Assert.Throws<ArgumentException>(() => new CustomerSuccess.Expansion.ExpansionCatalog([Plan("A", 1)], [Product("x", "X")]));
+        Assert.Contains("'x' → 'x'", self.Message, StringComparison.Ordinal);
+
+        // A plan feature and another product are both things a product may need.
+        Assert.Equal(2, new CustomerSuccess.Expansion.ExpansionCatalog([Plan("A", 1)], [Product("x", "API"), Product("y", "x")]).Products.Count);
+        Assert.Equal("dependencies", Assert.Throws<ArgumentException>(() => Product("x", " ")).ParamName);
+    }
+
+    [Fact]
+    public void RenewalPlaybook_TwoCheckpointsOnOneDay_AreRefused()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new CustomerSuccess.Renewals.RenewalPlaybook("p", "ours",
+            [new(60, "Proposal", "CSM"), new(60, "Negotiate", "AE"), new(30, "Sign", "AE")]));
+        Assert.Equal("checkpoints", ex.ParamName);
+        Assert.Contains("60 days before: 'Proposal', 'Negotiate'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Assess_TheLargestArr_GivesFiguresNotAnOverflow()
     {
         var a = new RuleBasedChurnRiskAssessor().Assess(new CustomerSignals(AsOf) { AnnualRecurringRevenue = decimal.MaxValue, HealthScore = 0, ChampionLeaving = true });
@@ -85,5 +161,22 @@ public sealed class BadCallTests
     private sealed class ReturnsNull : IChurnRiskAssessor
     {
         public ChurnAssessment Assess(CustomerSignals signals) => null!;
+    }
+
+    private sealed class NoComponents : IHealthScoreModel
+    {
+        public string Name => "empty";
+
+        public IReadOnlyList<HealthComponent> Components => [];
+
+        public HealthBandScheme Bands => HealthBandSchemes.GreenYellowRed;
+
+        public MissingDataPolicy MissingData => MissingDataPolicy.Default;
+
+        public HealthScore Score(ReadOnlySpan<double> componentScores) => default;
+
+        public HealthScoreResult Evaluate(ReadOnlySpan<double> componentScores) => throw new NotSupportedException();
+
+        public HealthScoreResult Evaluate(IReadOnlyDictionary<string, double?> componentScores) => throw new NotSupportedException();
     }
 }

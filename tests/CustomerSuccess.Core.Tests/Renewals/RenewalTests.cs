@@ -159,7 +159,7 @@ public sealed class RenewalTests
         var duplicate = Assert.Throws<ArgumentException>(() => new RenewalPlaybook("dup", "ours", [new(30, "Call", "CSM"), new(30, "call", "Sales")]));
 
         Assert.Contains("must be 0 or more but were -5", negative.Message);
-        Assert.Contains("renewal playbook 'dup' has duplicate checkpoints: 30 days out: Call (CSM)", duplicate.Message);
+        Assert.Contains("renewal playbook 'dup' has two checkpoints on one day (30 days before: 'Call', 'call'); put their actions in one checkpoint", duplicate.Message);
     }
 
     [Fact]
