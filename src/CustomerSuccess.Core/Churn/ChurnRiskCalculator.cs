@@ -202,15 +202,18 @@ internal sealed class ChurnRiskCalculator
         _o.LevelPolicy.Decide(signals, score, factors.Count > 0 ? factors[0].Severity : null);
 
     /// <summary>
-    /// The level of a churn probability with the probability thresholds (from <see cref="ChurnRiskOptions.ProbabilityHighAt"/>
-    /// High, from <see cref="ChurnRiskOptions.ProbabilityMediumAt"/> Medium, otherwise Low); a Critical factor makes it at least High.
+    /// The level of a churn probability: the higher of the probability thresholds' level (from
+    /// <see cref="ChurnRiskOptions.ProbabilityHighAt"/> High, from <see cref="ChurnRiskOptions.ProbabilityMediumAt"/>
+    /// Medium, otherwise Low) and the level policy's for the same customer, so a probability never gives a level lower
+    /// than a playbook states for the customer's signals.
     /// </summary>
-    internal ChurnRiskLevel ProbabilityLevel(double probability, IReadOnlyList<ChurnRiskFactor> factors)
+    internal ChurnRiskLevel ProbabilityLevel(CustomerSignals signals, double probability, IReadOnlyList<ChurnRiskFactor> factors)
     {
         var level = probability >= _o.ProbabilityHighAt ? ChurnRiskLevel.High
             : probability >= _o.ProbabilityMediumAt ? ChurnRiskLevel.Medium
             : ChurnRiskLevel.Low;
-        return level < ChurnRiskLevel.High && factors.Count > 0 && factors[0].Severity == ChurnSeverity.Critical ? ChurnRiskLevel.High : level;
+        var stated = Level(signals, Score(signals.HealthScore, factors), factors);
+        return stated > level ? stated : level;
     }
 
     /// <summary>

@@ -4,11 +4,12 @@ using System.Globalization;
 namespace CustomerSuccess.Churn;
 
 /// <summary>
-/// An assessor driven by a churn probability model: the level comes from the probability with the CS Expert playbook's thresholds
-/// (0.7 and above High, 0.4 and above Medium, otherwise Low; configurable), the risk score is 100 × the probability,
-/// and the rule-based factors stay as the explanation. A Critical factor still makes the level at least High. The
-/// executive business review and success-plan reset are recommended only above 0.7, strictly, as the playbook's action
-/// plan gates them. <see cref="ChurnRiskOptions.LevelPolicy"/> is not used: the probability decides the level.
+/// An assessor driven by a churn probability model: the level is the higher of the probability's, with the CS Expert
+/// playbook's thresholds (0.7 and above High, 0.4 and above Medium, otherwise Low; configurable), and the one
+/// <see cref="ChurnRiskOptions.LevelPolicy"/> gives for the same signals (by default the highest level a playbook
+/// states for them), so a model never talks a level down below what a playbook states. The risk score is 100 × the
+/// probability, and the rule-based factors stay as the explanation. The executive business review and success-plan
+/// reset are recommended only above 0.7, strictly, as the playbook's action plan gates them.
 /// </summary>
 /// <remarks>Immutable and thread-safe when the model is.</remarks>
 public sealed class ProbabilityChurnRiskAssessor : IChurnRiskAssessor
@@ -42,6 +43,6 @@ public sealed class ProbabilityChurnRiskAssessor : IChurnRiskAssessor
         }
 
         var factors = _calculator.Factors(signals);
-        return _calculator.Assessment(signals, factors, 100 * p, _calculator.ProbabilityLevel(p, factors), p);
+        return _calculator.Assessment(signals, factors, 100 * p, _calculator.ProbabilityLevel(signals, p, factors), p);
     }
 }

@@ -217,7 +217,7 @@ public sealed class ChurnLevelPolicyTests
     {
         var signals = Signals() with { AnnualRecurringRevenue = 80_000m, HealthScore = 30 };
         var rule = Assessor.Assess(signals);                                           // High; risk 35
-        var probability = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(0.25)).Assess(signals); // Low by probability
+        var probability = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(0.25)).Assess(signals with { HealthScore = 80 }); // Low: no playbook states more
 
         Assert.Equal(80_000m, rule.ArrAtRisk);
         Assert.Equal(28_000m, rule.ExpectedLoss);                                      // 80 000 × 0.35, estimated

@@ -20,20 +20,27 @@ public sealed class ChurnProbabilityAndPlaybookTests
     [InlineData(0.39, ChurnRiskLevel.Low)]
     public void ProbabilityAssessor_Seed003Thresholds_MapToLevels(double p, ChurnRiskLevel level)
     {
-        var assessment = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(p)).Assess(new CustomerSignals(AsOf) { LatePayments = 1 });
+        // A customer for whom no playbook states a level (health 80, nothing fired): the probability alone decides.
+        var assessment = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(p)).Assess(new CustomerSignals(AsOf) { HealthScore = 80 });
 
         Assert.Equal(level, assessment.Level);
         Assert.Equal(100 * p, assessment.RiskScore, 1e-12);
         Assert.Equal(p, assessment.Probability);
-        Assert.Equal(ChurnRuleIds.LatePayment, Assert.Single(assessment.Factors).RuleId); // the rules still explain
+        Assert.Empty(assessment.Factors);
     }
 
-    [Fact]
-    public void ProbabilityAssessor_CriticalFactor_IsAtLeastHigh()
+    [Theory]
+    [InlineData(0.1, 30, false, false, ChurnRiskLevel.High)]      // the CS Agent playbook: health 0–39 is High risk
+    [InlineData(0.1, 80, true, false, ChurnRiskLevel.High)]       // a late payment is a High factor
+    [InlineData(0.1, 80, false, true, ChurnRiskLevel.Critical)]   // the champion leaving is a Critical factor
+    [InlineData(0.8, 80, false, false, ChurnRiskLevel.High)]      // and the probability still raises it
+    public void ProbabilityAssessor_NeverGivesALevelBelowTheOneAPlaybookStates(double p, double health, bool latePayment, bool championLeaving, ChurnRiskLevel level)
     {
-        var assessment = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(0.1)).Assess(new CustomerSignals(AsOf) { ChampionLeaving = true });
+        var assessment = new ProbabilityChurnRiskAssessor(new FixedChurnProbability(p))
+            .Assess(new CustomerSignals(AsOf) { HealthScore = health, LatePayments = latePayment ? 1 : 0, ChampionLeaving = championLeaving });
 
-        Assert.Equal(ChurnRiskLevel.High, assessment.Level);
+        Assert.Equal(level, assessment.Level);
+        Assert.Equal(100 * p, assessment.RiskScore, 1e-12); // the probability still orders customers
     }
 
     [Theory]
@@ -64,10 +71,11 @@ public sealed class ChurnProbabilityAndPlaybookTests
 
         Assert.Equal(1 / (1 + Math.Exp(-0.5)), p, 1e-12);
 
-        // Without the champion leaving, z = −1 and p = 0.2689…: below 0.4, so Low.
+        // Without the champion leaving, z = −1 and p = 0.2689…: below 0.4, Low by probability; but health 50 is in the
+        // CS Agent playbook's Medium band (40–59) and no login for 40 days is a Medium factor, so the level is Medium.
         var calm = new ProbabilityChurnRiskAssessor(model).Assess(new CustomerSignals(AsOf) { HealthScore = 50, LastLoginDate = AsOf.PlusDays(-40), ChampionLeaving = false });
         Assert.Equal(1 / (1 + Math.Exp(1)), calm.Probability!.Value, 1e-12);
-        Assert.Equal(ChurnRiskLevel.Low, calm.Level);
+        Assert.Equal(ChurnRiskLevel.Medium, calm.Level);
     }
 
     [Fact]
