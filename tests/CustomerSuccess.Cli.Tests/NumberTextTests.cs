@@ -5,11 +5,13 @@ using System.Text;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace CustomerSuccess.Cli.Tests;
 
 /// <summary>The tool's number parsing and formatting, checked against the framework's on random and edge texts.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class NumberTextTests
 {
     /// <summary>Number-like texts: plain decimals of every length (the fast path and beyond it) and forms only the framework reads.</summary>
@@ -25,43 +27,43 @@ public sealed class NumberTextTests
             "999999999", "1000000000", "123456789012345", "1234567890123456", "0.1", "0.2", "0.3", "9007199254740993",
             "79228162514264337593543950335", "79228162514264337593543950336", "1.7976931348623157E+308", "4.9E-324"));
 
-    [Fact]
-    public void TryParseDouble_EqualsTheFrameworksParser_ToTheLastBit() =>
-        PropertyCheck.ForAll(NumberTexts, text =>
+    [Property]
+    public Property TryParseDouble_EqualsTheFrameworksParser_ToTheLastBit() =>
+        Prop.ForAll(NumberTexts.ToArbitrary(), text =>
         {
             var ours = Utf8Number.TryParseDouble(Encoding.UTF8.GetBytes(text), out var a);
             var theirs = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var b);
             return ours == theirs && BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
         });
 
-    [Fact]
-    public void TryParseInt32_EqualsTheFrameworksParser() =>
-        PropertyCheck.ForAll(NumberTexts, text =>
+    [Property]
+    public Property TryParseInt32_EqualsTheFrameworksParser() =>
+        Prop.ForAll(NumberTexts.ToArbitrary(), text =>
         {
             var ours = Utf8Number.TryParseInt32(Encoding.UTF8.GetBytes(text), out var a);
             var theirs = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var b);
             return ours == theirs && a == b;
         });
 
-    [Fact]
-    public void TryParseDecimal_EqualsTheFrameworksParser_ScaleIncluded() =>
-        PropertyCheck.ForAll(NumberTexts, text =>
+    [Property]
+    public Property TryParseDecimal_EqualsTheFrameworksParser_ScaleIncluded() =>
+        Prop.ForAll(NumberTexts.ToArbitrary(), text =>
         {
             var ours = Utf8Number.TryParseDecimal(Encoding.UTF8.GetBytes(text), out var a);
             var theirs = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var b);
             return ours == theirs && decimal.GetBits(a).SequenceEqual(decimal.GetBits(b));
         });
 
-    [Fact]
-    public void WriteNumber_WritesTheShortestTextOfTheRoundedValue() =>
-        PropertyCheck.ForAll(
-            from value in Gen.OneOf(
+    [Property]
+    public Property WriteNumber_WritesTheShortestTextOfTheRoundedValue() =>
+        Prop.ForAll(
+            (from value in Gen.OneOf(
                 Gen.Choose(-2_000_000, 2_000_000).Select(i => i / 997.0),
                 Gen.Choose(0, 100_000).Select(i => i / 1000.0),
                 Gen.Choose(0, 20_000).Select(i => (i / 200.0) + 0.0025),
                 Gen.Elements(0.0, -0.0, -0.0004, 0.0005, 2.675, 1.005, 999_999_999.9996, 1e9, -1e12, 1e300, double.NaN, double.PositiveInfinity, double.Epsilon))
             from decimals in Gen.Choose(0, 3)
-            select (value, decimals),
+            select (value, decimals)).ToArbitrary(),
             t =>
             {
                 var buffer = new TextBuffer();
@@ -82,12 +84,12 @@ public sealed class NumberTextTests
     public void Round_HalfAwayFromZero_OnTheDecimalValue(double value, int decimals, double expected) =>
         Assert.Equal(expected, ScoreWriter.Round(value, decimals));
 
-    [Fact]
-    public void Round_EqualsDecimalRounding_OfTheTextAReaderSees() =>
-        PropertyCheck.ForAll(
-            from units in Gen.Choose(-50_000_000, 50_000_000)
+    [Property]
+    public Property Round_EqualsDecimalRounding_OfTheTextAReaderSees() =>
+        Prop.ForAll(
+            (from units in Gen.Choose(-50_000_000, 50_000_000)
             from decimals in Gen.Choose(0, 3)
-            select (units, decimals),
+            select (units, decimals)).ToArbitrary(),
             t =>
             {
                 var text = t.units / 1000m;                // at most three decimals, as a reader writes it

@@ -1,11 +1,14 @@
 using System;
 using CustomerSuccess.Advocacy;
 using CustomerSuccess.Tests.TestSupport;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace CustomerSuccess.Tests.Advocacy;
 
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class AdvocacyTests
 {
     private static readonly AdvocacyModel Model = AdvocacyModel.Seed003;
@@ -52,14 +55,14 @@ public sealed class AdvocacyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Model.Score(new AdvocacyInputs(50, 50, 50, 50, double.PositiveInfinity)));
     }
 
-    [Fact]
-    public void Score_IsInBounds_AndNeverFallsWhenAnInputRises()
+    [Property(MaxTest = 1000)]
+    public Property Score_IsInBounds_AndNeverFallsWhenAnInputRises()
     {
         var input = Gen.Choose(0, 10_000).Select(i => i / 100.0);
         var gen = from a in input from b in input from c in input from d in input from e in input
                   from which in Gen.Choose(0, 4) from rise in input
                   select (Inputs: new AdvocacyInputs(a, b, c, d, e), Which: which, Rise: rise);
-        PropertyCheck.ForAll(gen, 1000, x =>
+        return Prop.ForAll(gen.ToArbitrary(), x =>
         {
             var before = Model.Score(x.Inputs);
             var i = x.Inputs;

@@ -4,12 +4,13 @@ using CustomerSuccess.Churn;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Xunit;
 
 namespace CustomerSuccess.Tests.Churn;
 
 /// <summary>Seeded properties of the rule-based assessor.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class ChurnPropertyTests
 {
     private static readonly LocalDate AsOf = new(2026, 6, 1);
@@ -32,12 +33,12 @@ public sealed class ChurnPropertyTests
         s => s with { UnresolvedHighPriorityTickets = (s.UnresolvedHighPriorityTickets ?? 0) + 3 },
     ];
 
-    [Fact]
-    public void Assess_ExtraFactor_NeverLowersScoreOrLevel() =>
-        PropertyCheck.ForAll(
-            from s in Signals
+    [Property]
+    public Property Assess_ExtraFactor_NeverLowersScoreOrLevel() =>
+        Prop.ForAll(
+            (from s in Signals
             from i in Gen.Choose(0, Worsen.Length - 1)
-            select (s, i),
+            select (s, i)).ToArbitrary(),
             t =>
             {
                 var before = Assessor.Assess(t.s);
@@ -45,12 +46,12 @@ public sealed class ChurnPropertyTests
                 return after.RiskScore >= before.RiskScore && after.Level >= before.Level && after.Factors.Count >= before.Factors.Count;
             });
 
-    [Fact]
-    public void Assess_LowerHealth_NeverLowersScoreOrLevel() =>
-        PropertyCheck.ForAll(
-            from s in Signals
+    [Property]
+    public Property Assess_LowerHealth_NeverLowersScoreOrLevel() =>
+        Prop.ForAll(
+            (from s in Signals
             from drop in Gen.Choose(0, 1000).Select(i => i / 10.0)
-            select (s, drop),
+            select (s, drop)).ToArbitrary(),
             t =>
             {
                 var health = t.s.HealthScore ?? 100;
@@ -59,9 +60,9 @@ public sealed class ChurnPropertyTests
                 return after.RiskScore >= before.RiskScore && after.Level >= before.Level;
             });
 
-    [Fact]
-    public void Assess_Level_IsTheHighestOfTheFactorTheRiskQueryAndTheHealthBand() =>
-        PropertyCheck.ForAll(Signals, s =>
+    [Property]
+    public Property Assess_Level_IsTheHighestOfTheFactorTheRiskQueryAndTheHealthBand() =>
+        Prop.ForAll(Arbitraries.Signals(AsOf), s =>
         {
             var a = Assessor.Assess(s);
             var factor = ChurnLevelPolicies.MostSevereFactor.Decide(s, a.RiskScore, a.Factors.Count > 0 ? a.Factors[0].Severity : null);
@@ -72,9 +73,9 @@ public sealed class ChurnPropertyTests
                 && a.RiskScore >= 0 && a.RiskScore <= 100;
         });
 
-    [Fact]
-    public void Assess_WithTheRiskScorePolicy_LevelAgreesWithTheScoreCutOffs() =>
-        PropertyCheck.ForAll(Signals, s =>
+    [Property]
+    public Property Assess_WithTheRiskScorePolicy_LevelAgreesWithTheScoreCutOffs() =>
+        Prop.ForAll(Arbitraries.Signals(AsOf), s =>
         {
             var a = ByScore.Assess(s);
             var byScore = a.RiskScore >= 75 ? ChurnRiskLevel.Critical
@@ -86,9 +87,9 @@ public sealed class ChurnPropertyTests
             return a.Level == expected;
         });
 
-    [Fact]
-    public void Assess_IsDeterministic() =>
-        PropertyCheck.ForAll(Signals, s =>
+    [Property]
+    public Property Assess_IsDeterministic() =>
+        Prop.ForAll(Arbitraries.Signals(AsOf), s =>
         {
             var a = Assessor.Assess(s);
             var b = new RuleBasedChurnRiskAssessor().Assess(s);
@@ -97,9 +98,9 @@ public sealed class ChurnPropertyTests
                 && a.RecommendedActions.SequenceEqual(b.RecommendedActions) && a.ArrAtRisk == b.ArrAtRisk && a.ExpectedLoss == b.ExpectedLoss;
         });
 
-    [Fact]
-    public void PriorityComparer_IsATotalOrderByLevelThenPriorityScore() =>
-        PropertyCheck.ForAll(Gen.ArrayOf(Signals, 30), list =>
+    [Property]
+    public Property PriorityComparer_IsATotalOrderByLevelThenPriorityScore() =>
+        Prop.ForAll(Gen.ArrayOf(Signals, 30).ToArbitrary(), list =>
         {
             var assessments = list.Select(Assessor.Assess).ToArray();
             var sorted = assessments.OrderBy(a => a, ChurnAssessment.PriorityComparer).ToArray();
@@ -127,9 +128,9 @@ public sealed class ChurnPropertyTests
             return true;
         });
 
-    [Fact]
-    public void Priority_RisesWithRiskRevenueAndANearerRenewal() =>
-        PropertyCheck.ForAll(Signals, s =>
+    [Property]
+    public Property Priority_RisesWithRiskRevenueAndANearerRenewal() =>
+        Prop.ForAll(Arbitraries.Signals(AsOf), s =>
         {
             var baseline = s with { RenewalDate = AsOf.PlusDays(200), AnnualRecurringRevenue = 50_000m };
             var a = Assessor.Assess(baseline);
@@ -139,17 +140,17 @@ public sealed class ChurnPropertyTests
             return moreRevenue.PriorityScore >= a.PriorityScore && nearer.PriorityScore >= a.PriorityScore && riskier.PriorityScore >= a.PriorityScore;
         });
 
-    [Fact]
-    public void DayCounts_AgreeWithNodaTime_AcrossYearsAndCalendars() =>
+    [Property]
+    public Property DayCounts_AgreeWithNodaTime_AcrossYearsAndCalendars() =>
         // The rules count days from the year, month and day of ISO dates; NodaTime's count is the reference, over
         // dates from year -9000 to 9000, renewals up to a century away on either side, and the Julian calendar (which
         // takes NodaTime's own path).
-        PropertyCheck.ForAll(
-            from epochDay in Gen.Choose(-4_000_000, 2_500_000)
+        Prop.ForAll(
+            (from epochDay in Gen.Choose(-4_000_000, 2_500_000)
             from sinceContact in Gen.Choose(0, 400)
             from toRenewal in Gen.Choose(-36_600, 36_600)
             from julian in Gen.Elements(false, true)
-            select (epochDay, sinceContact, toRenewal, julian),
+            select (epochDay, sinceContact, toRenewal, julian)).ToArbitrary(),
             t =>
             {
                 var asOf = new LocalDate(1970, 1, 1).PlusDays(t.epochDay);
@@ -171,12 +172,12 @@ public sealed class ChurnPropertyTests
                     && renewalAtRisk == (toRenewal < Defaults.RenewalWindowDays);
             });
 
-    [Fact]
-    public void AssessBrief_EqualsAssess_ToTheLastBit() =>
-        PropertyCheck.ForAll(Signals, s => SameFigures(Assessor, s));
+    [Property]
+    public Property AssessBrief_EqualsAssess_ToTheLastBit() =>
+        Prop.ForAll(Arbitraries.Signals(AsOf), s => SameFigures(Assessor, s));
 
-    [Fact]
-    public void AssessBrief_WithAdditionalAndDisabledRules_EqualsAssess()
+    [Property]
+    public Property AssessBrief_WithAdditionalAndDisabledRules_EqualsAssess()
     {
         // A user rule of each severity, two of them sharing a severity with built-in rules, and one built-in rule off:
         // the brief's factor order must follow the full assessment's (severity, then rule order).
@@ -188,7 +189,7 @@ public sealed class ChurnPropertyTests
         options.AdditionalRules.Add(new NpsRule("nps-low", ChurnSeverity.Low, 8));
         var assessor = new RuleBasedChurnRiskAssessor(options);
 
-        PropertyCheck.ForAll(Signals, s => SameFigures(assessor, s));
+        return Prop.ForAll(Arbitraries.Signals(AsOf), s => SameFigures(assessor, s));
     }
 
     private static bool SameFigures(RuleBasedChurnRiskAssessor assessor, CustomerSignals s)

@@ -7,11 +7,13 @@ using CustomerSuccess.Health;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace CustomerSuccess.Tests.Expansion;
 
 /// <summary>Seeded properties of expansion scores, ranking, the gate and advocacy.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class ExpansionPropertyTests
 {
     private static readonly ExpansionOpportunityScorer Scorer = new();
@@ -48,22 +50,22 @@ public sealed class ExpansionPropertyTests
             HealthBand = HealthBandSchemes.GreenYellowRed.Classify(score),
         };
 
-    [Fact]
-    public void Score_IsWithin0And1() =>
-        PropertyCheck.ForAll(Figures, f =>
+    [Property]
+    public Property Score_IsWithin0And1() =>
+        Prop.ForAll(Figures.ToArbitrary(), f =>
         {
             var s = Scorer.Score(f.Revenue, f.P, f.Days, f.Fit);
             return s >= 0 && s <= 1 + 1e-12;
         });
 
-    [Fact]
-    public void Score_NeverFallsWithMoreRevenueHigherProbabilityShorterTimelineOrBetterFit() =>
-        PropertyCheck.ForAll(
-            from f in Figures
+    [Property]
+    public Property Score_NeverFallsWithMoreRevenueHigherProbabilityShorterTimelineOrBetterFit() =>
+        Prop.ForAll(
+            (from f in Figures
             from more in Gen.Choose(0, 50_000)
             from step in Gen.Choose(0, 200).Select(i => i / 1000.0)
             from sooner in Gen.Choose(0, 30)
-            select (f, more, step, sooner),
+            select (f, more, step, sooner)).ToArbitrary(),
             t =>
             {
                 var (revenue, p, days, fit) = t.f;
@@ -74,9 +76,9 @@ public sealed class ExpansionPropertyTests
                     && Scorer.Score(revenue, p, days, Math.Min(1, (fit ?? 0.7) + t.step)) >= Scorer.Score(revenue, p, days, fit ?? 0.7);
             });
 
-    [Fact]
-    public void Assess_RankingIsSorted_AndTheGateNeverLetsAnUpsellThroughBelowGreen() =>
-        PropertyCheck.ForAll(Accounts, a =>
+    [Property]
+    public Property Assess_RankingIsSorted_AndTheGateNeverLetsAnUpsellThroughBelowGreen() =>
+        Prop.ForAll(Accounts.ToArbitrary(), a =>
         {
             var result = Scorer.Assess(a, ExpansionTests.Catalog);
             var scores = result.Opportunities.Select(o => o.Score).ToArray();
@@ -88,20 +90,20 @@ public sealed class ExpansionPropertyTests
                 && (below || result.HeldBack.Count == 0);
         });
 
-    [Fact]
-    public void Best_IsTheFirstOpportunityAssessRanks() =>
-        PropertyCheck.ForAll(
-            from a in Accounts
+    [Property]
+    public Property Best_IsTheFirstOpportunityAssessRanks() =>
+        Prop.ForAll(
+            (from a in Accounts
             from unbanded in Gen.Elements(false, false, true)
-            select unbanded ? a with { HealthBand = null } : a,
+            select unbanded ? a with { HealthBand = null } : a).ToArbitrary(),
             a => Equals(Scorer.Best(a, ExpansionTests.Catalog), Scorer.Assess(a, ExpansionTests.Catalog).Opportunities.FirstOrDefault()));
 
-    [Fact]
-    public void BestBrief_HoldsEveryFigureOfBest() =>
-        PropertyCheck.ForAll(
-            from a in Accounts
+    [Property]
+    public Property BestBrief_HoldsEveryFigureOfBest() =>
+        Prop.ForAll(
+            (from a in Accounts
             from unbanded in Gen.Elements(false, false, true)
-            select unbanded ? a with { HealthBand = null } : a,
+            select unbanded ? a with { HealthBand = null } : a).ToArbitrary(),
             a =>
             {
                 var best = Scorer.Best(a, ExpansionTests.Catalog);
@@ -164,13 +166,13 @@ public sealed class ExpansionPropertyTests
         Assert.Empty(default(ExpansionOpportunityBrief).NextSteps);
     }
 
-    [Fact]
-    public void Advocacy_IsWithin0And100_AndMonotoneInEachInput() =>
-        PropertyCheck.ForAll(
-            from values in Gen.ArrayOf(Gen.Choose(0, 100).Select(i => (double)i), 5)
+    [Property]
+    public Property Advocacy_IsWithin0And100_AndMonotoneInEachInput() =>
+        Prop.ForAll(
+            (from values in Gen.ArrayOf(Gen.Choose(0, 100).Select(i => (double)i), 5)
             from index in Gen.Choose(0, 4)
             from raise in Gen.Choose(0, 100)
-            select (values, index, raise),
+            select (values, index, raise)).ToArbitrary(),
             t =>
             {
                 var higher = (double[])t.values.Clone();

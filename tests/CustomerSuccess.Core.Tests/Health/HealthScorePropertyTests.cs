@@ -2,43 +2,45 @@ using System;
 using System.Linq;
 using CustomerSuccess.Health;
 using CustomerSuccess.Tests.TestSupport;
+using FsCheck;
 using FsCheck.Fluent;
-using Xunit;
+using FsCheck.Xunit;
 
 namespace CustomerSuccess.Tests.Health;
 
 /// <summary>Properties over every preset and over random valid models (seeded).</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class HealthScorePropertyTests
 {
     private const double Tolerance = 1e-9;
 
-    [Fact]
-    public void Score_AnyInput_IsWithin0And100() =>
-        PropertyCheck.ForAll(HealthGen.ModelWithScores(HealthGen.ScoreOrMissing), c =>
+    [Property]
+    public Property Score_AnyInput_IsWithin0And100() =>
+        Prop.ForAll(Arbitraries.ModelWithScores(HealthGen.ScoreOrMissing), c =>
         {
             var score = c.Model.Score(c.Scores);
             return !score.HasScore || (score.Value >= 0 && score.Value <= 100 && score.Coverage > 0 && score.Coverage <= 1);
         });
 
-    [Fact]
-    public void Score_EveryComponentX_IsX() =>
-        PropertyCheck.ForAll(
-            from model in HealthGen.Model
+    [Property]
+    public Property Score_EveryComponentX_IsX() =>
+        Prop.ForAll(
+            (from model in HealthGen.Model
             from x in HealthGen.Score
-            select (model, x),
+            select (model, x)).ToArbitrary(),
             c =>
             {
                 var score = c.model.Score(Enumerable.Repeat(c.x, c.model.Components.Count).ToArray());
                 return Math.Abs(score.Value - c.x) <= Tolerance && score.Band.Equals(c.model.Bands.Classify(c.x));
             });
 
-    [Fact]
-    public void Score_OneComponentIncreases_NeverDecreases() =>
-        PropertyCheck.ForAll(
-            from c in HealthGen.ModelWithScores(HealthGen.ScoreOrMissing)
+    [Property]
+    public Property Score_OneComponentIncreases_NeverDecreases() =>
+        Prop.ForAll(
+            (from c in HealthGen.ModelWithScores(HealthGen.ScoreOrMissing)
             from index in Gen.Choose(0, c.Model.Components.Count - 1)
             from raised in HealthGen.Score
-            select (c.Model, c.Scores, index, raised),
+            select (c.Model, c.Scores, index, raised)).ToArbitrary(),
             c =>
             {
                 if (double.IsNaN(c.Scores[c.index]))
@@ -54,9 +56,9 @@ public sealed class HealthScorePropertyTests
                     && (!before.HasScore || (after.Value >= before.Value && after.Band.Rank >= before.Band.Rank));
             });
 
-    [Fact]
-    public void Score_RenormalizedWithMissing_EqualsModelOfPresentComponentsAlone() =>
-        PropertyCheck.ForAll(HealthGen.ModelWithScores(HealthGen.ScoreOrMissing), c =>
+    [Property]
+    public Property Score_RenormalizedWithMissing_EqualsModelOfPresentComponentsAlone() =>
+        Prop.ForAll(Arbitraries.ModelWithScores(HealthGen.ScoreOrMissing), c =>
         {
             var model = c.Model.WithMissingData(new MissingDataPolicy(MissingDataHandling.Renormalize, 0));
             var present = Enumerable.Range(0, c.Scores.Length).Where(i => !double.IsNaN(c.Scores[i])).ToArray();
@@ -75,12 +77,12 @@ public sealed class HealthScorePropertyTests
             return Math.Abs(full - sub) <= Tolerance;
         });
 
-    [Fact]
-    public void Score_ComponentsDeclaredInAnotherOrder_GivesTheSameScore() =>
-        PropertyCheck.ForAll(
-            from c in HealthGen.ModelWithScores(HealthGen.ScoreOrMissing)
+    [Property]
+    public Property Score_ComponentsDeclaredInAnotherOrder_GivesTheSameScore() =>
+        Prop.ForAll(
+            (from c in HealthGen.ModelWithScores(HealthGen.ScoreOrMissing)
             from order in Gen.Shuffle(Enumerable.Range(0, c.Model.Components.Count))
-            select (c.Model, c.Scores, order),
+            select (c.Model, c.Scores, order)).ToArbitrary(),
             c =>
             {
                 var shuffled = new WeightedHealthScoreModel(
@@ -92,9 +94,9 @@ public sealed class HealthScorePropertyTests
                     && (!a.HasScore || (Math.Abs(a.Value - b.Value) <= Tolerance && a.Band.Equals(b.Band)));
             });
 
-    [Fact]
-    public void Evaluate_Contributions_AddUpToTheScore() =>
-        PropertyCheck.ForAll(HealthGen.ModelWithScores(HealthGen.ScoreOrMissing), c =>
+    [Property]
+    public Property Evaluate_Contributions_AddUpToTheScore() =>
+        Prop.ForAll(Arbitraries.ModelWithScores(HealthGen.ScoreOrMissing), c =>
         {
             var result = c.Model.Evaluate(c.Scores);
             if (!result.Score.HasScore)
@@ -107,9 +109,9 @@ public sealed class HealthScorePropertyTests
                 && Math.Abs(effective - 1) <= Tolerance;
         });
 
-    [Fact]
-    public void Score_Band_MatchesTheThresholds() =>
-        PropertyCheck.ForAll(HealthGen.ModelWithScores(HealthGen.ScoreOrMissing), c =>
+    [Property]
+    public Property Score_Band_MatchesTheThresholds() =>
+        Prop.ForAll(Arbitraries.ModelWithScores(HealthGen.ScoreOrMissing), c =>
         {
             var score = c.Model.Score(c.Scores);
             if (!score.HasScore)
@@ -121,9 +123,9 @@ public sealed class HealthScorePropertyTests
             return score.Band.Equals(expected);
         });
 
-    [Fact]
-    public void Score_SpanOverload_EqualsKeyedOverload() =>
-        PropertyCheck.ForAll(HealthGen.ModelWithScores(HealthGen.ScoreOrMissing), c =>
+    [Property]
+    public Property Score_SpanOverload_EqualsKeyedOverload() =>
+        Prop.ForAll(Arbitraries.ModelWithScores(HealthGen.ScoreOrMissing), c =>
         {
             var positional = c.Model.Score(c.Scores);
             var explained = c.Model.Evaluate(c.Scores).Score;
@@ -131,9 +133,9 @@ public sealed class HealthScorePropertyTests
             return positional == keyed && positional == explained;
         });
 
-    [Fact]
-    public void BiggestDrags_AreSortedAndEachRecoversItsPointsAt100() =>
-        PropertyCheck.ForAll(HealthGen.ModelWithScores(HealthGen.Score), c =>
+    [Property]
+    public Property BiggestDrags_AreSortedAndEachRecoversItsPointsAt100() =>
+        Prop.ForAll(Arbitraries.ModelWithScores(HealthGen.Score), c =>
         {
             var result = c.Model.Evaluate(c.Scores);
             var drags = result.BiggestDrags();

@@ -2,11 +2,14 @@ using System;
 using System.Linq;
 using CustomerSuccess.Health;
 using CustomerSuccess.Tests.TestSupport;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace CustomerSuccess.Tests.Health;
 
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class RubricTests
 {
     private static readonly ProductMetricsRubric Seed003 = ProductMetricsRubric.Seed003;
@@ -132,13 +135,13 @@ public sealed class RubricTests
         Assert.Contains("a tier's ticket limit is 0", ex.Message);
     }
 
-    [Fact]
-    public void Seed003Rubrics_MoreActivity_NeverScoreLower() =>
-        PropertyCheck.ForAll(
-            from days in Gen.Choose(0, 29)
+    [Property]
+    public Property Seed003Rubrics_MoreActivity_NeverScoreLower() =>
+        Prop.ForAll(
+            (from days in Gen.Choose(0, 29)
             from features in Gen.Choose(0, 40)
             from meetings in Gen.Choose(0, 10)
-            select (days, features, meetings),
+            select (days, features, meetings)).ToArbitrary(),
             c => Seed003.Usage.Score(c.days + 1) >= Seed003.Usage.Score(c.days)
                 && Seed003.Adoption.Score(c.features + 1) >= Seed003.Adoption.Score(c.features)
                 && Seed003.Engagement.Score(c.meetings + 1) >= Seed003.Engagement.Score(c.meetings));

@@ -4,11 +4,13 @@ using CustomerSuccess.Nps;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace CustomerSuccess.Tests.Nps;
 
 /// <summary>Seeded FsCheck properties of NPS summaries.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class NpsPropertyTests
 {
     private static readonly Gen<int[]> Responses =
@@ -22,9 +24,9 @@ public sealed class NpsPropertyTests
         from d in Gen.Choose(0, 500)
         select new NpsSummary(p, pa, d);
 
-    [Fact]
-    public void Score_IsWithinMinus100And100_AndCountsAddUp() =>
-        PropertyCheck.ForAll(Responses, r =>
+    [Property]
+    public Property Score_IsWithinMinus100And100_AndCountsAddUp() =>
+        Prop.ForAll(Responses.ToArbitrary(), r =>
         {
             var s = NpsSummary.From(r);
             return s.Total == r.Length
@@ -32,55 +34,55 @@ public sealed class NpsPropertyTests
                 && (!s.HasScore || (s.Score >= -100 && s.Score <= 100));
         });
 
-    [Fact]
-    public void VectorizedCount_EqualsTheScalarDefinition() =>
-        PropertyCheck.ForAll(Responses, r =>
+    [Property]
+    public Property VectorizedCount_EqualsTheScalarDefinition() =>
+        Prop.ForAll(Responses.ToArbitrary(), r =>
         {
             var expected = new NpsSummary(r.Count(x => x >= 9), r.Count(x => x is 7 or 8), r.Count(x => x <= 6));
             var bytes = r.Select(x => (byte)x).ToArray();
             return NpsSummary.From(r) == expected && NpsSummary.From(bytes.AsSpan()) == expected;
         });
 
-    [Fact]
-    public void Merge_IsAssociativeAndCommutative_WithEmptyAsIdentity() =>
-        PropertyCheck.ForAll(
-            from a in Summary
+    [Property]
+    public Property Merge_IsAssociativeAndCommutative_WithEmptyAsIdentity() =>
+        Prop.ForAll(
+            (from a in Summary
             from b in Summary
             from c in Summary
-            select (a, b, c),
+            select (a, b, c)).ToArbitrary(),
             t => (t.a + t.b) + t.c == t.a + (t.b + t.c)
                 && t.a + t.b == t.b + t.a
                 && t.a + NpsSummary.Empty == t.a
                 && NpsSummary.Empty + t.a == t.a);
 
-    [Fact]
-    public void Merge_OfAnySplit_EqualsTheSummaryOfTheWhole() =>
-        PropertyCheck.ForAll(
-            from r in Responses
+    [Property]
+    public Property Merge_OfAnySplit_EqualsTheSummaryOfTheWhole() =>
+        Prop.ForAll(
+            (from r in Responses
             from cut in Gen.Choose(0, r.Length)
-            select (r, cut),
+            select (r, cut)).ToArbitrary(),
             t => NpsSummary.From(t.r[..t.cut]) + NpsSummary.From(t.r[t.cut..]) == NpsSummary.From(t.r));
 
-    [Fact]
-    public void AddingAPromoter_NeverLowersTheScore_AndADetractorNeverRaisesIt() =>
-        PropertyCheck.ForAll(Summary, s =>
+    [Property]
+    public Property AddingAPromoter_NeverLowersTheScore_AndADetractorNeverRaisesIt() =>
+        Prop.ForAll(Summary.ToArbitrary(), s =>
         {
             var withPromoter = s.Add(NpsCategory.Promoter).Score;
             var withDetractor = s.Add(NpsCategory.Detractor).Score;
             return !s.HasScore || (withPromoter >= s.Score && withDetractor <= s.Score);
         });
 
-    [Fact]
-    public void AllPromoters_Is100_AndAllDetractors_IsMinus100() =>
-        PropertyCheck.ForAll(Gen.Choose(1, 10_000), n =>
+    [Property]
+    public Property AllPromoters_Is100_AndAllDetractors_IsMinus100() =>
+        Prop.ForAll(Gen.Choose(1, 10_000).ToArbitrary(), n =>
             new NpsSummary(n, 0, 0).Score == 100 && new NpsSummary(0, 0, n).Score == -100);
 
-    [Fact]
-    public void ConfidenceInterval_AtCommonLevels_ContainsThePointEstimate() =>
-        PropertyCheck.ForAll(
-            from s in Summary.Where(s => s.Total >= NpsStatistics.DefaultMinimumResponses)
+    [Property]
+    public Property ConfidenceInterval_AtCommonLevels_ContainsThePointEstimate() =>
+        Prop.ForAll(
+            (from s in Summary.Where(s => s.Total >= NpsStatistics.DefaultMinimumResponses)
             from level in Gen.Elements(0.90, 0.95, 0.99)
-            select (s, level),
+            select (s, level)).ToArbitrary(),
             t =>
             {
                 var interval = NpsStatistics.ConfidenceInterval(t.s, t.level);

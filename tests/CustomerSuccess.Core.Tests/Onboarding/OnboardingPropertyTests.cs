@@ -3,12 +3,13 @@ using CustomerSuccess.Onboarding;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Xunit;
 
 namespace CustomerSuccess.Tests.Onboarding;
 
 /// <summary>Seeded properties of the onboarding tracker over every template.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class OnboardingPropertyTests
 {
     private static readonly LocalDate Start = new(2026, 1, 5);
@@ -22,9 +23,9 @@ public sealed class OnboardingPropertyTests
         from order in Gen.Shuffle(Enumerable.Range(0, chosen.Count))
         select (plan, order.Select(i => new TaskCompletion(chosen[i].Id, Start.PlusDays(days[i]))).ToArray(), asOfDay);
 
-    [Fact]
-    public void Progress_IsWithin0And1_AndNeverFallsWhenAnotherTaskCompletes() =>
-        PropertyCheck.ForAll(Cases, c =>
+    [Property]
+    public Property Progress_IsWithin0And1_AndNeverFallsWhenAnotherTaskCompletes() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var asOf = Start.PlusDays(c.AsOfDay);
             var before = Tracker.Track(c.Plan, Start, c.Done, asOf);
@@ -38,9 +39,9 @@ public sealed class OnboardingPropertyTests
             return before.Progress >= 0 && before.Progress <= 1 && after.Progress > before.Progress && after.Overdue.Count <= before.Overdue.Count;
         });
 
-    [Fact]
-    public void EveryTaskComplete_NothingIsOverdue_AndProgressIs1() =>
-        PropertyCheck.ForAll(Cases, c =>
+    [Property]
+    public Property EveryTaskComplete_NothingIsOverdue_AndProgressIs1() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var asOf = Start.PlusDays(c.AsOfDay);
             var all = c.Plan.Tasks.Select(t => new TaskCompletion(t.Id, asOf)).ToArray();
@@ -48,17 +49,17 @@ public sealed class OnboardingPropertyTests
             return progress.Overdue.Count == 0 && progress.Progress == 1 && progress.Status == OnboardingStatus.Complete && progress.CurrentPhase is null;
         });
 
-    [Fact]
-    public void DueDates_AreTheStartPlusTheOffset() =>
-        PropertyCheck.ForAll(Cases, c =>
+    [Property]
+    public Property DueDates_AreTheStartPlusTheOffset() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var progress = Tracker.Track(c.Plan, Start, c.Done, Start.PlusDays(c.AsOfDay));
             return progress.Overdue.All(o => o.DueDate == Start.PlusDays(o.Task.DayOffset) && o.DaysLate == c.AsOfDay - o.Task.DayOffset && o.DaysLate > 0);
         });
 
-    [Fact]
-    public void Result_DoesNotDependOnTheOrderOfCompletions() =>
-        PropertyCheck.ForAll(Cases, c =>
+    [Property]
+    public Property Result_DoesNotDependOnTheOrderOfCompletions() =>
+        Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var asOf = Start.PlusDays(c.AsOfDay);
             var a = Tracker.Track(c.Plan, Start, c.Done, asOf);

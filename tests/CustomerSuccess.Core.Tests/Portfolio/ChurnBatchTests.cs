@@ -5,23 +5,25 @@ using CustomerSuccess.Portfolio;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Xunit;
 
 namespace CustomerSuccess.Tests.Portfolio;
 
 /// <summary>Bulk churn assessment and the worklist against the one-customer assessor.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class ChurnBatchTests
 {
     private static readonly LocalDate AsOf = new(2026, 6, 1);
     private static readonly RuleBasedChurnRiskAssessor Assessor = new();
     private static readonly Gen<CustomerSignals[]> Customers = Gen.Choose(0, 60).SelectMany(n => Gen.ArrayOf(ChurnGen.Signals(AsOf), n));
 
-    [Fact]
-    public void Assess_RandomCustomers_EqualsAssessForEveryCustomer()
+    [Property]
+    public Property Assess_RandomCustomers_EqualsAssessForEveryCustomer()
     {
         var parallel = new BulkScoringOptions { MaxDegreeOfParallelism = 2, ParallelThreshold = 1 };
-        PropertyCheck.ForAll(Customers, customers =>
+        return Prop.ForAll(Customers.ToArbitrary(), customers =>
         {
             foreach (var assessor in new IChurnRiskAssessor[] { Assessor, new Wrapped(Assessor) })
             {
@@ -43,11 +45,11 @@ public sealed class ChurnBatchTests
         });
     }
 
-    [Fact]
-    public void Worklist_RandomCustomers_IsTheHeadOfTheFullSort()
+    [Property]
+    public Property Worklist_RandomCustomers_IsTheHeadOfTheFullSort()
     {
         var gen = from customers in Customers from n in Gen.Choose(1, 70) select (customers, n);
-        PropertyCheck.ForAll(gen, c =>
+        return Prop.ForAll(gen.ToArbitrary(), c =>
         {
             var expected = c.customers.Select(Assessor.Assess).Order(ChurnAssessment.PriorityComparer).Take(c.n).ToList();
             foreach (var assessor in new IChurnRiskAssessor[] { Assessor, new Wrapped(Assessor) })

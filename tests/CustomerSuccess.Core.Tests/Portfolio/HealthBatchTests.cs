@@ -7,11 +7,13 @@ using CustomerSuccess.Portfolio;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace CustomerSuccess.Tests.Portfolio;
 
 /// <summary>The bulk health paths against the scalar path, and their handling of bad input.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class HealthBatchTests
 {
     /// <summary>Splits even tiny batches across two threads, so the parallel path runs in the properties.</summary>
@@ -27,10 +29,10 @@ public sealed class HealthBatchTests
         from wrap in Gen.Elements(false, false, true)
         select (wrap ? new OpaqueModel(model) : (IHealthScoreModel)model, rows);
 
-    [Fact]
-    public void Score_RandomModelsAndInputs_EqualsScalarToTheLastBit()
+    [Property]
+    public Property Score_RandomModelsAndInputs_EqualsScalarToTheLastBit()
     {
-        PropertyCheck.ForAll(Batches, b =>
+        return Prop.ForAll(Batches.ToArbitrary(), b =>
         {
             foreach (var options in new[] { BulkScoringOptions.Sequential, Parallel2 })
             {
@@ -48,10 +50,10 @@ public sealed class HealthBatchTests
         });
     }
 
-    [Fact]
-    public void Score_ParallelAndSequential_WriteTheSameOutput()
+    [Property]
+    public Property Score_ParallelAndSequential_WriteTheSameOutput()
     {
-        PropertyCheck.ForAll(Batches, b =>
+        return Prop.ForAll(Batches.ToArbitrary(), b =>
         {
             var sequential = ScoreColumns(b.Model, b.Rows, BulkScoringOptions.Sequential);
             var parallel = ScoreColumns(b.Model, b.Rows, Parallel2);
@@ -60,10 +62,10 @@ public sealed class HealthBatchTests
         });
     }
 
-    [Fact]
-    public void CountBands_RandomBatches_EqualsTheHistogramOfTheFullBatch()
+    [Property]
+    public Property CountBands_RandomBatches_EqualsTheHistogramOfTheFullBatch()
     {
-        PropertyCheck.ForAll(Batches, b =>
+        return Prop.ForAll(Batches.ToArbitrary(), b =>
         {
             var (scores, ranks) = ScoreColumns(b.Model, b.Rows, BulkScoringOptions.Sequential);
             foreach (var options in new[] { BulkScoringOptions.Sequential, Parallel2 })
@@ -83,8 +85,8 @@ public sealed class HealthBatchTests
         });
     }
 
-    [Fact]
-    public void CountBands_SchemesOfOneToNineBands_EqualTheHistogramOfTheFullBatch()
+    [Property]
+    public Property CountBands_SchemesOfOneToNineBands_EqualTheHistogramOfTheFullBatch()
     {
         // The vector kernel counts up to four band thresholds in registers and any more with bit counts: schemes of one
         // to nine bands take both ways, and every width of vector with the batch sizes below.
@@ -95,7 +97,7 @@ public sealed class HealthBatchTests
             from n in Gen.Choose(0, 70)
             from rows in Gen.ArrayOf(Gen.ArrayOf(HealthGen.ScoreOrMissing, model.Components.Count), n)
             select (Model: WithBands(model, bounds), Rows: rows);
-        PropertyCheck.ForAll(gen, b =>
+        return Prop.ForAll(gen.ToArbitrary(), b =>
         {
             var (_, ranks) = ScoreColumns(b.Model, b.Rows, BulkScoringOptions.Sequential);
             var expected = Enumerable.Range(0, b.Model.Bands.Bands.Count).Select(r => (long)ranks.Count(x => x == r));
@@ -107,10 +109,10 @@ public sealed class HealthBatchTests
         });
     }
 
-    [Fact]
-    public void ObjectPaths_RandomBatches_EqualTheColumnarPath()
+    [Property]
+    public Property ObjectPaths_RandomBatches_EqualTheColumnarPath()
     {
-        PropertyCheck.ForAll(Batches, b =>
+        return Prop.ForAll(Batches.ToArbitrary(), b =>
         {
             var (scores, ranks) = ScoreColumns(b.Model, b.Rows, BulkScoringOptions.Sequential);
             var n = b.Rows.Length;

@@ -7,11 +7,13 @@ using CustomerSuccess.Portfolio;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace CustomerSuccess.Tests.Portfolio;
 
 /// <summary>The portfolio summary: its merge laws, its figures and its JSON.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class PortfolioSummaryTests
 {
     private static readonly WeightedHealthScoreModel Model = HealthScoreModels.UsageSupportEngagementBillingOutcomes;
@@ -25,11 +27,11 @@ public sealed class PortfolioSummaryTests
 
     private static readonly Gen<Customer[]> ManyCustomers = Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(OneCustomer, n));
 
-    [Fact]
-    public void Merge_AnySplit_EqualsTheSummaryOfTheWhole()
+    [Property]
+    public Property Merge_AnySplit_EqualsTheSummaryOfTheWhole()
     {
         var gen = from all in ManyCustomers from cut in Gen.Choose(0, all.Length) from cut2 in Gen.Choose(0, all.Length) select (all, Math.Min(cut, cut2), Math.Max(cut, cut2));
-        PropertyCheck.ForAll(gen, c =>
+        return Prop.ForAll(gen.ToArbitrary(), c =>
         {
             var (all, a, b) = c;
             var whole = Summarize(all);
@@ -38,11 +40,11 @@ public sealed class PortfolioSummaryTests
         });
     }
 
-    [Fact]
-    public void Merge_IsAssociativeAndCommutativeWithAnIdentity()
+    [Property]
+    public Property Merge_IsAssociativeAndCommutativeWithAnIdentity()
     {
         var gen = from x in ManyCustomers from y in ManyCustomers from z in ManyCustomers select (x, y, z);
-        PropertyCheck.ForAll(gen, c =>
+        return Prop.ForAll(gen.ToArbitrary(), c =>
         {
             var (x, y, z) = (Summarize(c.x), Summarize(c.y), Summarize(c.z));
             var empty = PortfolioSummary.Empty(Model.Bands);

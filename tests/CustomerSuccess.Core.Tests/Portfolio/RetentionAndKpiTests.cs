@@ -3,13 +3,16 @@ using System.Globalization;
 using System.Linq;
 using CustomerSuccess.Portfolio;
 using CustomerSuccess.Tests.TestSupport;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Xunit;
 
 namespace CustomerSuccess.Tests.Portfolio;
 
 /// <summary>Retention metrics on hand-made subscription tables, churn-rate conversion and the KPI report.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class RetentionAndKpiTests
 {
     private static readonly LocalDate Q1 = new(2026, 1, 1);
@@ -68,8 +71,8 @@ public sealed class RetentionAndKpiTests
         Assert.Equal(0, m.LogoChurnRate);
     }
 
-    [Fact]
-    public void Compute_RandomTables_GrrNeverExceedsOneNorNrr()
+    [Property]
+    public Property Compute_RandomTables_GrrNeverExceedsOneNorNrr()
     {
         var record =
             from account in Gen.Choose(0, 9)
@@ -77,7 +80,7 @@ public sealed class RetentionAndKpiTests
             from length in ChurnGen.Maybe(Gen.Choose(0, 500))
             from mrr in Gen.Choose(0, 100_000)
             select new SubscriptionRecord($"A{account}", Q1.PlusDays(start), length is { } l ? Q1.PlusDays(start + l) : null, mrr / 100m);
-        PropertyCheck.ForAll(Gen.ArrayOf(record), table =>
+        return Prop.ForAll(Gen.ArrayOf(record).ToArbitrary(), table =>
         {
             var m = RetentionMetrics.Compute(table, Q1, Q2);
             return m.StartMrr == 0

@@ -3,12 +3,13 @@ using CustomerSuccess.Renewals;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
-using Xunit;
 
 namespace CustomerSuccess.Tests.Renewals;
 
 /// <summary>Seeded properties of contracts, timelines and forecasts.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class RenewalPropertyTests
 {
     private static readonly LocalDate Epoch = new(2020, 1, 1);
@@ -31,9 +32,9 @@ public sealed class RenewalPropertyTests
         from offset in Gen.Choose(0, 4000)
         select (contract, contract.Start.PlusDays(offset));
 
-    [Fact]
-    public void DaysUntilRenewal_IsNeverNegative_AndTheRenewalIsAnEndOfTerm() =>
-        PropertyCheck.ForAll(ContractAndDate, c =>
+    [Property]
+    public Property DaysUntilRenewal_IsNeverNegative_AndTheRenewalIsAnEndOfTerm() =>
+        Prop.ForAll(ContractAndDate.ToArbitrary(), c =>
         {
             var renewal = c.Contract.RenewalDateAsOf(c.AsOf);
             var n = Enumerable.Range(1, 5000).First(k => c.Contract.EndOfTerm(k) >= renewal);
@@ -42,12 +43,12 @@ public sealed class RenewalPropertyTests
                 && (n == 1 || c.Contract.EndOfTerm(n - 1) < c.AsOf);
         });
 
-    [Fact]
-    public void Timeline_CheckpointsComeInDueDateOrder_AndEachIsTheRenewalMinusItsDays() =>
-        PropertyCheck.ForAll(
-            from c in ContractAndDate
+    [Property]
+    public Property Timeline_CheckpointsComeInDueDateOrder_AndEachIsTheRenewalMinusItsDays() =>
+        Prop.ForAll(
+            (from c in ContractAndDate
             from playbook in Gen.Elements(RenewalPlaybook.Seed003, RenewalPlaybook.Seed004)
-            select (c.Contract, c.AsOf, playbook),
+            select (c.Contract, c.AsOf, playbook)).ToArbitrary(),
             t =>
             {
                 var timeline = RenewalTimeline.For(t.Contract, t.playbook, t.AsOf);
@@ -57,13 +58,13 @@ public sealed class RenewalPropertyTests
                     && timeline.DaysUntilRenewal >= 0;
             });
 
-    [Fact]
-    public void Forecast_OfAUnion_IsTheSumOfTheForecasts_AndExpectedNeverExceedsTotal() =>
-        PropertyCheck.ForAll(
-            from contracts in Gen.ArrayOf(AutoRenewing, 40)
+    [Property]
+    public Property Forecast_OfAUnion_IsTheSumOfTheForecasts_AndExpectedNeverExceedsTotal() =>
+        Prop.ForAll(
+            (from contracts in Gen.ArrayOf(AutoRenewing, 40)
             from labels in Gen.ArrayOf(Gen.Elements<string?>("Green", "Yellow", "Red", "Low", "High", null), 40)
             from cut in Gen.Choose(0, 40)
-            select (contracts, labels, cut),
+            select (contracts, labels, cut)).ToArbitrary(),
             t =>
             {
                 var asOf = Epoch.PlusDays(3001);
