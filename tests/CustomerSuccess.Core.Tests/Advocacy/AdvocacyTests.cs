@@ -55,6 +55,58 @@ public sealed class AdvocacyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Model.Score(new AdvocacyInputs(50, 50, 50, 50, double.PositiveInfinity)));
     }
 
+    [Theory]
+    [InlineData(0, 70, 85)]       // advocate must be above 0
+    [InlineData(70, 70, 85)]      // advocate below champion
+    [InlineData(50, 85, 85)]      // champion below ambassador
+    [InlineData(50, 70, 100.5)]   // ambassador at most 100
+    public void Model_ThresholdsOutOfOrder_AreRefusedNamingTheFirstThreshold(double advocate, double champion, double ambassador)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AdvocacyModel(0.3, 0.2, 0.2, 0.2, 0.1, advocate, champion, ambassador));
+        Assert.Equal("advocateAt", ex.ParamName);
+        Assert.Contains("Advocacy model", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("0 < advocate < champion < ambassador ≤ 100", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Model_TheTightestValidThresholds_AreAccepted()
+    {
+        // 0 < advocate < champion < ambassador ≤ 100, each comparison at its edge.
+        var model = new AdvocacyModel(0.3, 0.2, 0.2, 0.2, 0.1, double.Epsilon, 50, 100);
+        Assert.Equal(AdvocacyTier.Ambassador, model.TierOf(100));
+        Assert.Equal(AdvocacyTier.Champion, model.TierOf(99.9));
+        var weights = Assert.Throws<ArgumentException>(() => new AdvocacyModel(0.5, 0.2, 0.2, 0.2, 0.1, 50, 70, 85));
+        Assert.Equal("npsWeight", weights.ParamName);
+        Assert.Contains("the weights", weights.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TierOf_WithinTheToleranceBelowAThreshold_IsTheHigherTier()
+    {
+        // Scores are compared with a tolerance of 1e-9 points, as health bands are.
+        Assert.Equal(AdvocacyTier.Ambassador, Model.TierOf(85 - 1e-9));
+        Assert.Equal(AdvocacyTier.Champion, Model.TierOf(70 - 1e-9));
+        Assert.Equal(AdvocacyTier.Advocate, Model.TierOf(50 - 1e-9));
+        Assert.Equal(AdvocacyTier.Supporter, Model.TierOf(50 - 1e-7));
+        Assert.Equal("score", Assert.Throws<ArgumentOutOfRangeException>(() => Model.TierOf(100.01)).ParamName);
+        Assert.Contains("the advocacy score", Assert.Throws<ArgumentOutOfRangeException>(() => Model.TierOf(-1)).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "Nps")]
+    [InlineData(1, "SuccessMetrics")]
+    [InlineData(2, "Engagement")]
+    [InlineData(3, "ReferenceWillingness")]
+    [InlineData(4, "CommunityActivity")]
+    public void Score_EachInputIsChecked_ByName(int which, string name)
+    {
+        var inputs = new double[] { 50, 50, 50, 50, 50 };
+        inputs[which] = 101;
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Model.Score(new AdvocacyInputs(inputs[0], inputs[1], inputs[2], inputs[3], inputs[4])));
+        Assert.Equal(name, ex.ParamName);
+        Assert.Contains("the advocacy input " + name, ex.Message, StringComparison.Ordinal);
+    }
+
     [Property(MaxTest = 1000)]
     public Property Score_IsInBounds_AndNeverFallsWhenAnInputRises()
     {
