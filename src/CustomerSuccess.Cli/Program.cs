@@ -15,4 +15,4 @@ var env = new CliEnvironment(stdout, Console.Error, clock, ErrorIsTerminal: !Con
 {
     In = Console.OpenStandardInput(),
 };
-return await Cli.RunAsync(args, env).ConfigureAwait(false);
+return await Tool.RunAsync(args, env).ConfigureAwait(false);

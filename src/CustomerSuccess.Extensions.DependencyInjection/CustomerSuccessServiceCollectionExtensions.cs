@@ -59,7 +59,7 @@ public static class CustomerSuccessServiceCollectionExtensions
         services.TryAddSingleton<IHealthScoreModelProvider, HealthModelProvider>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IHealthScoreModelProvider>().Default);
         services.TryAddKeyedSingleton<IHealthScoreModel>(KeyedService.AnyKey, (sp, key) =>
-            sp.GetRequiredService<IHealthScoreModelProvider>().Get(key as string ?? throw new ArgumentException("health models are keyed by their name (a string).")));
+            sp.GetRequiredService<IHealthScoreModelProvider>().Get(key as string ?? throw new ArgumentException("health models are keyed by their name (a string).", nameof(key))));
         services.TryAddSingleton<IChurnRiskAssessor>(sp => new RuleBasedChurnRiskAssessor(Value(sp).Churn));
         services.TryAddSingleton<IExpansionOpportunityScorer>(sp => new ExpansionOpportunityScorer(Value(sp).Expansion));
         services.TryAddSingleton(sp => new OnboardingTracker(Value(sp).Onboarding));

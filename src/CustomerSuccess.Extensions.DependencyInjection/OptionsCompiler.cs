@@ -72,7 +72,7 @@ internal static class OptionsCompiler
     internal static RenewalPlaybook Playbook(RenewalOptions o) =>
         string.Equals(o.Playbook, "seed-003", StringComparison.OrdinalIgnoreCase) ? RenewalPlaybook.Seed003
         : string.Equals(o.Playbook, "seed-004", StringComparison.OrdinalIgnoreCase) ? RenewalPlaybook.Seed004
-        : throw new ArgumentException($"'{o.Playbook}' is not a renewal playbook; valid names: {string.Join(", ", PlaybookNames)}.");
+        : throw new ArgumentException($"'{o.Playbook}' is not a renewal playbook; valid names: {string.Join(", ", PlaybookNames)}.", nameof(o));
 
     internal static RenewalProbabilityTable Probabilities(RenewalOptions o) => new(o.Probabilities, o.DefaultProbability);
 

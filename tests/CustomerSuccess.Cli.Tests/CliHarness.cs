@@ -41,7 +41,7 @@ internal sealed class CliHarness : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         var env = new CliEnvironment(output, error, new FixedClock(Now), OutIsTerminal: outIsTerminal);
-        var code = await Cli.RunAsync(args, env);
+        var code = await Tool.RunAsync(args, env);
         return new Result(code, output.ToString(), error.ToString());
     }
 

@@ -32,7 +32,7 @@ public sealed class ChurnActionPlanner
     {
         ArgumentNullException.ThrowIfNull(assessment);
         if (assessment.Probability is not null
-            ? assessment.RecommendedActions.Contains(ChurnPlaybooks.ExecutiveBusinessReviewAction)
+            ? assessment.RecommendedActions.Contains(ChurnPlaybooks.ExecutiveBusinessReviewAction, StringComparer.Ordinal)
             : assessment.Level >= ChurnRiskLevel.High)
         {
             yield return ChurnPlaybooks.HighProbability;

@@ -107,9 +107,9 @@ public sealed class RetentionMetrics
         {
             return Sum(subscriptions, periodStart, periodEnd);
         }
-        catch (OverflowException)
+        catch (OverflowException e)
         {
-            throw new ArgumentException("the monthly recurring revenue of the subscriptions adds up to more than a decimal holds (about 7.9e28).", nameof(subscriptions));
+            throw new ArgumentException("the monthly recurring revenue of the subscriptions adds up to more than a decimal holds (about 7.9e28).", nameof(subscriptions), e);
         }
     }
 

@@ -111,9 +111,9 @@ public sealed class RenewalForecast
         {
             return new RenewalForecast(asOf, period, renewals.AsReadOnly(), Bucket(renewals, period), ended);
         }
-        catch (OverflowException)
+        catch (OverflowException e)
         {
-            throw new ArgumentException("the annual recurring revenue of the contracts renewing in one period adds up to more than a decimal holds (about 7.9e28).", nameof(inputs));
+            throw new ArgumentException("the annual recurring revenue of the contracts renewing in one period adds up to more than a decimal holds (about 7.9e28).", nameof(inputs), e);
         }
     }
 

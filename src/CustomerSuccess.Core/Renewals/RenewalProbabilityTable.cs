@@ -56,7 +56,7 @@ public sealed class RenewalProbabilityTable
     /// the band's name suggests; the default sits at a typical gross renewal rate.
     /// </summary>
     public static RenewalProbabilityTable Default { get; } = new(
-        new Dictionary<string, double>
+        new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
         {
             ["Green"] = 0.95,
             ["Yellow"] = 0.80,

@@ -57,7 +57,7 @@ internal static class Harness
     {
         using var error = new StringWriter();
         var env = new CliEnvironment(TextWriter.Null, error, Clock);
-        var code = CustomerSuccess.Cli.Cli.RunAsync(args, env, CancellationToken.None).GetAwaiter().GetResult();
+        var code = Tool.RunAsync(args, env, CancellationToken.None).GetAwaiter().GetResult();
         if (RunCheck.Problem(code, error.ToString()) is { } problem)
         {
             throw new InvalidOperationException($"{args[0]}: {problem}\n{error}");

@@ -13,7 +13,7 @@ using Spectre.Console;
 namespace CustomerSuccess.Cli;
 
 /// <summary>The <c>customer-success</c> command line: <c>score</c>, <c>summary</c>, <c>models</c> and <c>generate</c>.</summary>
-internal static class Cli
+internal static class Tool
 {
     /// <summary>Parses and runs a command line; returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
