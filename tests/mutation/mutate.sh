@@ -12,6 +12,7 @@ status=0
 for area in "$@"; do
   out="$here/reports/$area"
   rm -rf "$out"
+  mkdir -p "$here/reports"
   if ! (cd "$here" && dotnet stryker --config-file "$here/stryker-config.json" --solution "$root/CustomerSuccess.Core.sln" \
       --mutate "**/CustomerSuccess.Core/$area/**/*.cs" --concurrency "${STRYKER_CONCURRENCY:-2}" --output "$out" > "$out.log" 2>&1); then
     status=1
