@@ -90,16 +90,13 @@ internal sealed class AtomicFile : IDisposable
         _done = true;
     }
 
-    /// <summary>
-    /// Discards what was written and removes the regular file of that name an earlier run left, if any; a link, a device
-    /// or a special file is left alone.
-    /// </summary>
-    public void RemoveEarlier()
+    /// <summary>Removes the regular file at a path an earlier run left, if any; a link, a device or a special file is left alone.</summary>
+    public static void RemoveEarlier(string path)
     {
-        Dispose();
-        if (_temporary is not null && File.Exists(_path) && string.Equals(_path, Path.GetFullPath(_shownPath), StringComparison.Ordinal))
+        var full = Path.GetFullPath(path);
+        if (!IsSpecial(full) && File.Exists(full) && new FileInfo(full).LinkTarget is null)
         {
-            File.Delete(_path);
+            File.Delete(full);
         }
     }
 

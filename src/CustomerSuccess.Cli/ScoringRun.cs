@@ -67,7 +67,15 @@ internal static class ScoringRun
     /// <summary>Blocks in flight, and so blocks in all: one is written (then refilled) while the next is scored.</summary>
     private const int InFlight = 2;
 
-    public static RunCounts Execute(CliEnvironment env, RunSettings settings, Func<RowSink> start, CancellationToken cancellationToken)
+    /// <param name="env">Where messages go.</param>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="start">Makes the sink, once the input's header is understood.</param>
+    /// <param name="streamsRows">
+    /// Whether the sink writes rows to standard output as they come: the errors file is then created before the first
+    /// row, since output that has gone cannot be taken back; otherwise it is created at the first bad row.
+    /// </param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static RunCounts Execute(CliEnvironment env, RunSettings settings, Func<RowSink> start, bool streamsRows, CancellationToken cancellationToken)
     {
         var counts = new RunCounts();
         using var input = OpenInput(env, settings.Input);
@@ -75,11 +83,15 @@ internal static class ScoringRun
         var source = RowSource.Open(settings.Input, input, fields, settings.Map);
         var job = new Job(settings, new CustomerRow.Layout(fields, settings.Model), new RowScorer());
 
-        // Only once the input is open, its header understood and the errors file created does anything get written: a
-        // run that cannot write its errors stops before any output has gone to standard output. The errors file gets its
-        // header, and replaces any earlier one, only when a row is rejected.
-        using var errors = settings.StopAtFirstError ? null : new AtomicFile(settings.ErrorsPath);
-        var errorsWritten = false;
+        // Only once the input is open and its header understood does anything get written. Rows streamed to standard
+        // output cannot be taken back, so such a run creates its errors file first and stops before any output if it
+        // cannot; the errors file gets its header, and replaces any earlier one, only when a row is rejected.
+        using var errors = new ErrorsFile(settings.ErrorsPath);
+        if (streamsRows && !settings.StopAtFirstError)
+        {
+            errors.Open();
+        }
+
         var sink = start();
         var blocks = new Queue<Block>();
         for (var b = 0; b < InFlight; b++)
@@ -134,13 +146,7 @@ internal static class ScoringRun
                             break;
                         }
 
-                        if (!errorsWritten)
-                        {
-                            errors!.Writer.WriteLine("line,column,value,reason");
-                            errorsWritten = true;
-                        }
-
-                        WriteError(errors!.Writer, error);
+                        errors.Write(error);
                         continue;
                     }
 
@@ -159,15 +165,15 @@ internal static class ScoringRun
                 }
             }
 
-            if (errorsWritten)
+            if (errors.Written)
             {
-                errors!.Commit();
-                counts.ErrorsFile = errors.FullPath;
+                counts.ErrorsFile = errors.Commit();
             }
             else if (!counts.Stopped)
             {
                 // A run without bad rows leaves no errors file of an earlier run beside its output to be mistaken for its own.
-                errors?.RemoveEarlier();
+                errors.Dispose();
+                AtomicFile.RemoveEarlier(settings.ErrorsPath);
             }
         }
         finally
@@ -217,6 +223,37 @@ internal static class ScoringRun
         }
 
         return new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+    }
+
+    /// <summary>The errors file: created on <see cref="Open"/> or at the first bad row, with its header then.</summary>
+    private sealed class ErrorsFile(string path) : IDisposable
+    {
+        private AtomicFile? _file;
+
+        public bool Written { get; private set; }
+
+        public void Open() => _file ??= new AtomicFile(path);
+
+        public void Write(RowError error)
+        {
+            Open();
+            if (!Written)
+            {
+                _file!.Writer.WriteLine("line,column,value,reason");
+                Written = true;
+            }
+
+            WriteError(_file!.Writer, error);
+        }
+
+        /// <summary>Moves the file into place; gives its full path.</summary>
+        public string Commit()
+        {
+            _file!.Commit();
+            return _file.FullPath;
+        }
+
+        public void Dispose() => _file?.Dispose();
     }
 
     private static void WriteError(TextWriter writer, RowError error)

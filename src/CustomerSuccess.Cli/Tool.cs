@@ -180,7 +180,7 @@ internal static class Tool
                 {
                     file = path is null ? null : new AtomicFile(path);
                     return new ScoreSink(result.GetValue(format)!, file?.Writer ?? env.Out, toTerminal: file is null && env.OutIsTerminal);
-                }, cancellationToken);
+                }, streamsRows: path is null, cancellationToken);
                 if (!counts.Stopped)
                 {
                     file?.Commit();
@@ -209,7 +209,7 @@ internal static class Tool
         {
             var settings = inputs.Settings(result, env, output: null);
             var report = new PortfolioReport(settings.Model, settings.AsOf);
-            var counts = ScoringRun.Execute(env, settings, () => new SummarySink(report), cancellationToken);
+            var counts = ScoringRun.Execute(env, settings, () => new SummarySink(report), streamsRows: false, cancellationToken);
             if (!counts.Stopped)
             {
                 if (result.GetValue(format) == "json")

@@ -340,6 +340,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task ErrorsFile_IsCreatedOnlyWhenNeeded_WhenNoOutputHasGoneYet()
+    {
+        // Summary writes its report at the end, and score -o writes its output under a temporary name: neither needs its
+        // errors file before the first bad row, so an input in a folder it cannot write is still read.
+        var good = _cli.Write("lazy-good.csv", "id,usage\nA,50\n");
+        var missing = _cli.PathOf("missing/e.csv");
+        Assert.Equal(ExitCodes.Success, (await _cli.Run("summary", good, "--as-of", "2026-11-22", "--errors", missing)).ExitCode);
+        Assert.Equal(ExitCodes.Success, (await _cli.Run("score", good, "--as-of", "2026-11-22", "--errors", missing, "-o", _cli.PathOf("lazy.csv"))).ExitCode);
+
+        var bad = _cli.Write("lazy-bad.csv", "id,usage\nA,500\n");
+        var result = await _cli.Run("score", bad, "--as-of", "2026-11-22", "--errors", missing, "-o", _cli.PathOf("lazy2.csv"));
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.False(File.Exists(_cli.PathOf("lazy2.csv")));
+        Assert.Empty(Directory.EnumerateFiles(_cli.Folder, ".lazy*"));
+    }
+
+    [Fact]
     public async Task Score_OutputIntoAFolderItCannotWrite_NamesTheUsersPath_NotTheTemporaryFile()
     {
         if (OperatingSystem.IsWindows() || Environment.UserName == "root")

@@ -56,9 +56,9 @@ public sealed class NpsSurveyCadence
     public int ThenEveryMonths { get; }
 
     /// <summary>
-    /// The scheduled survey dates, up to the last date of the calendar (9999-12-31). After the second survey the k-th date is the second date plus
-    /// k × <see cref="ThenEveryMonths"/> months, each computed from the second date (so 31st-of-the-month dates do not
-    /// drift: NodaTime moves a date past a shorter month's end to that month's last day).
+    /// The scheduled survey dates, up to the last date of the calendar (9999-12-31). After the second survey the k-th
+    /// date is the second date plus k × <see cref="ThenEveryMonths"/> months, each computed from the second date (so
+    /// 31st-of-the-month dates do not drift: NodaTime moves a date past a shorter month's end to that month's last day).
     /// </summary>
     /// <param name="start">The customer's start date.</param>
     /// <returns>A lazily computed sequence of dates, endless in practice; it stops before a date past the calendar's last.</returns>
