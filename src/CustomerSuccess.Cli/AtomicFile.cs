@@ -17,28 +17,17 @@ internal sealed class AtomicFile : IDisposable
     private const string TemporarySuffix = ".customer-success.tmp";
     private readonly string _path;
     private readonly string? _temporary;
-    private readonly string _shownPath = string.Empty;
+    private readonly string _shownPath;
     private bool _done;
 
     public AtomicFile(string path)
     {
         var full = Resolve(path);
         _path = full;
+        _shownPath = path;
         if (IsSpecial(full))
         {
-            try
-            {
-                Writer = new StreamWriter(new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16), new UTF8Encoding(false), 1 << 16);
-            }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                throw new UsageException($"cannot write '{path}': no such device or file.");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException && !IsDiskFull(e))
-            {
-                throw new UsageException($"cannot write '{path}': {Reason(e)}.");
-            }
-
+            Writer = OpenWriter(full, FileMode.Open, FileShare.ReadWrite, path, string.Empty);
             return;
         }
 
@@ -53,18 +42,9 @@ internal sealed class AtomicFile : IDisposable
             throw new UsageException($"cannot write '{path}': it is a folder.");
         }
 
-        _shownPath = path;
         RemoveLeftovers(folder, Path.GetFileName(_path));
         _temporary = Path.Combine(folder, $".{Path.GetFileName(_path)}.{Environment.ProcessId}.{Guid.NewGuid():N}{TemporarySuffix}");
-        try
-        {
-            Writer = new StreamWriter(new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !IsDiskFull(e))
-        {
-            // The message names the file the user gave, never the temporary file beside it.
-            throw new UsageException($"cannot write '{path}': {Reason(e)} in the folder '{folder}'.");
-        }
+        Writer = OpenWriter(_temporary, FileMode.CreateNew, FileShare.None, path, $" in the folder '{folder}'");
     }
 
     public TextWriter Writer { get; }
@@ -144,10 +124,27 @@ internal sealed class AtomicFile : IDisposable
     public static bool IsDiskFull(Exception e) =>
         e is IOException && e.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027) or 112 or 39;
 
+    /// <summary>
+    /// A writer on a file; a failure to open it (other than a full disk, which stays an I/O error) is a usage error that
+    /// names <paramref name="shown"/>, the user's path, never the temporary file.
+    /// </summary>
+    private static StreamWriter OpenWriter(string file, FileMode mode, FileShare share, string shown, string where)
+    {
+        try
+        {
+            return new StreamWriter(new FileStream(file, mode, FileAccess.Write, share, 1 << 16), new UTF8Encoding(false), 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !IsDiskFull(e))
+        {
+            throw new UsageException($"cannot write '{shown}': {Reason(e)}{where}.");
+        }
+    }
+
     /// <summary>Why a file could not be written, in words that name no path.</summary>
     private static string Reason(Exception e) => e switch
     {
         UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "no such device or file",
         PathTooLongException => "the path is too long",
         _ when e.HResult is 30 => "the file system is read-only",
         _ => "the file system refused it",

@@ -21,6 +21,11 @@ internal static class IsoDays
     /// <summary>The last date of a calendar: 9999-12-31 in ISO.</summary>
     internal static LocalDate LastDate(CalendarSystem calendar)
     {
+        if (calendar == CalendarSystem.Iso)
+        {
+            return LocalDate.MaxIsoValue;
+        }
+
         var year = calendar.MaxYear;
         var month = calendar.GetMonthsInYear(year);
         return new LocalDate(year, month, calendar.GetDaysInMonth(year, month), calendar);

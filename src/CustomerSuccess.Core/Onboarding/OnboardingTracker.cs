@@ -80,8 +80,8 @@ public sealed class OnboardingTracker
         var phases = plan.Phases.Select(p => new PhaseProgress(p, p.Tasks.Count(done.ContainsKey), p.Tasks.Count)).ToArray();
         var current = phases.FirstOrDefault(p => p.Done < p.Total)?.Phase;
         var open = plan.Tasks.Where(t => !done.ContainsKey(t)).ToList();
-        var overdue = open.Where(t => Due(t) < asOf)
-            .Select(t => new OverdueTask(t, Due(t)!.Value, Period.DaysBetween(Due(t)!.Value, asOf)))
+        var overdue = open.Select(t => (Task: t, Due: Due(t))).Where(t => t.Due < asOf)
+            .Select(t => new OverdueTask(t.Task, t.Due!.Value, Period.DaysBetween(t.Due.Value, asOf)))
             .OrderByDescending(o => o.DaysLate).ThenBy(o => o.Task.Id, StringComparer.Ordinal)
             .ToArray();
         var next = open.Where(t => Due(t) is not { } due || due >= asOf).Take(_o.NextActionCount).ToArray();
