@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
+using System.Runtime.CompilerServices;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Expansion;
 using CustomerSuccess.Health;
@@ -10,12 +10,14 @@ using NodaTime;
 
 namespace CustomerSuccess.Cli;
 
-/// <summary>One input row parsed into the library's inputs and scored for health, or the first problem found in it.</summary>
+/// <summary>One input row parsed into the library's inputs and scored for health, or every bad cell found in it.</summary>
 internal sealed class CustomerRow
 {
-    private CustomerRow(string id, HealthScore health, CustomerSignals signals, ExpansionAccount? expansion, bool? onboardingCompleted)
+    private CustomerRow(string id, string? name, string? currency, HealthScore health, CustomerSignals signals, ExpansionAccount? expansion, bool? onboardingCompleted)
     {
         Id = id;
+        Name = name;
+        Currency = currency;
         Health = health;
         Signals = signals;
         Expansion = expansion;
@@ -23,6 +25,12 @@ internal sealed class CustomerRow
     }
 
     public string Id { get; }
+
+    /// <summary>The customer's name, when the input has one.</summary>
+    public string? Name { get; }
+
+    /// <summary>The row's currency (an ISO 4217 code), when the input names one in a column.</summary>
+    public string? Currency { get; }
 
     /// <summary>The health score of the row's components.</summary>
     public HealthScore Health { get; }
@@ -37,28 +45,29 @@ internal sealed class CustomerRow
 
     /// <summary>
     /// Parses a source's current record and scores its health with <paramref name="model"/>, using
-    /// <paramref name="components"/> (one per model component) as scratch. Returns null and the error when a value is bad.
+    /// <paramref name="components"/> (one per model component) as scratch. Returns null when a value is bad, with every
+    /// bad cell of the row in <paramref name="errors"/> (which it clears first).
     /// </summary>
-    public static CustomerRow? Parse(FieldSource source, Layout layout, LocalDate asOf, IHealthScoreModel model, ExpansionCatalog catalog, Span<double> components, out RowError? error)
+    public static CustomerRow? Parse(FieldSource source, Layout layout, LocalDate asOf, IHealthScoreModel model, CellReader cells, Span<double> components, List<RowError> errors)
     {
-        error = null;
+        errors.Clear();
         if (source.RowProblem is { } problem)
         {
-            error = new RowError(source.Line, "(row)", source.RawRow, problem);
+            errors.Add(new RowError(source.Line, "(row)", source.RawRow, problem));
             return null;
         }
 
-        if (!source.TryGet(layout.Id, out var idText))
+        var values = new Parser(source, layout, cells, errors);
+        var hasId = source.TryGet(layout.Id, out var idText);
+        if (!hasId)
         {
-            error = new RowError(source.Line, source.ColumnName(layout.Id), string.Empty, "the id is required");
-            return null;
+            values.Fail(layout.Id, "the id is required");
         }
 
-        var values = new Parser(source, layout);
         for (var c = 0; c < components.Length; c++)
         {
             components[c] = values.Number(c) ?? double.NaN;
-            if (layout.RejectsMissing && double.IsNaN(components[c]))
+            if (layout.RejectsMissing && double.IsNaN(components[c]) && !source.TryGet(c, out _))
             {
                 values.Fail(c, $"required: the model '{model.Name}' rejects missing data");
             }
@@ -78,28 +87,26 @@ internal sealed class CustomerRow
         var renewalDate = values.Date(layout.RenewalDate);
         var arr = values.Money(layout.Arr);
         string? plan = null;
+        var catalog = RowScorer.Catalog;
         if (layout.Plan >= 0 && source.TryGet(layout.Plan, out var planText) && (plan = PlanNamed(catalog, planText)) is null)
         {
             values.Fail(layout.Plan, $"unknown plan; the plans are {string.Join(", ", catalog.Plans.Select(p => p.Name))}");
         }
 
+        var currency = values.Currency(layout.Currency);
+
         var seatsLicensed = values.Integer(layout.SeatsLicensed);
         var seatsUsed = values.Integer(layout.SeatsUsed);
         var newTeamMembers = values.Integer(layout.NewTeamMembers);
         var onboarding = values.Boolean(layout.OnboardingCompleted);
-        if (values.Error is { } e)
+        if (errors.Count > 0)
         {
-            error = e;
             return null;
         }
 
         // Scored once every value is known to be good, so the signals and the account carry the score from the start.
-        var id = Utf8Text.ToText(idText);
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            error = new RowError(source.Line, source.ColumnName(layout.Id), id, "the id is required: it is blank");
-            return null;
-        }
+        var id = idText.ToString();
+        var name = layout.Name >= 0 && source.TryGet(layout.Name, out var nameText) ? nameText.ToString() : null;
 
         var health = model.Score(components);
         var signals = new CustomerSignals(asOf)
@@ -128,19 +135,19 @@ internal sealed class CustomerRow
             LatestNpsResponse = nps,
             HealthBand = health.HasScore ? health.Band : null,
         };
-        return new CustomerRow(id, health, signals, expansion, onboarding);
+        return new CustomerRow(id, name, currency, health, signals, expansion, onboarding);
     }
 
     /// <summary>
     /// The catalog's name for a plan, matched ignoring case as <see cref="ExpansionCatalog.Plan"/> matches, or null. By
     /// index: enumerating the list through its interface would allocate an enumerator for every row.
     /// </summary>
-    private static string? PlanNamed(ExpansionCatalog catalog, ReadOnlySpan<byte> text)
+    private static string? PlanNamed(ExpansionCatalog catalog, ReadOnlySpan<char> text)
     {
         var plans = catalog.Plans;
         for (var i = 0; i < plans.Count; i++)
         {
-            if (Ascii.EqualsIgnoreCase(text, plans[i].Name))
+            if (text.Equals(plans[i].Name, StringComparison.OrdinalIgnoreCase))
             {
                 return plans[i].Name;
             }
@@ -160,6 +167,8 @@ internal sealed class CustomerRow
             Max = [.. fields.Select(f => f.Max)];
             var index = fields.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
             Id = Of(index, InputField.Id);
+            Name = Of(index, InputField.Name_);
+            Currency = Of(index, InputField.Currency);
             UsageChange = Of(index, InputField.UsageChange);
             FeatureAdoption = Of(index, InputField.FeatureAdoption);
             UnresolvedTickets = Of(index, InputField.UnresolvedTickets);
@@ -192,6 +201,10 @@ internal sealed class CustomerRow
         public double[] Max { get; }
 
         public int Id { get; }
+
+        public int Name { get; }
+
+        public int Currency { get; }
 
         public int UsageChange { get; }
 
@@ -232,14 +245,13 @@ internal sealed class CustomerRow
         private int Of(Dictionary<string, int> index, string name) => index.TryGetValue(name, out var i) && i >= ComponentCount ? i : -1;
     }
 
-    /// <summary>Parses fields of one record from their UTF-8 text, keeping the first error.</summary>
-    private ref struct Parser(FieldSource source, Layout layout)
+    /// <summary>Parses fields of one record from their text, keeping every bad cell.</summary>
+    private readonly ref struct Parser(FieldSource source, Layout layout, CellReader cells, List<RowError> errors)
     {
-        public RowError? Error { get; private set; }
-
         public void Fail(int field, string reason) =>
-            Error ??= new RowError(source.Line, source.ColumnName(field), source.Text(field), reason);
+            errors.Add(new RowError(source.Line, source.ColumnName(field), source.Text(field), reason));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double? Number(int field)
         {
             if (field < 0 || !source.TryGet(field, out var text))
@@ -247,15 +259,16 @@ internal sealed class CustomerRow
                 return null;
             }
 
-            if (!Utf8Number.TryParseDouble(text, out var value) || !double.IsFinite(value))
+            if (!cells.TryDouble(text, out var value))
             {
-                Fail(field, "not a number");
+                Fail(field, $"not a number ({cells.NumberExpected})");
                 return null;
             }
 
             return InRange(field, value) ? value : null;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int? Integer(int field)
         {
             if (field < 0 || !source.TryGet(field, out var text))
@@ -263,15 +276,16 @@ internal sealed class CustomerRow
                 return null;
             }
 
-            if (!Utf8Number.TryParseInt32(text, out var value))
+            if (!cells.TryInt32(text, out var value))
             {
-                Fail(field, "not a whole number");
+                Fail(field, cells.TryDouble(text, out _) ? "not a whole number" : $"not a whole number ({cells.NumberExpected})");
                 return null;
             }
 
             return InRange(field, value) ? value : null;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public decimal? Money(int field)
         {
             if (field < 0 || !source.TryGet(field, out var text))
@@ -279,53 +293,16 @@ internal sealed class CustomerRow
                 return null;
             }
 
-            if (!WellGrouped(text) || !Utf8Number.TryParseDecimal(text, out var value))
+            if (!cells.TryAmount(text, out var value))
             {
-                Fail(field, "not an amount (digits with an optional '.' and fraction; thousands separated by ',' in groups of three)");
+                Fail(field, $"not an amount ({cells.NumberExpected}; a currency symbol before or after it)");
                 return null;
             }
 
             return InRange(field, (double)value) ? value : null;
         }
 
-        /// <summary>
-        /// Whether the commas of an amount separate thousands: groups of three digits after a first group of one to three,
-        /// before any decimal point ("1,234.5"); "12,5", "1,2,3" and "1,,,0" are not amounts.
-        /// </summary>
-        private static bool WellGrouped(ReadOnlySpan<byte> text)
-        {
-            var comma = text.IndexOf((byte)',');
-            if (comma < 0)
-            {
-                return true;
-            }
-
-            var point = text.IndexOf((byte)'.');
-            var whole = point < 0 ? text : text[..point];
-            if (point >= 0 && text[point..].IndexOf((byte)',') >= 0)
-            {
-                return false;
-            }
-
-            var start = whole.Length > 0 && whole[0] is (byte)'-' or (byte)'+' ? 1 : 0;
-            var groups = whole[start..];
-            var first = groups.IndexOf((byte)',');
-            if (first is < 1 or > 3)
-            {
-                return false;
-            }
-
-            for (var i = first; i < groups.Length; i += 4)
-            {
-                if (groups[i] != (byte)',' || i + 4 > groups.Length || groups.Slice(i + 1, 3).IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0)
-                {
-                    return false;
-                }
-            }
-
-            return groups[..first].IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
-        }
-
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public LocalDate? Date(int field)
         {
             if (field < 0 || !source.TryGet(field, out var text))
@@ -333,12 +310,12 @@ internal sealed class CustomerRow
                 return null;
             }
 
-            if (IsoDate.Parse(text) is { } date)
+            if (cells.Date(text, out var problem) is { } date)
             {
                 return date;
             }
 
-            Fail(field, "not a date (yyyy-MM-dd)");
+            Fail(field, problem!);
             return null;
         }
 
@@ -348,7 +325,7 @@ internal sealed class CustomerRow
             var date = Date(field);
             if (date > asOf)
             {
-                Fail(field, string.Create(CultureInfo.InvariantCulture, $"after the as-of date {asOf:uuuu-MM-dd}: a past event cannot be dated later (check --as-of)"));
+                Fail(field, string.Create(CultureInfo.InvariantCulture, $"after the as-of date {asOf:uuuu-MM-dd}: a past event cannot be dated later (check --as-of and --time-zone)"));
                 return null;
             }
 
@@ -362,12 +339,14 @@ internal sealed class CustomerRow
                 return null;
             }
 
-            if (Ascii.EqualsIgnoreCase(text, "true"u8) || Ascii.EqualsIgnoreCase(text, "yes"u8) || Ascii.EqualsIgnoreCase(text, "y"u8) || text.SequenceEqual("1"u8))
+            if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase)
+                || text.Equals("y", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("1"))
             {
                 return true;
             }
 
-            if (Ascii.EqualsIgnoreCase(text, "false"u8) || Ascii.EqualsIgnoreCase(text, "no"u8) || Ascii.EqualsIgnoreCase(text, "n"u8) || text.SequenceEqual("0"u8))
+            if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase)
+                || text.Equals("n", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("0"))
             {
                 return false;
             }
@@ -376,6 +355,24 @@ internal sealed class CustomerRow
             return null;
         }
 
+        /// <summary>A currency: an ISO 4217 code of three letters.</summary>
+        public string? Currency(int field)
+        {
+            if (field < 0 || !source.TryGet(field, out var text))
+            {
+                return null;
+            }
+
+            if (text.Length != 3 || !char.IsAsciiLetter(text[0]) || !char.IsAsciiLetter(text[1]) || !char.IsAsciiLetter(text[2]))
+            {
+                Fail(field, "not a currency (an ISO 4217 code such as USD or EUR)");
+                return null;
+            }
+
+            return text.ToString().ToUpperInvariant();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool InRange(int field, double value)
         {
             var min = layout.Min[field];
@@ -392,5 +389,6 @@ internal sealed class CustomerRow
         private void OutOfRange(int field, double min, double max) =>
             Fail(field, max is int.MaxValue or double.MaxValue
                 ? string.Create(CultureInfo.InvariantCulture, $"must be {min} or more")
-                : string.Create(CultureInfo.InvariantCulture, $"must be in [{min:#,0.##}, {max:#,0.##}]"));    }
+                : string.Create(CultureInfo.InvariantCulture, $"must be in [{min:#,0.##}, {max:#,0.##}]"));
+    }
 }

@@ -1,28 +1,19 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Text;
 using System.Text.Json;
 
 namespace CustomerSuccess.Cli;
 
 /// <summary>
-/// One record's fields, by the tool's field index, as trimmed UTF-8 text: no string is made per field. One per thread;
+/// One record's fields, by the tool's field index, as trimmed text: no string is made per field. One per thread;
 /// <see cref="Load"/> moves it to another record.
 /// </summary>
 internal abstract class FieldSource(IReadOnlyList<InputField> fields)
 {
     private readonly int[] _fieldStart = new int[fields.Count];
     private readonly int[] _fieldLength = new int[fields.Count];
-    private ReadOnlyMemory<byte> _record;
-    private byte[] _recordArray = [];
-    private int _recordOffset;
-    private int _recordLength;
-    private byte[] _side = new byte[256];
+    private char[] _side = new char[256];
     private int _sideUsed;
 
     /// <summary>The fields, in index order.</summary>
@@ -34,39 +25,30 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
     /// <summary>What is wrong with the record as a whole (its column count, its quotes, its JSON), or null.</summary>
     public string? RowProblem { get; protected set; }
 
-    /// <summary>Marks the loaded record as longer than the reader's limit: a bad row, whatever its start parses as.</summary>
-    public void MarkTooLong() =>
-        RowProblem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the record is longer than {RecordReader.MaxRecordBytes / 1024} KiB, the longest the reader takes; the rest of its line was skipped");
-
     /// <summary>The record's text, for the errors file when the record as a whole is bad.</summary>
-    public string RawRow => Utf8Text.ToText(Record);
+    public string RawRow => Record.ToString();
 
-    protected ReadOnlySpan<byte> Record => new(_recordArray, _recordOffset, _recordLength);
+    protected ReadOnlySpan<char> Record => RecordMemory.Span;
 
-    protected ReadOnlyMemory<byte> RecordMemory => _record;
+    protected ReadOnlyMemory<char> RecordMemory { get; private set; }
 
-    /// <summary>Reads a record in place: its bytes must stay as they are until the next <see cref="Load"/>.</summary>
-    public void Load(ReadOnlyMemory<byte> record, long line)
+    /// <summary>Reads a block's record in place: the block must stay as it is until the next <see cref="Load"/>.</summary>
+    public void Load(RecordBlock block, int index)
     {
-        _record = record;
-        if (MemoryMarshal.TryGetArray(record, out var segment))
-        {
-            (_recordArray, _recordOffset, _recordLength) = (segment.Array!, segment.Offset, segment.Count);
-        }
-        else
-        {
-            (_recordArray, _recordOffset, _recordLength) = (record.ToArray(), 0, record.Length);
-        }
-
-        Line = line;
-        RowProblem = null;
+        RecordMemory = block.Record(index);
+        Line = block.Line(index);
+        RowProblem = block.Problem(index);
         _sideUsed = 0;
         Array.Clear(_fieldLength);
-        Parse();
+        if (RowProblem is null)
+        {
+            Parse(block, index);
+        }
     }
 
     /// <summary>The field's text, trimmed; false when the record does not have it or it is blank.</summary>
-    public bool TryGet(int field, out ReadOnlySpan<byte> text)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGet(int field, out ReadOnlySpan<char> text)
     {
         text = Raw(field);
         if (text.IsEmpty)
@@ -75,22 +57,22 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
         }
 
         // Most values have no white space around them: look at both ends before trimming.
-        if (text[0] <= (byte)' ' || text[^1] <= (byte)' ')
+        if (text[0] <= ' ' || text[^1] <= ' ')
         {
-            text = Utf8Text.Trim(text);
+            text = text.Trim();
         }
 
         return !text.IsEmpty;
     }
 
     /// <summary>The field's text as a string, for error reports.</summary>
-    public string Text(int field) => Utf8Text.ToText(Raw(field));
+    public string Text(int field) => Raw(field).ToString();
 
     /// <summary>The input's name for a field (its column header or JSON property), for error reports.</summary>
     public abstract string ColumnName(int field);
 
     /// <summary>Finds the record's fields: calls <see cref="SetField"/> for each field the record gives.</summary>
-    protected abstract void Parse();
+    protected abstract void Parse(RecordBlock block, int index);
 
     /// <summary>
     /// Says where a field's text is: at <paramref name="start"/> in the record, or, when <paramref name="start"/> is
@@ -102,239 +84,66 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
         _fieldLength[field] = length;
     }
 
-    /// <summary>Bytes at a position given as <see cref="SetField"/> takes it.</summary>
-    protected ReadOnlySpan<byte> At(int start, int length) =>
-        start >= 0 ? new ReadOnlySpan<byte>(_recordArray, _recordOffset + start, length) : new ReadOnlySpan<byte>(_side, ~start, length);
-
-    /// <summary>Room for <paramref name="length"/> bytes of text that is not in the record as it stands (unquoted or decoded text).</summary>
-    protected Span<byte> Beside(int length)
+    /// <summary>Keeps text that is not in the record as it stands (unquoted or decoded text); returns its position as <see cref="SetField"/> takes it.</summary>
+    protected int KeepBeside(ReadOnlySpan<char> text)
     {
-        if (_side.Length < _sideUsed + length)
+        if (_side.Length < _sideUsed + text.Length)
         {
-            Array.Resize(ref _side, Math.Max(_side.Length * 2, _sideUsed + length));
+            Array.Resize(ref _side, Math.Max(_side.Length * 2, _sideUsed + text.Length));
         }
 
-        return _side.AsSpan(_sideUsed, length);
-    }
-
-    /// <summary>Keeps <paramref name="length"/> bytes written into <see cref="Beside"/>; returns their position as <see cref="SetField"/> takes it.</summary>
-    protected int KeepBeside(int length)
-    {
+        text.CopyTo(_side.AsSpan(_sideUsed));
         var start = _sideUsed;
-        _sideUsed += length;
+        _sideUsed += text.Length;
         return ~start;
     }
 
-    /// <summary>The field's text as given, or empty.</summary>
-    private ReadOnlySpan<byte> Raw(int field) => At(_fieldStart[field], _fieldLength[field]);
+    /// <summary>The field's text as given (unquoted), or empty.</summary>
+    private ReadOnlySpan<char> Raw(int field)
+    {
+        var (start, length) = (_fieldStart[field], _fieldLength[field]);
+        return length == 0 ? [] : start >= 0 ? Record.Slice(start, length) : _side.AsSpan(~start, length);
+    }
 }
 
 /// <summary>
-/// Splits a CSV record into its columns (RFC 4180: quoted fields may hold commas, line breaks and doubled quotes).
-/// A quote inside an unquoted field, text after a closing quote or an unclosed quote, and a column count other than
-/// the header's, make the record bad as a whole.
+/// A CSV record's fields, as the reader found them (<see cref="CsvRecordReader"/>): a quoted field is unquoted here,
+/// on the thread that parses it.
 /// </summary>
-internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, string[] header, int[] columnOf) : FieldSource(fields)
+internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, IReadOnlyList<string> header, int[] columnOf) : FieldSource(fields)
 {
-    private const byte Quote = (byte)'"';
-    private const byte Comma = (byte)',';
-
-    private int[] _start = new int[64];
-    private int[] _length = new int[64];
-
-    /// <summary>The number of columns of the record.</summary>
-    public int ColumnCount { get; private set; }
-
-    /// <summary>A column's text as a string (used for the header).</summary>
-    public string ColumnText(int column) => Utf8Text.ToText(Column(column));
-
     public override string ColumnName(int field) => columnOf[field] >= 0 ? header[columnOf[field]] : Fields[field].Name;
 
-    protected override void Parse()
+    protected override void Parse(RecordBlock block, int index)
     {
         var record = Record;
-        var badQuotes = false;
-        ColumnCount = 0;
-        if (!Vector256.IsHardwareAccelerated || !SplitAtCommas(record))
+        for (var field = 0; field < Fields.Count; field++)
         {
-            ColumnCount = 0;
-            var i = 0;
-            while (true)
+            var (start, length) = block.Field(index, field);
+            if (start < 0)
             {
-                int end;
-                if (i < record.Length && record[i] == Quote)
-                {
-                    end = Quoted(record, i, ref badQuotes);
-                }
-                else
-                {
-                    var k = record[i..].IndexOfAny(Comma, Quote);
-                    if (k >= 0 && record[i + k] == Quote)
-                    {
-                        badQuotes = true;
-                        k = record[i..].IndexOf(Comma);
-                    }
-
-                    end = k < 0 ? record.Length : i + k;
-                    Add(i, end - i);
-                }
-
-                if (end >= record.Length)
-                {
-                    break;
-                }
-
-                i = end + 1;
-            }
-        }
-
-        for (var field = 0; field < columnOf.Length; field++)
-        {
-            var column = columnOf[field];
-            if (column >= 0 && column < ColumnCount)
-            {
-                SetField(field, _start[column], _length[column]);
-            }
-        }
-
-        RowProblem = badQuotes
-            ? "the row has a quote inside an unquoted field or an unclosed quote (RFC 4180)"
-            : header.Length > 0 && ColumnCount != header.Length
-                ? string.Create(CultureInfo.InvariantCulture, $"the row has {ColumnCount} columns but the header has {header.Length}")
-                : null;
-    }
-
-    /// <summary>
-    /// Splits a record without quotes (most records) at every comma: 32 bytes at a time, each comma a bit of a mask,
-    /// instead of a search per field. False, with the split unfinished, when the record has a quote.
-    /// </summary>
-    private bool SplitAtCommas(ReadOnlySpan<byte> record)
-    {
-        var commas = Vector256.Create(Comma);
-        var quotes = Vector256.Create(Quote);
-        ref var first = ref MemoryMarshal.GetReference(record);
-        var start = 0;
-        var at = 0;
-        for (; at + Vector256<byte>.Count <= record.Length; at += Vector256<byte>.Count)
-        {
-            var bytes = Vector256.LoadUnsafe(ref first, (nuint)at);
-            if (Vector256.EqualsAny(bytes, quotes))
-            {
-                return false;
-            }
-
-            var mask = Vector256.Equals(bytes, commas).ExtractMostSignificantBits();
-            while (mask != 0)
-            {
-                var comma = at + BitOperations.TrailingZeroCount(mask);
-                Add(start, comma - start);
-                start = comma + 1;
-                mask &= mask - 1;
-            }
-        }
-
-        for (; at < record.Length; at++)
-        {
-            if (record[at] == Comma)
-            {
-                Add(start, at - start);
-                start = at + 1;
-            }
-            else if (record[at] == Quote)
-            {
-                return false;
-            }
-        }
-
-        Add(start, record.Length - start);
-        return true;
-    }
-
-    /// <summary>Reads the quoted field starting at <paramref name="start"/>; returns the index of the comma after it, or the record's length.</summary>
-    private int Quoted(ReadOnlySpan<byte> record, int start, ref bool badQuotes)
-    {
-        var j = start + 1;
-        var doubled = false;
-        while (true)
-        {
-            var q = record[j..].IndexOf(Quote);
-            if (q < 0)
-            {
-                badQuotes = true;
-                Add(start + 1, record.Length - start - 1);
-                return record.Length;
-            }
-
-            q += j;
-            if (q + 1 < record.Length && record[q + 1] == Quote)
-            {
-                doubled = true;
-                j = q + 2;
                 continue;
             }
 
-            var content = record[(start + 1)..q];
-            if (doubled)
+            // The reader let through only quoted fields as RFC 4180 writes them: a quote at each end, inner quotes doubled.
+            if (length >= 2 && record[start] == '"')
             {
-                AddUnquoted(content);
-            }
-            else
-            {
-                Add(start + 1, content.Length);
+                var text = record.Slice(start, length);
+                if (text[1..^1].Contains('"'))
+                {
+                    var unquoted = CsvRecordReader.Unquote(text);
+                    SetField(field, KeepBeside(unquoted), unquoted.Length);
+                }
+                else
+                {
+                    SetField(field, start + 1, length - 2);
+                }
+
+                continue;
             }
 
-            var end = q + 1;
-            if (end < record.Length && record[end] != Comma)
-            {
-                badQuotes = true;
-                var comma = record[end..].IndexOf(Comma);
-                end = comma < 0 ? record.Length : end + comma;
-            }
-
-            return end;
+            SetField(field, start, length);
         }
-    }
-
-    private ReadOnlySpan<byte> Column(int column)
-    {
-        var start = _start[column];
-        return At(_start[column], _length[column]);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Add(int start, int length)
-    {
-        if (ColumnCount == _start.Length)
-        {
-            Grow();
-        }
-
-        _start[ColumnCount] = start;
-        _length[ColumnCount] = length;
-        ColumnCount++;
-    }
-
-    private void Grow()
-    {
-        Array.Resize(ref _start, _start.Length * 2);
-        Array.Resize(ref _length, _length.Length * 2);
-    }
-
-    /// <summary>Keeps a quoted field's text with each doubled quote made single, outside the record.</summary>
-    private void AddUnquoted(ReadOnlySpan<byte> content)
-    {
-        var text = Beside(content.Length);
-        var length = 0;
-        for (var i = 0; i < content.Length; i++)
-        {
-            text[length++] = content[i];
-            if (content[i] == Quote)
-            {
-                i++;
-            }
-        }
-
-        Add(KeepBeside(length), length);
     }
 }
 
@@ -345,8 +154,7 @@ internal sealed class JsonFieldSource(IReadOnlyList<InputField> fields, Func<str
 
     public override string ColumnName(int field) => _names[field] ?? Fields[field].Name;
 
-
-    protected override void Parse()
+    protected override void Parse(RecordBlock block, int index)
     {
         Array.Clear(_names);
         try
@@ -375,20 +183,13 @@ internal sealed class JsonFieldSource(IReadOnlyList<InputField> fields, Func<str
                 _names[field] = property.Name;
                 if (Value(property.Value) is { } text)
                 {
-                    var length = Encoding.UTF8.GetBytes(text, Beside(Encoding.UTF8.GetMaxByteCount(text.Length)));
-                    SetField(field, KeepBeside(length), length);
+                    SetField(field, KeepBeside(text), text.Length);
                 }
             }
         }
         catch (JsonException e)
         {
             RowProblem = $"the line is not valid JSON ({e.Message.Split('.')[0]})";
-        }
-        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
-        {
-            // A property name or string value that is not valid UTF-8: the reader parses it, and only turning it
-            // into text fails.
-            RowProblem = "the line holds text that is not valid UTF-8";
         }
     }
 

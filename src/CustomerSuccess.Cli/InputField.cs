@@ -23,6 +23,7 @@ internal sealed record InputField(string Name, FieldKind Kind, double Min, doubl
     public const string Nps = "nps";
     public const string RenewalDate = "renewal_date";
     public const string Arr = "arr";
+    public const string Currency = "currency";
     public const string Plan = "plan";
     public const string SeatsLicensed = "seats_licensed";
     public const string SeatsUsed = "seats_used";
@@ -39,7 +40,7 @@ internal sealed record InputField(string Name, FieldKind Kind, double Min, doubl
         new(UnresolvedTickets, FieldKind.Integer, 0, int.MaxValue, "unresolved high-priority support tickets"),
         new(Tickets30d, FieldKind.Integer, 0, int.MaxValue, "high-priority tickets opened in the last 30 days"),
         new(OpenEscalations, FieldKind.Integer, 0, int.MaxValue, "open support escalations"),
-        new(LastContact, FieldKind.Date, 0, 0, "date of the last contact with the customer (yyyy-MM-dd)"),
+        new(LastContact, FieldKind.Date, 0, 0, "date of the last contact with the customer"),
         new(LastLogin, FieldKind.Date, 0, 0, "date of the last login"),
         new(LastActivity, FieldKind.Date, 0, 0, "date of the last product activity"),
         new(LatePayments, FieldKind.Integer, 0, int.MaxValue, "late payments in the current term"),
@@ -47,6 +48,7 @@ internal sealed record InputField(string Name, FieldKind Kind, double Min, doubl
         new(Nps, FieldKind.Integer, 0, 10, "the latest NPS response, 0 to 10"),
         new(RenewalDate, FieldKind.Date, 0, 0, "the next renewal date"),
         new(Arr, FieldKind.Money, 0, 1e15, "annual recurring revenue, at most a quadrillion (so that any portfolio's sums fit)"),
+        new(Currency, FieldKind.Text, 0, 0, "the currency of arr (an ISO 4217 code such as USD); all rows share one"),
         new(Plan, FieldKind.Text, 0, 0, "the plan name, for expansion (Starter, Business, Enterprise)"),
         new(SeatsLicensed, FieldKind.Integer, 1, int.MaxValue, "seats licensed"),
         new(SeatsUsed, FieldKind.Integer, 0, int.MaxValue, "seats in use"),

@@ -1,15 +1,14 @@
 using System;
 using System.Runtime.CompilerServices;
-using System.Text;
 using NodaTime;
 
 namespace CustomerSuccess.Cli;
 
-/// <summary>Reads ISO dates (yyyy-MM-dd) from UTF-8 or text without NodaTime's general pattern machinery.</summary>
+/// <summary>Reads ISO dates (yyyy-MM-dd) without NodaTime's general pattern machinery.</summary>
 internal static class IsoDate
 {
     /// <summary>An ISO date, yyyy-MM-dd with a year from 0001 to 9999, or null when the text is not one or names no day.</summary>
-    public static LocalDate? Parse(ReadOnlySpan<byte> text)
+    public static LocalDate? Parse(ReadOnlySpan<char> text)
     {
         if (text.Length != 10 || text[4] != '-' || text[7] != '-'
             || !Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
@@ -21,20 +20,13 @@ internal static class IsoDate
         return new LocalDate(year, month, day);
     }
 
-    /// <inheritdoc cref="Parse(ReadOnlySpan{byte})"/>
-    public static LocalDate? Parse(string text)
-    {
-        Span<byte> utf8 = stackalloc byte[10];
-        return text.Length == 10 && Encoding.UTF8.TryGetBytes(text, utf8, out var written) && written == 10 ? Parse(utf8) : null;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Digits(ReadOnlySpan<byte> text, out int value)
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
     {
         value = 0;
         foreach (var b in text)
         {
-            if (b is < (byte)'0' or > (byte)'9')
+            if (b is < '0' or > '9')
             {
                 return false;
             }

@@ -2,22 +2,32 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 
 namespace CustomerSuccess.Cli;
 
+/// <summary>How the columns of an input are read: <c>--map</c>, <c>--ignore</c> and <c>--delimiter</c>.</summary>
+internal sealed record ColumnOptions(IReadOnlyDictionary<string, string> Map, IReadOnlyCollection<string> Ignore, char? Delimiter)
+{
+    public static ColumnOptions None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), [], null);
+}
+
 /// <summary>
 /// An input, CSV (RFC 4180 with a header row) or JSON Lines, in UTF-8: its records, and how their columns or
-/// properties feed the tool's fields after <c>--map</c>. Each thread reads fields through a <see cref="FieldSource"/>
-/// of its own.
+/// properties feed the tool's fields after <c>--map</c> and <c>--ignore</c>. Each thread reads fields through a
+/// <see cref="FieldSource"/> of its own.
 /// </summary>
-internal abstract class RowSource
+internal abstract class RowSource : IDisposable
 {
     private readonly Dictionary<string, int> _fieldByName;
+    private readonly HashSet<string> _ignored;
 
-    protected RowSource(RecordReader records, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
+    protected RowSource(RecordReader records, IReadOnlyList<InputField> fields, ColumnOptions columns)
     {
         Records = records;
         Fields = fields;
+        _ignored = new HashSet<string>(columns.Ignore, StringComparer.Ordinal);
+        var map = columns.Map;
         _fieldByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < fields.Count; i++)
         {
@@ -45,20 +55,43 @@ internal abstract class RowSource
     protected IReadOnlyDictionary<string, string> Map { get; }
 
     /// <summary>Opens an input; JSON Lines for <c>.jsonl</c> and <c>.ndjson</c>, CSV otherwise. A CSV input's header is read here.</summary>
-    public static RowSource Open(string path, Stream stream, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
+    public static RowSource Open(string path, Stream stream, IReadOnlyList<InputField> fields, ColumnOptions columns)
     {
         var extension = Path.GetExtension(path);
-        return extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase)
-            ? new JsonLinesRowSource(new RecordReader(stream, csv: false), fields, map)
-            : new CsvRowSource(new RecordReader(stream, csv: true), fields, map);
+        var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        if (extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            return new JsonLinesRowSource(new JsonLinesReader(text), fields, columns);
+        }
+
+        var reader = new CsvRecordReader(text, columns.Delimiter);
+        try
+        {
+            return new CsvRowSource(reader, fields, columns);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A reader of one record's fields, for one thread.</summary>
     public abstract FieldSource CreateFieldSource();
 
-    /// <summary>The field an input column or property feeds, after <c>--map</c>, or -1.</summary>
+    /// <summary>A block for this input's records.</summary>
+    public abstract RecordBlock CreateBlock();
+
+    public void Dispose() => Records.Dispose();
+
+    /// <summary>The field an input column or property feeds, after <c>--map</c> and <c>--ignore</c>, or -1.</summary>
     protected int FieldOf(string column)
     {
+        if (_ignored.Contains(column))
+        {
+            return -1;
+        }
+
         if (Map.TryGetValue(column, out var mapped))
         {
             return _fieldByName[mapped];
@@ -72,26 +105,19 @@ internal abstract class RowSource
         private readonly int[] _columnOf;
         private readonly string[] _header;
 
-        public CsvRowSource(RecordReader records, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
-            : base(records, fields, map)
+        public CsvRowSource(CsvRecordReader records, IReadOnlyList<InputField> fields, ColumnOptions columns)
+            : base(records, fields, columns)
         {
-            if (!records.Next(out var headerRecord, out _))
+            _header = records.Header;
+            foreach (var ignored in columns.Ignore.Where(c => !_header.Contains(c, StringComparer.Ordinal)))
             {
-                throw new UsageException("the input is empty: a CSV input needs a header row.");
+                throw new UsageException($"--ignore {Echo.Of(ignored)}: the input has no such column (it has {Echo.List(_header)}).");
             }
 
-            if (records.TooLong)
-            {
-                throw new UsageException($"the input's first line is longer than {RecordReader.MaxRecordBytes / 1024} KiB: it is not the header of a CSV file.");
-            }
-
-            RefuseOtherLineEndings(headerRecord);
-            var splitter = new CsvFieldSource(fields, [], []);
-            splitter.Load(headerRecord.ToArray(), 1);
-            _header = [.. Enumerable.Range(0, splitter.ColumnCount).Select(splitter.ColumnText)];
+            var map = columns.Map;
             _columnOf = Enumerable.Repeat(-1, fields.Count).ToArray();
-            var columns = new HashSet<string>(_header, StringComparer.Ordinal);
-            foreach (var column in map.Keys.Where(c => !columns.Contains(c)))
+            var names = new HashSet<string>(_header, StringComparer.Ordinal);
+            foreach (var column in map.Keys.Where(c => !names.Contains(c)))
             {
                 throw new UsageException($"--map {column}={map[column]}: the input has no column '{Echo.Of(column)}' (it has {Echo.List(_header)}).");
             }
@@ -112,6 +138,17 @@ internal abstract class RowSource
                 _columnOf[field] = c;
             }
 
+            var fieldOf = Enumerable.Repeat(-1, _header.Length).ToArray();
+            for (var field = 0; field < _columnOf.Length; field++)
+            {
+                if (_columnOf[field] >= 0)
+                {
+                    fieldOf[_columnOf[field]] = field;
+                }
+            }
+
+            records.MapColumns(fieldOf);
+
             if (_columnOf[_fieldByName[InputField.Id]] < 0)
             {
                 throw new UsageException(
@@ -121,26 +158,14 @@ internal abstract class RowSource
 
         public override FieldSource CreateFieldSource() => new CsvFieldSource(Fields, _header, _columnOf);
 
-        /// <summary>
-        /// Refuses a header that holds a line ending the reader does not split records on (a carriage return alone, NEL
-        /// or U+2028): in such a file the whole input would read as its header and every row would be lost.
-        /// </summary>
-        private static void RefuseOtherLineEndings(ReadOnlySpan<byte> header)
-        {
-            var kind = header.IndexOf((byte)'\r') is var cr and >= 0 && (cr + 1 >= header.Length || header[cr + 1] != (byte)'\n') ? "carriage returns alone (old Mac line endings)"
-                : header.IndexOf("\u0085"u8) >= 0 ? "NEL (U+0085)"
-                : header.IndexOf("\u2028"u8) >= 0 || header.IndexOf("\u2029"u8) >= 0 ? "a Unicode line or paragraph separator (U+2028, U+2029)"
-                : null;
-            if (kind is not null)
-            {
-                throw new UsageException($"the input's lines end with {kind}, which this reader does not take; convert it to LF or CRLF line endings.");
-            }
-        }
+        public override RecordBlock CreateBlock() => new(Fields.Count);
     }
 
-    private sealed class JsonLinesRowSource(RecordReader records, IReadOnlyList<InputField> fields, IReadOnlyDictionary<string, string> map)
-        : RowSource(records, fields, map)
+    private sealed class JsonLinesRowSource(RecordReader records, IReadOnlyList<InputField> fields, ColumnOptions columns)
+        : RowSource(records, fields, columns)
     {
         public override FieldSource CreateFieldSource() => new JsonFieldSource(Fields, FieldOf);
+
+        public override RecordBlock CreateBlock() => new(0);
     }
 }

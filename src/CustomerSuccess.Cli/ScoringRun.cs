@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using CustomerSuccess.Health;
@@ -15,7 +16,8 @@ internal sealed record RunSettings(
     string Input,
     IHealthScoreModel Model,
     LocalDate AsOf,
-    IReadOnlyDictionary<string, string> Map,
+    ColumnOptions Columns,
+    ReadingOptions Reading,
     bool StopAtFirstError,
     string ErrorsPath);
 
@@ -32,6 +34,9 @@ internal sealed class RunCounts
     public bool Stopped { get; set; }
 
     public string? ErrorsFile { get; set; }
+
+    /// <summary>The portfolio's currency: <c>--currency</c>, or the first one a row names; null when neither names one.</summary>
+    public string? Currency { get; set; }
 }
 
 /// <summary>Where scored rows go: formatted on the threads that score them, then taken one at a time, in input order.</summary>
@@ -80,8 +85,13 @@ internal static class ScoringRun
         var counts = new RunCounts();
         using var input = OpenInput(env, settings.Input);
         var fields = InputField.For(settings.Model);
-        var source = RowSource.Open(settings.Input, input, fields, settings.Map);
-        var job = new Job(settings, new CustomerRow.Layout(fields, settings.Model), new RowScorer());
+        using var source = RowSource.Open(settings.Input, input, fields, settings.Columns);
+        var layout = new CustomerRow.Layout(fields, settings.Model);
+        var job = new Job(settings, layout, new RowScorer(), new CellReader(settings.Reading));
+        var idColumn = source.CreateFieldSource().ColumnName(layout.Id);
+        var ids = new IdSet();
+        counts.Currency = settings.Reading.Currency;
+        long? currencyLine = null;
 
         // Only once the input is open and its header understood does anything get written. Rows streamed to standard
         // output cannot be taken back, so such a run creates its errors file first and stops before any output if it
@@ -136,17 +146,22 @@ internal static class ScoringRun
                 {
                     counts.Read++;
                     ref var result = ref done.Results[r];
-                    if (result.Error is { } error)
+                    var errorsOfRow = result.Errors ?? Consistency(result, idColumn, ids, counts, ref currencyLine);
+                    if (errorsOfRow is not null)
                     {
                         counts.Rejected++;
                         if (settings.StopAtFirstError)
                         {
                             counts.Stopped = true;
-                            env.Error.WriteLine($"customer-success: bad row at {error}; stopping (--on-error fail).");
+                            env.Error.WriteLine($"customer-success: bad row at {string.Join("; ", errorsOfRow.Select(e => e.ToString()))}; stopping (--on-error fail).");
                             break;
                         }
 
-                        errors.Write(error);
+                        foreach (var error in errorsOfRow)
+                        {
+                            errors.Write(error);
+                        }
+
                         continue;
                     }
 
@@ -185,6 +200,36 @@ internal static class ScoringRun
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// What is wrong with a good row given the rows before it, or null: an id seen before (a customer scored twice
+    /// would count twice in every figure), or a currency other than the portfolio's (sums cannot mix currencies).
+    /// </summary>
+    private static RowError[]? Consistency(in Result result, string idColumn, IdSet ids, RunCounts counts, ref long? currencyLine)
+    {
+        if (result.Currency is { } currency)
+        {
+            if (counts.Currency is null)
+            {
+                counts.Currency = currency;
+                currencyLine = result.Line;
+            }
+            else if (!string.Equals(currency, counts.Currency, StringComparison.Ordinal))
+            {
+                var from = currencyLine is { } line ? string.Create(CultureInfo.InvariantCulture, $"the row on line {line}") : "--currency";
+                return [new RowError(result.Line, InputField.Currency, currency,
+                    $"the portfolio is in {counts.Currency} (from {from}): its sums cannot mix currencies; score each currency's rows apart")];
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable("NODUP") is null && !ids.TryAdd(result.Id!, result.IdHash, result.Line, out var first))
+        {
+            return [new RowError(result.Line, idColumn, result.Id!, string.Create(CultureInfo.InvariantCulture,
+                $"duplicate id: the row on line {0} has it, and was scored; one row per customer"))];
+        }
+
+        return null;
     }
 
     /// <summary>The summary line every run writes to standard error.</summary>
@@ -268,11 +313,14 @@ internal static class ScoringRun
         writer.WriteLine();
     }
 
-    /// <summary>What became of one record: its scored row and where its text is in its part's buffer, or its error.</summary>
-    private readonly record struct Result(ScoredRow Row, RowError? Error, int TextStart, int TextLength);
+    /// <summary>
+    /// What became of one record: its scored row, id, currency and line, and where its text is in its part's buffer;
+    /// or its bad cells.
+    /// </summary>
+    private readonly record struct Result(ScoredRow Row, RowError[]? Errors, int TextStart, int TextLength, string? Id, int IdHash, string? Currency, long Line);
 
-    /// <summary>What every part of a run shares: the settings, the field layout and the scorer.</summary>
-    private sealed record Job(RunSettings Settings, CustomerRow.Layout Layout, RowScorer Scorer);
+    /// <summary>What every part of a run shares: the settings, the field layout, the scorer and the cell reader.</summary>
+    private sealed record Job(RunSettings Settings, CustomerRow.Layout Layout, RowScorer Scorer, CellReader Cells);
 
     /// <summary>A block of records in flight: its records, its parts' state and text, and what became of each record.</summary>
     private sealed class Block
@@ -283,6 +331,7 @@ internal static class ScoringRun
 
         public Block(RowSource source, int components, RowSink sink)
         {
+            Records = source.CreateBlock();
             Parts = new Part[(RecordBlock.Capacity + PartSize - 1) / PartSize];
             for (var p = 0; p < Parts.Length; p++)
             {
@@ -290,7 +339,7 @@ internal static class ScoringRun
             }
         }
 
-        public RecordBlock Records { get; } = new();
+        public RecordBlock Records { get; }
 
         public Result[] Results { get; } = new Result[RecordBlock.Capacity];
 
@@ -347,29 +396,25 @@ internal static class ScoringRun
     private sealed class Part(FieldSource fields, int components, RowSink sink)
     {
         private readonly double[] _components = new double[components];
+        private readonly List<RowError> _errors = [];
         private ScoreWriter? _formatter;
 
         public TextBuffer Text { get; } = new();
 
         public Result Score(RecordBlock block, int index, Job job)
         {
-            fields.Load(block.Record(index), block.Line(index));
-            if (block.TooLong(index))
-            {
-                fields.MarkTooLong();
-            }
-
+            fields.Load(block, index);
             var settings = job.Settings;
-            var row = CustomerRow.Parse(fields, job.Layout, settings.AsOf, settings.Model, RowScorer.Catalog, _components, out var error);
+            var row = CustomerRow.Parse(fields, job.Layout, settings.AsOf, settings.Model, job.Cells, _components, _errors);
             if (row is null)
             {
-                return new Result(default, error, 0, 0);
+                return new Result(default, [.. _errors], 0, 0, null, 0, null, fields.Line);
             }
 
             var scored = job.Scorer.Score(row);
             var start = Text.Length;
             (_formatter ??= sink.CreateFormatter(Text))?.Write(scored);
-            return new Result(sink.TakesRows ? scored : default, null, start, Text.Length - start);
+            return new Result(sink.TakesRows ? scored : default, null, start, Text.Length - start, row.Id, StringComparer.Ordinal.GetHashCode(row.Id), row.Currency, fields.Line);
         }
     }
 

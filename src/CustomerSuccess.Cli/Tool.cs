@@ -79,7 +79,19 @@ internal static class Tool
 
         public Option<string?> Model { get; } = new("--model") { Description = $"A preset name (see 'models') or the path of a JSON model file. Default: {ModelResolver.DefaultModel}." };
 
-        public Option<string?> AsOf { get; } = new("--as-of") { Description = "The date to score as of (yyyy-MM-dd). Default: today (UTC)." };
+        public Option<string?> AsOf { get; } = new("--as-of") { Description = "The date to score as of (yyyy-MM-dd). Default: today in --time-zone." };
+
+        public Option<string?> Delimiter { get; } = new("--delimiter") { Description = "The CSV separator: a character such as ';' or '|', or 'tab'. Default: ','." };
+
+        public Option<string[]> Ignore { get; } = new("--ignore") { Description = "COLUMN: do not read the input column COLUMN, whatever its name (repeatable)." };
+
+        public Option<string[]> DateFormat { get; } = new("--date-format") { Description = "A .NET date format the input's dates use besides ISO dates and timestamps, such as MM/dd/yyyy (repeatable)." };
+
+        public Option<string?> TimeZone { get; } = new("--time-zone") { Description = "The time zone (IANA id, such as Europe/Berlin) that timestamps are taken in and today is. Default: UTC." };
+
+        public Option<string?> Culture { get; } = new("--culture") { Description = "The culture numbers and amounts are written in, such as en-US or de-DE. Default: ',' between thousands, '.' before the fraction." };
+
+        public Option<string?> Currency { get; } = new("--currency") { Description = "The currency of the ARR column (ISO 4217, such as USD); a 'currency' column may name it instead." };
 
         public Option<string[]> Map { get; } = new("--map") { Description = "COLUMN=FIELD: read the input column COLUMN as the field FIELD (repeatable)." };
 
@@ -98,6 +110,12 @@ internal static class Tool
             command.Options.Add(Model);
             command.Options.Add(AsOf);
             command.Options.Add(Map);
+            command.Options.Add(Ignore);
+            command.Options.Add(Delimiter);
+            command.Options.Add(DateFormat);
+            command.Options.Add(TimeZone);
+            command.Options.Add(Culture);
+            command.Options.Add(Currency);
             command.Options.Add(OnError);
             command.Options.Add(Errors);
         }
@@ -106,7 +124,8 @@ internal static class Tool
         {
             var input = result.GetValue(Input)!;
             var model = ModelResolver.Resolve(result.GetValue(Model));
-            var asOf = ParseDate(result.GetValue(AsOf), "--as-of") ?? env.Clock.GetCurrentInstant().InUtc().Date;
+            var reading = Reading(result);
+            var asOf = ParseDate(result.GetValue(AsOf), "--as-of") ?? env.Clock.GetCurrentInstant().InZone(reading.TimeZone).Date;
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var entry in result.GetValue(Map) ?? [])
             {
@@ -131,7 +150,73 @@ internal static class Tool
             Distinct(input == "-" ? null : input, "the input", output, "--output", "give --output another path");
             Distinct(input == "-" ? null : input, "the input", errors, errorsWhat, "pass --errors with another path");
             Distinct(output, "--output", errors, errorsWhat, "pass --errors with another path");
-            return new RunSettings(input, model, asOf, map, result.GetValue(OnError) == "fail", errors);
+            var columns = new ColumnOptions(map, result.GetValue(Ignore) ?? [], ParseDelimiter(result.GetValue(Delimiter)));
+            return new RunSettings(input, model, asOf, columns, reading, result.GetValue(OnError) == "fail", errors);
+        }
+
+        private static char? ParseDelimiter(string? text) => text switch
+        {
+            null => null,
+            "tab" or "\\t" or "\t" => '\t',
+            [var c] when c is not '"' and not '\r' and not '\n' => c,
+            _ => throw new UsageException($"--delimiter {Echo.Of(text)}: give one character other than a quote or a line break (such as ';' or '|'), or 'tab'."),
+        };
+
+        private ReadingOptions Reading(ParseResult result)
+        {
+            var culture = CultureInfo.InvariantCulture;
+            if (result.GetValue(Culture) is { } name)
+            {
+                try
+                {
+                    culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+                }
+                catch (CultureNotFoundException)
+                {
+                    throw new UsageException($"--culture {Echo.Of(name)}: not a culture this system knows; give a name such as en-US, de-DE or fr-FR.");
+                }
+            }
+
+            var zone = DateTimeZone.Utc;
+            if (result.GetValue(TimeZone) is { } zoneId)
+            {
+                zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
+                    ?? throw new UsageException($"--time-zone {Echo.Of(zoneId)}: not a time zone; give an IANA id such as UTC, Europe/Berlin or America/New_York.");
+            }
+
+            var formats = result.GetValue(DateFormat) ?? [];
+            foreach (var format in formats)
+            {
+                CheckDateFormat(format, culture);
+            }
+
+            var currency = result.GetValue(Currency);
+            if (currency is not null && (currency.Length != 3 || currency.Any(c => c is < 'A' or > 'Z')))
+            {
+                throw new UsageException($"--currency {Echo.Of(currency)}: give an ISO 4217 code in capitals, such as USD or EUR.");
+            }
+
+            return new ReadingOptions(culture, formats, zone, currency);
+        }
+
+        /// <summary>Refuses a date format that does not write and read back a date (no day, month or year in it, or no format at all).</summary>
+        private static void CheckDateFormat(string format, CultureInfo culture)
+        {
+            var sample = new DateTime(2026, 11, 18, 14, 33, 0, DateTimeKind.Unspecified);
+            string written;
+            try
+            {
+                written = sample.ToString(format, culture);
+            }
+            catch (FormatException)
+            {
+                throw new UsageException($"--date-format {Echo.Of(format)}: not a .NET date format; give one such as MM/dd/yyyy or dd.MM.yyyy.");
+            }
+
+            if (format.Length < 2 || !DateTime.TryParseExact(written, format, culture, DateTimeStyles.None, out var back) || back.Date != sample.Date)
+            {
+                throw new UsageException($"--date-format {Echo.Of(format)}: it does not name a day, a month and a year (18 November 2026 writes as '{Echo.Of(written)}'); give one such as MM/dd/yyyy.");
+            }
         }
 
         private static void NotBlank(string? path, string what)
