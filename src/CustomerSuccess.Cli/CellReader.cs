@@ -65,8 +65,8 @@ internal sealed class CellReader
 
         _symbols = [.. symbols.Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
         var groupShown = _groupIsSpace ? "a space" : $"'{_group}'";
-        var culture = _culture.Name.Length == 0 ? "the default number format" : $"--culture {_culture.Name}";
-        NumberExpected = $"digits, {groupShown} between thousands, '{_decimal}' before the fraction ({culture}; pass --culture for another)";
+        var culture = _culture.Name.Length == 0 ? string.Empty : $", as {_culture.Name} writes them";
+        NumberExpected = $"digits, with {groupShown} between thousands and '{_decimal}' before the fraction{culture}; pass --culture for another format";
         DateExpected = _formats.Length == 0
             ? "yyyy-MM-dd or an ISO timestamp; pass --date-format for another format"
             : $"yyyy-MM-dd, an ISO timestamp or {string.Join(" or ", _formats)}";

@@ -64,7 +64,8 @@ internal sealed class CsvRecordReader : RecordReader
 
             var row = source.Reader.Current;
             var raw = row.Span;
-            var line = source.FirstLine + row.LineNumberFrom - 1;
+            // Sep 0.17 numbers the first row of a reader without a header as line 2: the first row is the reader's first line.
+            var line = row.RowIndex == 0 ? source.FirstLine : source.FirstLine + row.LineNumberFrom - 1;
             if (source.Main && _text.Cut)
             {
                 Cut(block, raw, line);
@@ -80,9 +81,9 @@ internal sealed class CsvRecordReader : RecordReader
             string? problem = null;
             if (raw.Contains('"') && !QuotesWellFormed(row))
             {
-                if (row.LineNumberToExcl - row.LineNumberFrom > 1)
+                var firstEnd = raw.IndexOfAny('\r', '\n');
+                if (firstEnd >= 0)
                 {
-                    var firstEnd = raw.IndexOfAny('\r', '\n');
                     block.Add(raw[..firstEnd], line, StrayQuote);
                     var rest = raw[AfterLineBreak(raw, firstEnd)..];
                     if (!rest.IsEmpty)
@@ -94,6 +95,10 @@ internal sealed class CsvRecordReader : RecordReader
                 }
 
                 problem = BadQuotes;
+            }
+            else if (raw.Contains(NotUtf8))
+            {
+                problem = NotUtf8Problem;
             }
             else if (row.ColCount != _columns)
             {

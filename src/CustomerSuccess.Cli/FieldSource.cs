@@ -57,7 +57,7 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
         }
 
         // Most values have no white space around them: look at both ends before trimming.
-        if (text[0] <= ' ' || text[^1] <= ' ')
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
         {
             text = text.Trim();
         }

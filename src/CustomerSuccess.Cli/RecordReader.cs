@@ -17,6 +17,15 @@ internal abstract class RecordReader : IDisposable
     /// <summary>How much of a too-long record is kept, for its report.</summary>
     protected const int TooLongPrefix = 200;
 
+    /// <summary>
+    /// What the input's decoder puts for bytes that are not UTF-8: U+FDD0, a noncharacter, which text never holds, so
+    /// that a record holding it is known to have held such bytes.
+    /// </summary>
+    public const char NotUtf8 = '\uFDD0';
+
+    /// <summary>The problem of a record holding bytes that are not UTF-8.</summary>
+    protected const string NotUtf8Problem = "the row holds bytes that are not valid UTF-8";
+
     /// <summary>The problem of a record longer than <see cref="MaxRecordChars"/>.</summary>
     protected static string TooLong { get; } = string.Create(CultureInfo.InvariantCulture,
         $"the record is longer than {MaxRecordChars / 1024} Ki characters, the longest the reader takes; the rest of its line was skipped");
@@ -86,7 +95,7 @@ internal sealed class JsonLinesReader(TextReader text) : RecordReader
                 continue;
             }
 
-            block.Add(record, line, null);
+            block.Add(record, line, record.Contains(NotUtf8) ? NotUtf8Problem : null);
             return true;
         }
     }

@@ -58,7 +58,7 @@ internal abstract class RowSource : IDisposable
     public static RowSource Open(string path, Stream stream, IReadOnlyList<InputField> fields, ColumnOptions columns)
     {
         var extension = Path.GetExtension(path);
-        var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var text = new StreamReader(stream, Utf8WithMarker, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         if (extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase))
         {
             return new JsonLinesRowSource(new JsonLinesReader(text), fields, columns);
@@ -75,6 +75,9 @@ internal abstract class RowSource : IDisposable
             throw;
         }
     }
+
+    /// <summary>UTF-8 that decodes a byte sequence that is not UTF-8 as <see cref="RecordReader.NotUtf8"/>, so that its record is found and reported.</summary>
+    private static Encoding Utf8WithMarker { get; } = Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(RecordReader.NotUtf8.ToString()));
 
     /// <summary>A reader of one record's fields, for one thread.</summary>
     public abstract FieldSource CreateFieldSource();

@@ -223,10 +223,10 @@ internal static class ScoringRun
             }
         }
 
-        if (Environment.GetEnvironmentVariable("NODUP") is null && !ids.TryAdd(result.Id!, result.IdHash, result.Line, out var first))
+        if (!ids.TryAdd(result.Id!, result.IdHash, result.Line, out var first))
         {
             return [new RowError(result.Line, idColumn, result.Id!, string.Create(CultureInfo.InvariantCulture,
-                $"duplicate id: the row on line {0} has it, and was scored; one row per customer"))];
+                $"duplicate id: the row on line {first} has it, and was scored; one row per customer"))];
         }
 
         return null;

@@ -14,7 +14,7 @@ using Xunit;
 
 namespace CustomerSuccess.Cli.Tests;
 
-/// <summary>The tool's own RFC 4180 reader, checked against CsvHelper's parser on random documents and by hand.</summary>
+/// <summary>The tool's CSV reading (Sep, with its checks of quotes and columns), checked against CsvHelper's parser on random documents and by hand.</summary>
 [Properties(MaxTest = PropertySeed.MaxTest, Replay = PropertySeed.Replay)]
 public sealed class CsvReadingTests
 {
@@ -90,6 +90,72 @@ public sealed class CsvReadingTests
     }
 
     [Fact]
+    public void Reader_AnUnclosedQuote_IsReportedAtItsLine_AndTheLinesAfterItAreReadAsRows()
+    {
+        var rows = ReadOurs("a,b\n1,\"never closed\n2,3\n4,\"x\"\"y\"\n");
+        Assert.Equal([2L, 3L, 4L], rows.Skip(1).Select(r => r.Line));
+        Assert.Contains("unclosed quote", rows[1].Problem, StringComparison.Ordinal);
+        Assert.Equal(["2", "3"], rows[2].Fields);
+        Assert.Equal(["4", "x\"y"], rows[3].Fields);
+        Assert.Null(rows[3].Problem);
+    }
+
+    [Fact]
+    public void Reader_AStrayQuoteInsideAField_DoesNotSwallowTheRowsUpToTheNextQuote()
+    {
+        var rows = ReadOurs("a,b\n1,x\"y\n2,z\n3,w\"v\n4,u\n");
+        Assert.Equal([(2L, true), (3L, false), (4L, true), (5L, false)], rows.Skip(1).Select(r => (r.Line, r.Problem is not null)));
+        Assert.Equal(["2", "z"], rows[2].Fields);
+        Assert.Equal(["4", "u"], rows[4].Fields);
+    }
+
+    [Fact]
+    public void Reader_AnUnclosedQuoteBeforeMoreThanTheRecordLimit_IsCut_AndEveryLineAfterItIsRead()
+    {
+        // 40 000 rows of about 30 characters: far more than the 1 Mi characters a record may take.
+        var text = new StringBuilder("a,b\n1,\"open\n");
+        for (var i = 0; i < 40_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i + 2},{new string('v', 24)}\n");
+        }
+
+        var rows = ReadOurs(text.ToString());
+        Assert.Equal(40_002, rows.Count);
+        Assert.Contains("unclosed quote", rows[1].Problem, StringComparison.Ordinal);
+        for (var r = 2; r < rows.Count; r++)
+        {
+            Assert.Null(rows[r].Problem);
+            Assert.Equal(r + 1L, rows[r].Line);
+            Assert.Equal(r.ToString(CultureInfo.InvariantCulture), rows[r].Fields[0]);
+        }
+    }
+
+    [Fact]
+    public void Reader_ALineLongerThanTheRecordLimit_IsCut_AndTheNextLineIsRead()
+    {
+        var rows = ReadOurs($"a,b\n1,{new string('z', 3 << 20)}\n2,3\n");
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("longer than", rows[1].Problem, StringComparison.Ordinal);
+        Assert.Equal((3L, "2"), (rows[2].Line, rows[2].Fields[0]));
+    }
+
+    [Theory]
+    [InlineData("a;b;c\n1;2;3\n", "looks separated by ';'; pass --delimiter ';'")]
+    [InlineData("a\tb\n1\t2\n", "looks separated by tab; pass --delimiter tab")]
+    public void Reader_AHeaderSeparatedOtherwise_IsRefusedWithWhatToPass(string text, string message)
+    {
+        var e = Assert.Throws<UsageException>(() => ReadOurs(text));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reader_AnotherSeparator_IsReadWhenGiven()
+    {
+        using var reader = new CsvRecordReader(new StringReader("a;b\n\"1;5\";2\n"), ';');
+        Assert.Equal(["a", "b"], reader.Header);
+    }
+
+    [Fact]
     public void Reader_BlankLinesAndARecordLongerThanTheBuffer_AreHandled()
     {
         var big = new string('z', 900 << 10); // far longer than the 64 KiB read, within the 1 MiB record limit
@@ -125,17 +191,20 @@ public sealed class CsvReadingTests
 
     private static List<(long Line, string[] Fields, string? Problem)> ReadOurs(string text)
     {
-        var reader = new RecordReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), csv: true);
-        var fields = new CsvFieldSource([], [], []);
-        var rows = new List<(long, string[], string?)>();
-        string[]? header = null;
-        while (reader.Next(out var record, out var line))
+        var fields = Enumerable.Range(0, 64).Select(i => new InputField($"c{i}", FieldKind.Text, 0, 0, "column")).ToArray();
+        using var reader = new CsvRecordReader(new StreamReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true), separator: null);
+        var header = reader.Header;
+        reader.MapColumns([.. Enumerable.Range(0, header.Length)]);
+        var source = new CsvFieldSource(fields, header, [.. Enumerable.Range(0, 64).Select(i => i < header.Length ? i : -1)]);
+        var rows = new List<(long, string[], string?)> { (1L, header, null) };
+        var block = new RecordBlock(fields.Length);
+        while (block.Fill(reader))
         {
-            var source = header is null ? fields : new CsvFieldSource([], header, []);
-            source.Load(record.ToArray(), line);
-            var values = Enumerable.Range(0, source.ColumnCount).Select(source.ColumnText).ToArray();
-            header ??= values;
-            rows.Add((line, values, source.RowProblem));
+            for (var r = 0; r < block.Count; r++)
+            {
+                source.Load(block, r);
+                rows.Add((source.Line, [.. Enumerable.Range(0, header.Length).Select(source.Text)], source.RowProblem));
+            }
         }
 
         return rows;

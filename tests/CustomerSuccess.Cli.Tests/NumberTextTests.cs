@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using CustomerSuccess.Tests.TestSupport;
 using FsCheck;
 using FsCheck.Fluent;
@@ -31,7 +30,7 @@ public sealed class NumberTextTests
     public Property TryParseDouble_EqualsTheFrameworksParser_ToTheLastBit() =>
         Prop.ForAll(NumberTexts.ToArbitrary(), text =>
         {
-            var ours = Utf8Number.TryParseDouble(Encoding.UTF8.GetBytes(text), out var a);
+            var ours = PlainNumber.TryParseDouble(text, out var a);
             var theirs = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var b);
             return ours == theirs && BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
         });
@@ -40,7 +39,7 @@ public sealed class NumberTextTests
     public Property TryParseInt32_EqualsTheFrameworksParser() =>
         Prop.ForAll(NumberTexts.ToArbitrary(), text =>
         {
-            var ours = Utf8Number.TryParseInt32(Encoding.UTF8.GetBytes(text), out var a);
+            var ours = PlainNumber.TryParseInt32(text, out var a);
             var theirs = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var b);
             return ours == theirs && a == b;
         });
@@ -49,7 +48,7 @@ public sealed class NumberTextTests
     public Property TryParseDecimal_EqualsTheFrameworksParser_ScaleIncluded() =>
         Prop.ForAll(NumberTexts.ToArbitrary(), text =>
         {
-            var ours = Utf8Number.TryParseDecimal(Encoding.UTF8.GetBytes(text), out var a);
+            var ours = PlainNumber.TryParseDecimal(text, out var a);
             var theirs = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var b);
             return ours == theirs && decimal.GetBits(a).SequenceEqual(decimal.GetBits(b));
         });
