@@ -52,7 +52,7 @@ internal sealed class CellReader
         _groupSizes = numbers.NumberGroupSizes is { Length: > 0 } sizes && sizes[0] > 0 ? sizes : [3];
         _plainDecimal = _decimal == '.';
         var symbols = new List<string>();
-        if (!string.IsNullOrEmpty(numbers.CurrencySymbol) && numbers.CurrencySymbol != "\u00A4")
+        if (!string.IsNullOrEmpty(numbers.CurrencySymbol))
         {
             symbols.Add(numbers.CurrencySymbol);
         }
