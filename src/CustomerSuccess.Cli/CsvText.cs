@@ -10,7 +10,8 @@ internal static class CsvText
     /// Writes a text cell: a cell beginning with <c>=</c>, <c>@</c>, their full-width forms (<c>＝</c>, <c>＠</c>, and
     /// <c>＋</c>, <c>－</c>), a NUL, a tab or a carriage return, or with <c>+</c> or <c>-</c> not followed by a plain
     /// number, gets a leading apostrophe so that a spreadsheet shows it as text instead of running it as a formula (a
-    /// plain negative id such as <c>-42</c> is left as it is); a cell with a comma, quote or line break is quoted.
+    /// negative number such as <c>-42</c>, <c>-1,200.50</c> or <c>-$5</c> is left as it is); a cell with a comma,
+    /// quote or line break is quoted.
     /// </summary>
     public static void WriteText(TextWriter writer, string? value) => WriteText(writer, value.AsSpan());
 
@@ -59,22 +60,21 @@ internal static class CsvText
         _ => false,
     };
 
-    /// <summary>Digits with at most one decimal point, at least one digit: what follows the sign of a plain number.</summary>
+    /// <summary>
+    /// What follows the sign of a number as a CRM writes it: digits (at least one), decimal and thousands separators,
+    /// spaces, currency symbols and a percent sign, so that <c>-1,200.50</c> or <c>-$5</c> is written as it was read.
+    /// Anything else (a letter, an operator, a parenthesis) could make a formula.
+    /// </summary>
     private static bool IsPlainNumber(ReadOnlySpan<char> text)
     {
         var digits = 0;
-        var points = 0;
         foreach (var c in text)
         {
             if (c is >= '0' and <= '9')
             {
                 digits++;
             }
-            else if (c == '.' && ++points == 1)
-            {
-                continue;
-            }
-            else
+            else if (c is not ('.' or ',' or ' ' or '\u00A0' or '\u202F' or '\'' or '%') && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.CurrencySymbol)
             {
                 return false;
             }

@@ -85,6 +85,9 @@ internal abstract class RowSource : IDisposable
     /// <summary>A block for this input's records.</summary>
     public abstract RecordBlock CreateBlock();
 
+    /// <summary>Whether the input may give a field: a CSV input when a column feeds it, a JSON Lines input always (each line decides).</summary>
+    public abstract bool Gives(int field);
+
     public void Dispose() => Records.Dispose();
 
     /// <summary>The field an input column or property feeds, after <c>--map</c> and <c>--ignore</c>, or -1.</summary>
@@ -162,6 +165,8 @@ internal abstract class RowSource : IDisposable
         public override FieldSource CreateFieldSource() => new CsvFieldSource(Fields, _header, _columnOf);
 
         public override RecordBlock CreateBlock() => new(Fields.Count);
+
+        public override bool Gives(int field) => field >= 0 && _columnOf[field] >= 0;
     }
 
     private sealed class JsonLinesRowSource(RecordReader records, IReadOnlyList<InputField> fields, ColumnOptions columns)
@@ -170,5 +175,7 @@ internal abstract class RowSource : IDisposable
         public override FieldSource CreateFieldSource() => new JsonFieldSource(Fields, FieldOf);
 
         public override RecordBlock CreateBlock() => new(0);
+
+        public override bool Gives(int field) => field >= 0;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -9,26 +10,46 @@ using CustomerSuccess.Expansion;
 
 namespace CustomerSuccess.Cli;
 
-/// <summary>Writes one output row per scored customer, as CSV or JSON Lines. Not thread-safe: one per thread.</summary>
-internal abstract class ScoreWriter(TextBuffer writer)
+/// <summary>The output columns that depend on the input: a name, an ARR (and the ARR at risk), a currency.</summary>
+internal sealed record ScoreColumns(bool Name, bool Arr, bool Currency, string? DefaultCurrency)
 {
-    /// <summary>The output columns, in order.</summary>
-    public static readonly string[] Columns =
-        ["id", "health_score", "band", "coverage", "churn_level", "risk_score", "top_factors", "days_to_renewal", "best_expansion"];
+    /// <summary>Every column, the ones the input decides included, in order.</summary>
+    public IReadOnlyList<string> Names =>
+    [
+        "id", .. Name ? ["name"] : Array.Empty<string>(), "health_score", "band", "coverage", "churn_level", "risk_score", "priority",
+        "top_factors", "days_to_renewal", .. Arr ? ["arr", "arr_at_risk"] : Array.Empty<string>(), .. Currency ? ["currency"] : Array.Empty<string>(), "best_expansion",
+    ];
+}
 
+/// <summary>Writes one output row per scored customer, as CSV or JSON Lines. Not thread-safe: one per thread.</summary>
+internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
+{
     protected TextBuffer Writer { get; } = writer;
 
+    protected ScoreColumns Columns { get; } = columns;
+
     /// <summary>A writer of rows (not the header) in a format, csv or jsonl, into a scoring thread's buffer.</summary>
-    public static ScoreWriter Create(string format, TextBuffer text) =>
-        format == "jsonl" ? new JsonLines(text) : new Csv(text);
+    public static ScoreWriter Create(string format, TextBuffer text, ScoreColumns columns) =>
+        format == "jsonl" ? new JsonLines(text, columns) : new Csv(text, columns);
 
     /// <summary>Writes what comes before the rows: the CSV header; nothing for JSON Lines.</summary>
-    public static void WriteHeader(string format, TextWriter writer)
+    public static void WriteHeader(string format, TextWriter writer, ScoreColumns columns)
     {
         if (format != "jsonl")
         {
-            writer.WriteLine(string.Join(",", Columns));
+            writer.WriteLine(string.Join(",", columns.Names));
         }
+    }
+
+    /// <summary>The row's currency: its own, or the run's.</summary>
+    protected string? CurrencyOf(in ScoredRow row) => row.Row.Currency ?? Columns.DefaultCurrency;
+
+    /// <summary>Writes an amount as the shortest text of its decimal value, without trailing zeros.</summary>
+    protected static void WriteAmount(TextBuffer writer, decimal value)
+    {
+        var text = writer.GetSpan(40);
+        value.TryFormat(text, out var written, "0.############################", CultureInfo.InvariantCulture);
+        writer.Advance(written);
     }
 
     public abstract void Write(in ScoredRow row);
@@ -141,7 +162,7 @@ internal abstract class ScoreWriter(TextBuffer writer)
         writer.Advance(length);
     }
 
-    private sealed class Csv(TextBuffer text) : ScoreWriter(text)
+    private sealed class Csv(TextBuffer text, ScoreColumns columns) : ScoreWriter(text, columns)
     {
         private char[] _cell = new char[256];
 
@@ -150,6 +171,12 @@ internal abstract class ScoreWriter(TextBuffer writer)
             var w = Writer;
             CsvText.WriteText(w, row.Row.Id);
             w.Write(',');
+            if (Columns.Name)
+            {
+                CsvText.WriteText(w, row.Row.Name);
+                w.Write(',');
+            }
+
             var health = row.Health;
             if (health.HasScore)
             {
@@ -169,6 +196,8 @@ internal abstract class ScoreWriter(TextBuffer writer)
             w.Write(',');
             WriteNumber(w, row.Churn.RiskScore, 1);
             w.Write(',');
+            WriteNumber(w, row.Churn.PriorityScore, 1);
+            w.Write(',');
             var needed = TopFactorsLength(row.Churn);
             if (_cell.Length < needed)
             {
@@ -185,6 +214,28 @@ internal abstract class ScoreWriter(TextBuffer writer)
             }
 
             w.Write(',');
+            if (Columns.Arr)
+            {
+                if (row.Churn.AnnualRecurringRevenue is { } arr)
+                {
+                    WriteAmount(w, arr);
+                    w.Write(',');
+                    WriteAmount(w, row.Churn.ArrAtRisk!.Value);
+                }
+                else
+                {
+                    w.Write(',');
+                }
+
+                w.Write(',');
+            }
+
+            if (Columns.Currency)
+            {
+                CsvText.WriteText(w, CurrencyOf(row));
+                w.Write(',');
+            }
+
             if (row.BestExpansion is { } e)
             {
                 var type = TypeName(e.Type);
@@ -223,7 +274,7 @@ internal abstract class ScoreWriter(TextBuffer writer)
         };
     }
 
-    private sealed class JsonLines(TextBuffer writer) : ScoreWriter(writer)
+    private sealed class JsonLines(TextBuffer writer, ScoreColumns columns) : ScoreWriter(writer, columns)
     {
         private readonly ArrayBufferWriter<byte> _buffer = new(512);
         private char[] _chars = new char[512];
@@ -235,6 +286,11 @@ internal abstract class ScoreWriter(TextBuffer writer)
             {
                 json.WriteStartObject();
                 json.WriteString("id", row.Row.Id);
+                if (Columns.Name)
+                {
+                    WriteOrNull(json, "name", row.Row.Name);
+                }
+
                 if (row.Health.HasScore)
                 {
                     json.WriteNumber("health_score", Round(row.Health.Value, 2));
@@ -249,6 +305,7 @@ internal abstract class ScoreWriter(TextBuffer writer)
                 json.WriteNumber("coverage", Round(row.Health.Coverage, 3));
                 json.WriteString("churn_level", row.Churn.Level.ToString());
                 json.WriteNumber("risk_score", Round(row.Churn.RiskScore, 1));
+                json.WriteNumber("priority", Round(row.Churn.PriorityScore, 1));
                 json.WriteStartArray("top_factors");
                 for (var rank = 0; rank < row.Churn.FactorIdCount; rank++)
                 {
@@ -263,6 +320,25 @@ internal abstract class ScoreWriter(TextBuffer writer)
                 else
                 {
                     json.WriteNull("days_to_renewal");
+                }
+
+                if (Columns.Arr)
+                {
+                    if (row.Churn.AnnualRecurringRevenue is { } arr)
+                    {
+                        json.WriteNumber("arr", arr);
+                        json.WriteNumber("arr_at_risk", row.Churn.ArrAtRisk!.Value);
+                    }
+                    else
+                    {
+                        json.WriteNull("arr");
+                        json.WriteNull("arr_at_risk");
+                    }
+                }
+
+                if (Columns.Currency)
+                {
+                    WriteOrNull(json, "currency", CurrencyOf(row));
                 }
 
                 if (row.BestExpansion is { } expansion)
@@ -286,6 +362,18 @@ internal abstract class ScoreWriter(TextBuffer writer)
             var count = Encoding.UTF8.GetChars(bytes, _chars);
             Writer.Write(_chars, 0, count);
             Writer.WriteLine();
+        }
+
+        private static void WriteOrNull(Utf8JsonWriter json, string name, string? value)
+        {
+            if (value is null)
+            {
+                json.WriteNull(name);
+            }
+            else
+            {
+                json.WriteString(name, value);
+            }
         }
     }
 }

@@ -74,13 +74,13 @@ internal static class ScoringRun
 
     /// <param name="env">Where messages go.</param>
     /// <param name="settings">The run's settings.</param>
-    /// <param name="start">Makes the sink, once the input's header is understood.</param>
+    /// <param name="start">Makes the sink, once the input's header is understood: given the output columns the input decides.</param>
     /// <param name="streamsRows">
     /// Whether the sink writes rows to standard output as they come: the errors file is then created before the first
     /// row, since output that has gone cannot be taken back; otherwise it is created at the first bad row.
     /// </param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public static RunCounts Execute(CliEnvironment env, RunSettings settings, Func<RowSink> start, bool streamsRows, CancellationToken cancellationToken)
+    public static RunCounts Execute(CliEnvironment env, RunSettings settings, Func<ScoreColumns, RowSink> start, bool streamsRows, CancellationToken cancellationToken)
     {
         var counts = new RunCounts();
         using var input = OpenInput(env, settings.Input);
@@ -102,7 +102,7 @@ internal static class ScoringRun
             errors.Open();
         }
 
-        var sink = start();
+        var sink = start(ColumnsOf(source, layout, settings));
         var blocks = new Queue<Block>();
         for (var b = 0; b < InFlight; b++)
         {
@@ -201,6 +201,13 @@ internal static class ScoringRun
 
         return counts;
     }
+
+    /// <summary>The output columns the input decides: a name, an ARR and a currency when it may give them.</summary>
+    private static ScoreColumns ColumnsOf(RowSource source, CustomerRow.Layout layout, RunSettings settings) => new(
+        Name: source.Gives(layout.Name),
+        Arr: source.Gives(layout.Arr),
+        Currency: settings.Reading.Currency is not null || source.Gives(layout.Currency),
+        DefaultCurrency: settings.Reading.Currency);
 
     /// <summary>
     /// What is wrong with a good row given the rows before it, or null: an id seen before (a customer scored twice

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CustomerSuccess.Churn;
 using CustomerSuccess.Health;
 using NodaTime;
 using Spectre.Console;
@@ -250,24 +251,30 @@ internal static class Tool
         var output = new Option<string?>("--output", "-o") { Description = "The output file, written whole or not at all. Default: standard output." };
         var format = new Option<string>("--format") { Description = "csv or jsonl.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "jsonl");
+        var sort = new Option<string>("--sort") { Description = "input: rows in input order; priority: the worklist's order (level, then priority), which holds every row until the end.", DefaultValueFactory = _ => "input" };
+        sort.AcceptOnlyFromAmong("input", "priority");
         var command = new Command("score", "Scores every customer of INPUT: health, band, churn risk and its top factors, days to renewal, the best expansion opportunity.");
         inputs.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(format);
+        command.Options.Add(sort);
         command.SetAction((result, cancellationToken) =>
         {
             var path = result.GetValue(output);
             var settings = inputs.Settings(result, env, path);
+            var byPriority = result.GetValue(sort) == "priority";
             AtomicFile? file = null;
+            ScoreSink? sink = null;
             try
             {
-                var counts = ScoringRun.Execute(env, settings, () =>
+                var counts = ScoringRun.Execute(env, settings, columns =>
                 {
                     file = path is null ? null : new AtomicFile(path);
-                    return new ScoreSink(result.GetValue(format)!, file?.Writer ?? env.Out, toTerminal: file is null && env.OutIsTerminal);
-                }, streamsRows: path is null, cancellationToken);
+                    return sink = new ScoreSink(result.GetValue(format)!, columns, file?.Writer ?? env.Out, toTerminal: file is null && env.OutIsTerminal, byPriority);
+                }, streamsRows: path is null && !byPriority, cancellationToken);
                 if (!counts.Stopped)
                 {
+                    sink?.Finish();
                     file?.Commit();
                 }
 
@@ -293,8 +300,8 @@ internal static class Tool
         command.SetAction((result, cancellationToken) =>
         {
             var settings = inputs.Settings(result, env, output: null);
-            var report = new PortfolioReport(settings.Model, settings.AsOf);
-            var counts = ScoringRun.Execute(env, settings, () => new SummarySink(report), streamsRows: false, cancellationToken);
+            var report = new PortfolioReport(settings.Model, settings.AsOf, settings.Reading.TimeZone);
+            var counts = ScoringRun.Execute(env, settings, _ => new SummarySink(report), streamsRows: false, cancellationToken);
             if (!counts.Stopped)
             {
                 if (result.GetValue(format) == "json")
@@ -303,7 +310,7 @@ internal static class Tool
                 }
                 else
                 {
-                    report.WriteText(env.Out, env.OutIsTerminal);
+                    report.WriteText(env.Out, env.OutIsTerminal, counts);
                 }
             }
 
@@ -389,29 +396,64 @@ internal static class Tool
         return IsoDate.Parse(text) ?? throw new UsageException($"{option} {text}: not a date; give yyyy-MM-dd.");
     }
 
-    /// <summary>The score command's rows: formatted on the scoring threads, written in input order.</summary>
+    /// <summary>
+    /// The score command's rows: formatted on the scoring threads, written in input order, or, sorted by priority,
+    /// held (each row's text and its worklist keys) and written in the worklist's order when the input ends.
+    /// </summary>
     private sealed class ScoreSink : RowSink
     {
         private readonly string _format;
+        private readonly ScoreColumns _columns;
         private readonly TextWriter _output;
         private readonly bool _toTerminal;
+        private readonly List<(ChurnRiskBrief Churn, string Id, string Text)>? _held;
 
         /// <param name="format">csv or jsonl.</param>
+        /// <param name="columns">The output columns the input decides.</param>
         /// <param name="output">Where the rows go.</param>
         /// <param name="toTerminal">Whether <paramref name="output"/> is a terminal: control characters in a cell are then shown as escapes.</param>
-        public ScoreSink(string format, TextWriter output, bool toTerminal)
+        /// <param name="byPriority">Whether rows are written in the worklist's order rather than the input's.</param>
+        public ScoreSink(string format, ScoreColumns columns, TextWriter output, bool toTerminal, bool byPriority)
         {
             _format = format;
+            _columns = columns;
             _output = output;
             _toTerminal = toTerminal;
-            ScoreWriter.WriteHeader(format, output);
+            _held = byPriority ? [] : null;
+            ScoreWriter.WriteHeader(format, output, columns);
         }
 
-        public override ScoreWriter CreateFormatter(TextBuffer text) => ScoreWriter.Create(_format, text);
+        public override ScoreWriter CreateFormatter(TextBuffer text) => ScoreWriter.Create(_format, text, _columns);
 
-        public override bool TakesRows => false;
+        public override bool TakesRows => _held is not null;
 
         public override void Take(in ScoredRow row, ReadOnlySpan<char> text)
+        {
+            if (_held is not null)
+            {
+                _held.Add((row.Churn, row.Row.Id, text.ToString()));
+                return;
+            }
+
+            Write(text);
+        }
+
+        /// <summary>Writes the held rows, sorted (a stable sort: the worklist's order is total).</summary>
+        public void Finish()
+        {
+            if (_held is null)
+            {
+                return;
+            }
+
+            _held.Sort(static (x, y) => ChurnRiskBrief.CompareForWorklist(x.Churn, x.Id, y.Churn, y.Id));
+            foreach (var row in _held)
+            {
+                Write(row.Text);
+            }
+        }
+
+        private void Write(ReadOnlySpan<char> text)
         {
             if (_toTerminal)
             {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using CsvHelper;
 using CustomerSuccess.Churn;
@@ -614,16 +615,62 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Summary_Text_ShowsChartsAndKpis()
+    public async Task Summary_Text_LeadsWithTheAccountsToCall_ThenChartsAndOneKpiRowPerMetric_In80Columns()
     {
-        var result = await _cli.Run("summary", CliHarness.SampleFile);
+        var result = await _cli.Run("summary", CliHarness.SampleFile, "--as-of", "2026-11-22");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Customers per health band", result.Out, StringComparison.Ordinal);
-        Assert.Contains("Customers per churn risk level", result.Out, StringComparison.Ordinal);
-        Assert.Matches(@"ShareGreen\s+│ > 80.0 %\s+│ CS Manager", result.Out);
-        Assert.Contains("customers as of ", result.Out, StringComparison.Ordinal);
-        Assert.Matches(@"QbrCompletion\s+│ >= 100.0 %\s+│ CS Manager\s+│\s+- │ no figure", result.Out);
+        var text = result.Out;
+        Assert.StartsWith("── Portfolio: 10,000 customers as of 2026-11-22", text, StringComparison.Ordinal);
+        Assert.Contains("Model 30-20-20-15-15 · dates in UTC · no currency named (--currency)", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Call first: 10 of 3,573 accounts at Medium risk or above", StringComparison.Ordinal) < text.IndexOf("Customers per health band", StringComparison.Ordinal));
+        Assert.Contains("Customers per churn risk level", text, StringComparison.Ordinal);
+        Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+
+        // NPS > 50 is a target of two playbooks: one row names both; QBR completion has no column here and goes last.
+        Assert.Single(Regex.Matches(text, "Net Promoter Score"));
+        Assert.Matches(@"Net Promoter Score\s+│ > 50.0\s+│ CS Manager, Petra\s+│\s+29.7 │ not met", text);
+        Assert.Matches(@"Share of customers\s+│ > 80.0 %\s+│ CS Manager playbook\s+│ 43.3 % │ not met", text);
+        Assert.True(text.IndexOf("Not measured from this input", StringComparison.Ordinal) < text.IndexOf("QBR completion", StringComparison.Ordinal));
+        Assert.Matches(@"Annual churn rate\s+│ < 10.0 % \(CS\s+│ CS Manager,", text);
+    }
+
+    [Fact]
+    public async Task Summary_CallFirst_IsTheTopOfScoreSortedByPriority_WithTheNextPlaybookStep()
+    {
+        var summary = await _cli.Run("summary", CliHarness.SampleFile, "--as-of", "2026-11-22", "--format", "json");
+        var sorted = await _cli.Run("score", CliHarness.SampleFile, "--as-of", "2026-11-22", "--sort", "priority");
+
+        using var json = JsonDocument.Parse(summary.Out);
+        var callFirst = json.RootElement.GetProperty("call_first").EnumerateArray().ToList();
+        Assert.Equal(10, callFirst.Count);
+        Assert.Equal(ParseCsv(sorted.Out).Take(10).Select(r => r["id"]), callFirst.Select(e => e.GetProperty("id").GetString()));
+        Assert.All(callFirst, e => Assert.Equal("2026-11-22", e.GetProperty("next_step").GetProperty("due").GetString()));
+        var first = callFirst[0];
+        Assert.Equal(("Critical", "Usage recovery campaign: re-engagement with training and best practices", "CSM"),
+            (first.GetProperty("level").GetString(), first.GetProperty("next_step").GetProperty("action").GetString(), first.GetProperty("next_step").GetProperty("owner").GetString()));
+        Assert.Contains("1. Acme Health 8644 (C008644)", (await _cli.Run("summary", CliHarness.SampleFile, "--as-of", "2026-11-22")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_SortedByPriority_IsTheWorklistOrder_AndCarriesNameArrPriorityAndArrAtRisk()
+    {
+        var input = _cli.Write("sort.csv", """
+            id,name,usage,arr,late_payments,champion_leaving
+            A,Alpha,90,1000,0,false
+            B,Beta,30,5000,2,true
+            C,Gamma,50,,1,false
+            """);
+        var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--sort", "priority", "--currency", "USD");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = ParseCsv(result.Out);
+        Assert.Equal("id,name,health_score,band,coverage,churn_level,risk_score,priority,top_factors,days_to_renewal,arr,arr_at_risk,currency,best_expansion", result.Out.Split('\n')[0]);
+        var levels = rows.Select(r => Enum.Parse<ChurnRiskLevel>(r["churn_level"])).ToList();
+        Assert.Equal(levels.OrderDescending(), levels);
+        Assert.Equal(("Beta", "5000", "5000", "USD"), (rows[0]["name"], rows[0]["arr"], rows[0]["arr_at_risk"], rows[0]["currency"]));
+        Assert.Equal((string.Empty, string.Empty), (rows.Single(r => r["id"] == "C")["arr"], rows.Single(r => r["id"] == "C")["arr_at_risk"]));
+        Assert.Equal("0", rows.Single(r => r["id"] == "A")["arr_at_risk"]);
     }
 
     [Fact]

@@ -112,7 +112,12 @@ public sealed class NumberTextTests
     [InlineData("-3.5", "-3.5")]
     [InlineData("-1+2", "'-1+2")]
     [InlineData("-", "'-")]
-    [InlineData("-1.2.3", "'-1.2.3")]
+    [InlineData("-1,200.50", "\"-1,200.50\"")]   // a negative amount as read: no apostrophe
+    [InlineData("-$5", "-$5")]
+    [InlineData("-12,5 €", "\"-12,5 €\"")]
+    [InlineData("-A1", "'-A1")]
+    [InlineData("-2*3", "'-2*3")]
+    [InlineData("+SUM(1)", "'+SUM(1)")]
     public void CsvText_QuotesAndDefusesCells(string value, string expected)
     {
         var buffer = new TextBuffer();

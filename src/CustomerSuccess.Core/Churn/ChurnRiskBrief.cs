@@ -73,6 +73,21 @@ public readonly struct ChurnRiskBrief
     /// <summary>How many factor ids the brief holds: <see cref="FactorCount"/>, at most <see cref="MaxFactorIds"/>.</summary>
     public int FactorIdCount => Math.Min(FactorCount, MaxFactorIds);
 
+    /// <summary>
+    /// Orders two customers' briefs for a worklist exactly as <see cref="ChurnAssessment.PriorityComparer"/> orders their
+    /// assessments: the highest level first, then the highest priority, risk score and ARR, the nearest renewal, and
+    /// the customer id.
+    /// </summary>
+    /// <param name="x">The first brief.</param>
+    /// <param name="xCustomerId">The first brief's customer id, or null.</param>
+    /// <param name="y">The second brief.</param>
+    /// <param name="yCustomerId">The second brief's customer id, or null.</param>
+    /// <returns>Negative when <paramref name="x"/> comes first, positive when <paramref name="y"/> does, 0 when they are equal in every key.</returns>
+    public static int CompareForWorklist(ChurnRiskBrief x, string? xCustomerId, ChurnRiskBrief y, string? yCustomerId) =>
+        ChurnAssessment.Order(
+            x.Level, x.PriorityScore, x.RiskScore, x.AnnualRecurringRevenue, x.DaysToRenewal, xCustomerId,
+            y.Level, y.PriorityScore, y.RiskScore, y.AnnualRecurringRevenue, y.DaysToRenewal, yCustomerId);
+
     /// <summary>The rule id of the factor at <paramref name="rank"/>, most severe first: the <see cref="ChurnRiskFactor.RuleId"/> of <see cref="ChurnAssessment.Factors"/>[<paramref name="rank"/>].</summary>
     /// <param name="rank">0 for the most severe factor, up to <see cref="FactorIdCount"/> − 1.</param>
     /// <returns>The rule id.</returns>

@@ -129,6 +129,27 @@ public sealed class ChurnPropertyTests
         });
 
     [Property]
+    public Property CompareForWorklist_OrdersBriefsAsThePriorityComparerOrdersTheirAssessments() =>
+        Prop.ForAll(Gen.ArrayOf(Signals, 12).ToArbitrary(), list =>
+        {
+            var pairs = list.Select(s => (Full: Assessor.Assess(s), Brief: Assessor.AssessBrief(s))).ToArray();
+            foreach (var x in pairs)
+            {
+                foreach (var y in pairs)
+                {
+                    var full = Math.Sign(ChurnAssessment.PriorityComparer.Compare(x.Full, y.Full));
+                    var brief = Math.Sign(ChurnRiskBrief.CompareForWorklist(x.Brief, x.Full.CustomerId, y.Brief, y.Full.CustomerId));
+                    if (full != brief)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        });
+
+    [Property]
     public Property Priority_RisesWithRiskRevenueAndANearerRenewal() =>
         Prop.ForAll(Arbitraries.Signals(AsOf), s =>
         {
