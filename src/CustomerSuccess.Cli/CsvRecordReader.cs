@@ -105,7 +105,7 @@ internal sealed class CsvRecordReader : RecordReader
                 problem = string.Create(CultureInfo.InvariantCulture, $"the row has {row.ColCount} columns but the header has {_columns}");
             }
 
-            var index = block.Add(raw, line, problem);
+            var index = block.Add(raw, line, problem, quoted: problem is null && raw.Contains('"'));
             if (problem is null)
             {
                 // Sep gives each column as a slice of the record's text: where it starts is its distance from the record's start.

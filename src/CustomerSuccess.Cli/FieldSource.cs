@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace CustomerSuccess.Cli;
@@ -11,10 +12,16 @@ namespace CustomerSuccess.Cli;
 /// </summary>
 internal abstract class FieldSource(IReadOnlyList<InputField> fields)
 {
-    private readonly int[] _fieldStart = new int[fields.Count];
-    private readonly int[] _fieldLength = new int[fields.Count];
+    private readonly int[] _ownStart = new int[fields.Count];
+    private readonly int[] _ownLength = new int[fields.Count];
+    private int[] _fieldStart = [];
+    private int[] _fieldLength = [];
+    private int _fieldBase;
     private char[] _side = new char[256];
     private int _sideUsed;
+    private char[] _record = [];
+    private int _recordOffset;
+    private int _recordLength;
 
     /// <summary>The fields, in index order.</summary>
     public IReadOnlyList<InputField> Fields { get; } = fields;
@@ -28,23 +35,44 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
     /// <summary>The record's text, for the errors file when the record as a whole is bad.</summary>
     public string RawRow => Record.ToString();
 
-    protected ReadOnlySpan<char> Record => RecordMemory.Span;
+    protected ReadOnlySpan<char> Record => new(_record, _recordOffset, _recordLength);
 
-    protected ReadOnlyMemory<char> RecordMemory { get; private set; }
+    protected ReadOnlyMemory<char> RecordMemory => new(_record, _recordOffset, _recordLength);
 
     /// <summary>Reads a block's record in place: the block must stay as it is until the next <see cref="Load"/>.</summary>
     public void Load(RecordBlock block, int index)
     {
-        RecordMemory = block.Record(index);
+        var memory = block.Record(index);
+        if (MemoryMarshal.TryGetArray(memory, out var segment))
+        {
+            (_record, _recordOffset, _recordLength) = (segment.Array!, segment.Offset, segment.Count);
+        }
+        else
+        {
+            (_record, _recordOffset, _recordLength) = (memory.ToArray(), 0, memory.Length);
+        }
+
         Line = block.Line(index);
         RowProblem = block.Problem(index);
         _sideUsed = 0;
-        Array.Clear(_fieldLength);
+        if (RowProblem is null && UsesBlockPositions(block, index))
+        {
+            // The reader found the fields and none needs unquoting: read them where the block keeps them.
+            (_fieldStart, _fieldLength) = block.FieldPositions;
+            _fieldBase = index * block.FieldCount;
+            return;
+        }
+
+        (_fieldStart, _fieldLength, _fieldBase) = (_ownStart, _ownLength, 0);
+        Array.Clear(_ownLength);
         if (RowProblem is null)
         {
             Parse(block, index);
         }
     }
+
+    /// <summary>Whether the record's fields are read from the block's positions as they are, without <see cref="Parse"/>.</summary>
+    protected virtual bool UsesBlockPositions(RecordBlock block, int index) => false;
 
     /// <summary>The field's text, trimmed; false when the record does not have it or it is blank.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -57,13 +85,17 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
         }
 
         // Most values have no white space around them: look at both ends before trimming.
-        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        if (MayBeWhiteSpace(text[0]) || MayBeWhiteSpace(text[^1]))
         {
             text = text.Trim();
         }
 
         return !text.IsEmpty;
     }
+
+    /// <summary>Whether a character may be white space: ASCII controls and the space, or a character from U+0085 on that is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayBeWhiteSpace(char c) => c <= ' ' || (c >= '\u0085' && char.IsWhiteSpace(c));
 
     /// <summary>The field's text as a string, for error reports.</summary>
     public string Text(int field) => Raw(field).ToString();
@@ -80,8 +112,8 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
     /// </summary>
     protected void SetField(int field, int start, int length)
     {
-        _fieldStart[field] = start;
-        _fieldLength[field] = length;
+        _ownStart[field] = start;
+        _ownLength[field] = length;
     }
 
     /// <summary>Keeps text that is not in the record as it stands (unquoted or decoded text); returns its position as <see cref="SetField"/> takes it.</summary>
@@ -99,10 +131,18 @@ internal abstract class FieldSource(IReadOnlyList<InputField> fields)
     }
 
     /// <summary>The field's text as given (unquoted), or empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<char> Raw(int field)
     {
-        var (start, length) = (_fieldStart[field], _fieldLength[field]);
-        return length == 0 ? [] : start >= 0 ? Record.Slice(start, length) : _side.AsSpan(~start, length);
+        var at = _fieldBase + field;
+        var length = _fieldLength[at];
+        if (length == 0)
+        {
+            return [];
+        }
+
+        var start = _fieldStart[at];
+        return start >= 0 ? new ReadOnlySpan<char>(_record, _recordOffset + start, length) : _side.AsSpan(~start, length);
     }
 }
 
@@ -114,13 +154,15 @@ internal sealed class CsvFieldSource(IReadOnlyList<InputField> fields, IReadOnly
 {
     public override string ColumnName(int field) => columnOf[field] >= 0 ? header[columnOf[field]] : Fields[field].Name;
 
+    protected override bool UsesBlockPositions(RecordBlock block, int index) => !block.Quoted(index);
+
     protected override void Parse(RecordBlock block, int index)
     {
         var record = Record;
         for (var field = 0; field < Fields.Count; field++)
         {
             var (start, length) = block.Field(index, field);
-            if (start < 0)
+            if (length == 0)
             {
                 continue;
             }

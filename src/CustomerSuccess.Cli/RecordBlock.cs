@@ -19,6 +19,7 @@ internal sealed class RecordBlock
     private readonly int[] _length = new int[Capacity];
     private readonly long[] _line = new long[Capacity];
     private readonly string?[] _problem = new string?[Capacity];
+    private readonly bool[] _quoted = new bool[Capacity];
     private readonly int _fieldCount;
     private readonly int[] _fieldStart;
     private readonly int[] _fieldLength;
@@ -46,12 +47,24 @@ internal sealed class RecordBlock
     /// <summary>What is wrong with the record as a whole (its quotes, its column count, its length), or null.</summary>
     public string? Problem(int index) => _problem[index];
 
-    /// <summary>Where a field sits in its record's text (-1 when the record does not have it), and its length.</summary>
+    /// <summary>Whether a CSV record holds a quote: only then may a field need unquoting.</summary>
+    public bool Quoted(int index) => _quoted[index];
+
+    /// <summary>Where a field sits in its record's text, and its length (0 when the record does not have it).</summary>
     public (int Start, int Length) Field(int index, int field)
     {
         var at = (index * _fieldCount) + field;
         return (_fieldStart[at], _fieldLength[at]);
     }
+
+    /// <summary>
+    /// Every record's field positions, <see cref="FieldCount"/> a record (a record's fields start at its index times
+    /// that), for a reader that looks them up without copying.
+    /// </summary>
+    public (int[] Starts, int[] Lengths) FieldPositions => (_fieldStart, _fieldLength);
+
+    /// <summary>How many fields each record's positions hold.</summary>
+    public int FieldCount => _fieldCount;
 
     /// <summary>Empties the block and fills it with the reader's next records; false when the input had none left.</summary>
     public bool Fill(RecordReader reader)
@@ -66,7 +79,7 @@ internal sealed class RecordBlock
     }
 
     /// <summary>Adds a record (called by a reader); its fields start absent. Returns its index.</summary>
-    public int Add(ReadOnlySpan<char> text, long line, string? problem)
+    public int Add(ReadOnlySpan<char> text, long line, string? problem, bool quoted = false)
     {
         if (_used + text.Length > _data.Length)
         {
@@ -79,8 +92,9 @@ internal sealed class RecordBlock
         _length[index] = text.Length;
         _line[index] = line;
         _problem[index] = problem;
+        _quoted[index] = quoted;
         _used += text.Length;
-        _fieldStart.AsSpan(index * _fieldCount, _fieldCount).Fill(-1);
+        _fieldLength.AsSpan(index * _fieldCount, _fieldCount).Clear();
         return index;
     }
 

@@ -44,11 +44,62 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
     /// <summary>The row's currency: its own, or the run's.</summary>
     protected string? CurrencyOf(in ScoredRow row) => row.Row.Currency ?? Columns.DefaultCurrency;
 
-    /// <summary>Writes an amount as the shortest text of its decimal value, without trailing zeros.</summary>
+    /// <summary>
+    /// Writes an amount as the shortest text of its decimal value: no exponent, no trailing zeros after the point. From
+    /// the decimal's digits and scale when they fit 64 bits (every amount the tool reads), without the framework's
+    /// general decimal formatting.
+    /// </summary>
     protected static void WriteAmount(TextBuffer writer, decimal value)
     {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
         var text = writer.GetSpan(40);
-        value.TryFormat(text, out var written, "0.############################", CultureInfo.InvariantCulture);
+        int written;
+        if (bits[2] != 0)
+        {
+            value.TryFormat(text, out written, default, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var digits = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+            written = 0;
+            if (bits[3] < 0 && digits != 0)
+            {
+                text[written++] = '-';
+            }
+
+            while (scale > 0 && digits % 10 == 0)
+            {
+                digits /= 10;
+                scale--;
+            }
+
+            Span<char> reversed = stackalloc char[24];
+            var count = 0;
+            do
+            {
+                reversed[count++] = (char)('0' + (int)(digits % 10));
+                digits /= 10;
+            }
+            while (digits != 0 || count <= scale);
+
+            for (var i = count - 1; i >= 0; i--)
+            {
+                if (i == scale - 1)
+                {
+                    text[written++] = '.';
+                }
+
+                text[written++] = reversed[i];
+            }
+        }
+
+        if (text[..written].Contains('.'))
+        {
+            written = text[..written].TrimEnd('0').TrimEnd('.').Length;
+        }
+
         writer.Advance(written);
     }
 

@@ -69,6 +69,9 @@ internal static class ScoringRun
     /// <summary>Records per part: the unit of work a thread takes. A block smaller than this is one part.</summary>
     private const int PartSize = 512;
 
+    /// <summary>How many rows ahead the ids' table is asked to load a row's slot, so that the access overlaps the rows between.</summary>
+    private const int IdLookahead = 8;
+
     /// <summary>Blocks in flight, and so blocks in all: one is written (then refilled) while the next is scored.</summary>
     private const int InFlight = 2;
 
@@ -88,10 +91,8 @@ internal static class ScoringRun
         using var source = RowSource.Open(settings.Input, input, fields, settings.Columns);
         var layout = new CustomerRow.Layout(fields, settings.Model);
         var job = new Job(settings, layout, new RowScorer(), new CellReader(settings.Reading));
-        var idColumn = source.CreateFieldSource().ColumnName(layout.Id);
-        var ids = new IdSet();
+        var checks = new RowChecks(source.CreateFieldSource().ColumnName(layout.Id));
         counts.Currency = settings.Reading.Currency;
-        long? currencyLine = null;
 
         // Only once the input is open and its header understood does anything get written. Rows streamed to standard
         // output cannot be taken back, so such a run creates its errors file first and stops before any output if it
@@ -146,7 +147,7 @@ internal static class ScoringRun
                 {
                     counts.Read++;
                     ref var result = ref done.Results[r];
-                    var errorsOfRow = result.Errors ?? Consistency(result, idColumn, ids, counts, ref currencyLine);
+                    var errorsOfRow = result.Errors ?? checks.Check(done, r, counts);
                     if (errorsOfRow is not null)
                     {
                         counts.Rejected++;
@@ -210,33 +211,47 @@ internal static class ScoringRun
         DefaultCurrency: settings.Reading.Currency);
 
     /// <summary>
-    /// What is wrong with a good row given the rows before it, or null: an id seen before (a customer scored twice
-    /// would count twice in every figure), or a currency other than the portfolio's (sums cannot mix currencies).
+    /// What is wrong with a good row given the rows before it: an id seen before (a customer scored twice would count
+    /// twice in every figure), or a currency other than the portfolio's (sums cannot mix currencies). Rows are
+    /// checked in input order, on one thread.
     /// </summary>
-    private static RowError[]? Consistency(in Result result, string idColumn, IdSet ids, RunCounts counts, ref long? currencyLine)
+    private sealed class RowChecks(string idColumn)
     {
-        if (result.Currency is { } currency)
-        {
-            if (counts.Currency is null)
-            {
-                counts.Currency = currency;
-                currencyLine = result.Line;
-            }
-            else if (!string.Equals(currency, counts.Currency, StringComparison.Ordinal))
-            {
-                var from = currencyLine is { } line ? string.Create(CultureInfo.InvariantCulture, $"the row on line {line}") : "--currency";
-                return [new RowError(result.Line, InputField.Currency, currency,
-                    $"the portfolio is in {counts.Currency} (from {from}): its sums cannot mix currencies; score each currency's rows apart")];
-            }
-        }
+        private readonly IdSet _ids = new();
+        private long? _currencyLine;
 
-        if (!ids.TryAdd(result.Id!, result.IdHash, result.Line, out var first))
+        /// <summary>The problem of the good row <paramref name="r"/> of a block, or null.</summary>
+        public RowError[]? Check(Block block, int r, RunCounts counts)
         {
-            return [new RowError(result.Line, idColumn, result.Id!, string.Create(CultureInfo.InvariantCulture,
-                $"duplicate id: the row on line {first} has it, and was scored; one row per customer"))];
-        }
+            if (r + IdLookahead < block.Records.Count)
+            {
+                _ids.Prefetch(block.Results[r + IdLookahead].IdHash);
+            }
 
-        return null;
+            ref var result = ref block.Results[r];
+            if (result.Currency is { } currency)
+            {
+                if (counts.Currency is null)
+                {
+                    counts.Currency = currency;
+                    _currencyLine = result.Line;
+                }
+                else if (!string.Equals(currency, counts.Currency, StringComparison.Ordinal))
+                {
+                    var from = _currencyLine is { } line ? string.Create(CultureInfo.InvariantCulture, $"the row on line {line}") : "--currency";
+                    return [new RowError(result.Line, InputField.Currency, currency,
+                        $"the portfolio is in {counts.Currency} (from {from}): its sums cannot mix currencies; score each currency's rows apart")];
+                }
+            }
+
+            if (!_ids.TryAdd(result.Id!, result.IdHash, result.Line, out var first))
+            {
+                return [new RowError(result.Line, idColumn, result.Id!, string.Create(CultureInfo.InvariantCulture,
+                    $"duplicate id: the row on line {first} has it, and was scored; one row per customer"))];
+            }
+
+            return null;
+        }
     }
 
     /// <summary>The summary line every run writes to standard error.</summary>
