@@ -78,8 +78,11 @@ internal sealed class CsvRecordReader : RecordReader
                 continue;
             }
 
+            // One pass finds whether the record has a quote or a byte that was not UTF-8; most have neither.
             string? problem = null;
-            if (raw.Contains('"') && !QuotesWellFormed(row))
+            var special = raw.IndexOfAny('"', NotUtf8) >= 0;
+            var quoted = special && raw.Contains('"');
+            if (quoted && !QuotesWellFormed(row))
             {
                 var firstEnd = raw.IndexOfAny('\r', '\n');
                 if (firstEnd >= 0)
@@ -96,7 +99,7 @@ internal sealed class CsvRecordReader : RecordReader
 
                 problem = BadQuotes;
             }
-            else if (raw.Contains(NotUtf8))
+            else if (special && raw.Contains(NotUtf8))
             {
                 problem = NotUtf8Problem;
             }
@@ -105,7 +108,7 @@ internal sealed class CsvRecordReader : RecordReader
                 problem = string.Create(CultureInfo.InvariantCulture, $"the row has {row.ColCount} columns but the header has {_columns}");
             }
 
-            var index = block.Add(raw, line, problem, quoted: problem is null && raw.Contains('"'));
+            var index = block.Add(raw, line, problem, quoted: problem is null && quoted);
             if (problem is null)
             {
                 // Sep gives each column as a slice of the record's text: where it starts is its distance from the record's start.

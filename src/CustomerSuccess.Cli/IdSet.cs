@@ -7,19 +7,24 @@ namespace CustomerSuccess.Cli;
 
 /// <summary>
 /// The ids a run has seen, each with the line it was first on, to report a duplicate. An open-addressing table of
-/// 8-byte slots (an id's hash and where its entry is), the entries appended in order, and the ids' characters in
-/// large chunks: no string object per id, so a million ids cost the garbage collector nothing to scan (about 2 bytes
-/// a character plus 36 bytes an id). An insert costs one memory access a cache cannot hold; a caller that knows the
-/// next ids asks for their slots early with <see cref="Prefetch"/>, so that access overlaps other work.
+/// 8-byte slots (an id's hash and where it is kept), and each id kept in large chunks of characters after its line and
+/// length: no object per id, so a million ids cost the garbage collector nothing to scan (2 bytes a character plus
+/// about 30 bytes an id). An insert costs one memory access a cache cannot hold; a caller that knows the next ids asks
+/// for their slots early with <see cref="Prefetch"/>, so that access overlaps other work.
 /// </summary>
 internal sealed class IdSet
 {
-    private const int ChunkSize = 1 << 20;
+    private const int ChunkBits = 20;
+    private const int ChunkSize = 1 << ChunkBits;
+
+    /// <summary>What an id takes before its characters: its line (four characters) and its length (two).</summary>
+    private const int HeadSize = 6;
 
     private readonly List<char[]> _chunks = [new char[ChunkSize]];
     private long[] _slots = new long[1 << 17];
-    private Entry[] _entries = new Entry[1 << 16];
-    private int _used;
+
+    /// <summary>Where the next id goes in the last chunk: the first chunk starts at 1, so that no id's slot is 0, the empty slot.</summary>
+    private int _used = 1;
     private int _count;
 
     /// <summary>Asks the processor to load the slot an id of this hash starts at, ahead of <see cref="TryAdd"/>.</summary>
@@ -47,14 +52,8 @@ internal sealed class IdSet
             var slot = _slots[at];
             if (slot == 0)
             {
-                if (_count == _entries.Length)
-                {
-                    Array.Resize(ref _entries, _entries.Length * 2);
-                }
-
-                _entries[_count] = Store(id, line);
-                _slots[at] = ((long)hash << 32) | (uint)++_count;
-                if (_count * 2 > _slots.Length)
+                _slots[at] = ((long)hash << 32) | Store(id, line);
+                if (++_count * 2 > _slots.Length)
                 {
                     Grow();
                 }
@@ -65,38 +64,45 @@ internal sealed class IdSet
 
             if ((int)(slot >> 32) == hash)
             {
-                ref var entry = ref _entries[(int)(uint)slot - 1];
-                if (entry.Length == id.Length && Text(entry).SequenceEqual(id))
+                var place = (uint)slot;
+                var chunk = _chunks[(int)(place >> ChunkBits)];
+                var offset = (int)(place & (ChunkSize - 1));
+                var head = chunk.AsSpan(offset, HeadSize);
+                var length = head[4] | (head[5] << 16);
+                if (length == id.Length && chunk.AsSpan(offset + HeadSize, length).SequenceEqual(id))
                 {
-                    firstLine = LineOf(entry);
+                    firstLine = MemoryMarshal.Read<long>(MemoryMarshal.AsBytes(head[..4]));
                     return false;
                 }
             }
         }
     }
 
-    /// <summary>An id's characters: after its first line, which takes the first four characters of its place.</summary>
-    private ReadOnlySpan<char> Text(in Entry entry) => _chunks[entry.Chunk].AsSpan(entry.Offset + 4, entry.Length);
-
-    private long LineOf(in Entry entry) =>
-        MemoryMarshal.Read<long>(MemoryMarshal.AsBytes(_chunks[entry.Chunk].AsSpan(entry.Offset, 4)));
-
-    private Entry Store(string id, long line)
+    /// <summary>Keeps an id after its line and length; gives where (its chunk in the high bits, its offset in the low).</summary>
+    private uint Store(string id, long line)
     {
-        var chunk = _chunks[^1];
-        var size = id.Length + 4;
-        if (_used + size > chunk.Length)
+        var size = id.Length + HeadSize;
+        if (_used + size > _chunks[^1].Length)
         {
-            chunk = new char[Math.Max(ChunkSize, size)];
-            _chunks.Add(chunk);
+            if (_chunks.Count == 1 << (32 - ChunkBits))
+            {
+                throw new InvalidOperationException("more than 4 Gi characters of ids: the input is beyond what the duplicate check holds.");
+            }
+
+            // An id longer than a chunk gets a chunk of its own, full at once; the next id starts a new one.
+            _chunks.Add(new char[Math.Max(ChunkSize, size)]);
             _used = 0;
         }
 
-        MemoryMarshal.Write(MemoryMarshal.AsBytes(chunk.AsSpan(_used, 4)), in line);
-        id.CopyTo(chunk.AsSpan(_used + 4));
-        var entry = new Entry(_chunks.Count - 1, _used, id.Length);
-        _used += size;
-        return entry;
+        var chunk = _chunks[^1];
+        var head = chunk.AsSpan(_used, HeadSize);
+        MemoryMarshal.Write(MemoryMarshal.AsBytes(head[..4]), in line);
+        head[4] = (char)(id.Length & 0xFFFF);
+        head[5] = (char)(id.Length >> 16);
+        id.CopyTo(chunk.AsSpan(_used + HeadSize));
+        var place = ((uint)(_chunks.Count - 1) << ChunkBits) | (uint)_used;
+        _used = size > ChunkSize ? chunk.Length : _used + size;
+        return place;
     }
 
     /// <summary>Doubles the slots and places every id again.</summary>
@@ -121,7 +127,4 @@ internal sealed class IdSet
             _slots[at] = slot;
         }
     }
-
-    /// <summary>Where an id's line and characters are.</summary>
-    private readonly record struct Entry(int Chunk, int Offset, int Length);
 }

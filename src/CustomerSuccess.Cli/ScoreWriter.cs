@@ -49,7 +49,7 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
     /// the decimal's digits and scale when they fit 64 bits (every amount the tool reads), without the framework's
     /// general decimal formatting.
     /// </summary>
-    protected static void WriteAmount(TextBuffer writer, decimal value)
+    internal static void WriteAmount(TextBuffer writer, decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);

@@ -54,6 +54,21 @@ public sealed class NumberTextTests
         });
 
     [Property]
+    public Property WriteAmount_WritesTheDecimalsValue_WithoutTrailingZerosOrExponent() =>
+        Prop.ForAll(
+            (from digits in Gen.Choose(0, int.MaxValue).Select(d => (long)d * 1_000_003 % 1_000_000_000_000_000_000L)
+             from scale in Gen.Choose(0, 8)
+             from negative in Gen.Elements(false, true)
+             from huge in Gen.Elements(false, false, false, true)
+             select huge ? decimal.MaxValue / (scale + 1) : new decimal(digits) / (decimal)Math.Pow(10, scale) * (negative ? -1 : 1)).ToArbitrary(),
+            value =>
+            {
+                var text = new TextBuffer();
+                ScoreWriter.WriteAmount(text, value);
+                Assert.Equal(value.ToString("0.############################", CultureInfo.InvariantCulture), text.Slice(0, text.Length).ToString());
+            });
+
+    [Property]
     public Property WriteNumber_WritesTheShortestTextOfTheRoundedValue() =>
         Prop.ForAll(
             (from value in Gen.OneOf(
