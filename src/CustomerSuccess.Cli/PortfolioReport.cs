@@ -9,6 +9,7 @@ using CustomerSuccess.Churn;
 using CustomerSuccess.Health;
 using CustomerSuccess.Nps;
 using CustomerSuccess.Portfolio;
+using CustomerSuccess.Renewals;
 using NodaTime;
 using Spectre.Console;
 
@@ -18,7 +19,7 @@ namespace CustomerSuccess.Cli;
 /// Collects the <c>summary</c> report while rows stream by, then renders it for a terminal (80 columns) or as JSON:
 /// the accounts to call first, then the portfolio's figures and its KPIs against the playbooks' targets.
 /// </summary>
-internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, DateTimeZone zone)
+internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, DateTimeZone zone, bool collectRenewals = false)
 {
     /// <summary>The renewal window of the report: renewals due in the next 90 days (the customer success manager playbook starts renewal conversations then).</summary>
     public const int RenewalWindowDays = 90;
@@ -34,6 +35,8 @@ internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, D
 
     /// <summary>The worst kept account at the root, so that a better one replaces it.</summary>
     private readonly PriorityQueue<ScoredRow, ScoredRow> _worklist = new(Comparer<ScoredRow>.Create(static (x, y) => -Worklist(x, y)));
+    private readonly long[] _histogram = new long[10];
+    private readonly List<RenewalForecastInput>? _renewals = collectRenewals ? [] : null;
     private long _callable;
     private long _expansionKnown;
     private long _expansionFound;
@@ -46,9 +49,43 @@ internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, D
     private long _adoptionKnown;
     private double _adoptionSum;
 
+    /// <summary>How many accounts are at Medium risk or above: those the worklist is the top of.</summary>
+    public long Callable => _callable;
+
+    /// <summary>Renewals due in the next <see cref="RenewalWindowDays"/> days.</summary>
+    public long RenewalsDue => _renewalsDue;
+
+    /// <summary>The ARR of the renewals due in the next <see cref="RenewalWindowDays"/> days.</summary>
+    public decimal RenewalArr => _renewalArr;
+
+    /// <summary>The model's band scheme.</summary>
+    public HealthBandScheme Bands => model.Bands;
+
+    /// <summary>Scored customers by health score in steps of 10 points: [0, 10), [10, 20), …, [90, 100].</summary>
+    public IReadOnlyList<long> Histogram => _histogram;
+
+    /// <summary>
+    /// The renewal forecast of the next 12 months by month (when the report collects renewals): each renewal with a date
+    /// and an ARR, labelled with its churn-risk level for the forecast's probability table.
+    /// </summary>
+    public RenewalForecast? Forecast() => _renewals is null ? null : RenewalForecast.Build(_renewals, asOf);
+
     public void Add(in ScoredRow row)
     {
         var arr = row.Row.Signals.AnnualRecurringRevenue;
+        if (row.Health.HasScore)
+        {
+            _histogram[Math.Min(9, (int)(row.Health.Value / 10))]++;
+        }
+
+        if (_renewals is not null && arr is { } revenue && row.Row.Signals.RenewalDate is { } renewal && renewal >= asOf && renewal < asOf.PlusMonths(12))
+        {
+            // A contract that ends on its renewal date: the forecast's renewal is that date.
+            var term = renewal == asOf ? Period.FromDays(1) : Period.Between(asOf, renewal, PeriodUnits.Days);
+            var start = renewal == asOf ? asOf.PlusDays(-1) : asOf;
+            _renewals.Add(new RenewalForecastInput(new Contract(row.Row.Id, start, term, autoRenews: false, revenue), row.Churn.Level.ToString()));
+        }
+
         _builder.Add(row.Health, row.Churn.Level, arr, row.Row.Signals.LatestNpsResponse, row.Churn.ExpectedLoss, expectedLossIsEstimate: true);
         if (row.Churn.DaysToRenewal is >= 0 and <= RenewalWindowDays)
         {
@@ -142,6 +179,15 @@ internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, D
             json.WriteStartObject("nps_confidence_interval");
             var interval = NpsStatistics.ConfidenceInterval(summary.Nps);
             json.WriteNumber("level", interval.Level);
+            if (summary.Nps.HasScore)
+            {
+                json.WriteNumber("score", ScoreWriter.Round(summary.Nps.Score, 1));
+            }
+            else
+            {
+                json.WriteNull("score");
+            }
+
             if (interval.HasInterval)
             {
                 json.WriteNumber("lower", ScoreWriter.Round(interval.Lower, 1));
@@ -285,6 +331,12 @@ internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, D
             }
         }
     }
+
+    /// <summary>A target as the report shows it: "> 50.0" or ">= 80.0 %".</summary>
+    internal static string TargetText(KpiTarget target) => Comparison(target.Comparison) + " " + Figure(target.Metric, target.Value);
+
+    /// <summary>A KPI figure in its metric's unit.</summary>
+    internal static string FigureText(KpiMetric metric, double value) => Figure(metric, value);
 
     /// <summary>What this tool would need to measure a KPI it has no figure for.</summary>
     internal static string Needs(KpiMetric metric) => metric switch

@@ -69,6 +69,7 @@ internal static class Tool
         var root = new RootCommand("Scores customer data for health, churn risk, renewals and expansion, and reports on a portfolio.");
         root.Subcommands.Add(ScoreCommand(env));
         root.Subcommands.Add(SummaryCommand(env));
+        root.Subcommands.Add(ReportCommand(env));
         root.Subcommands.Add(ModelsCommand(env));
         root.Subcommands.Add(GenerateCommand(env));
         return root;
@@ -312,6 +313,32 @@ internal static class Tool
                 {
                     report.WriteText(env.Out, env.OutIsTerminal, counts);
                 }
+            }
+
+            ScoringRun.Report(env, counts);
+            return Task.FromResult(counts.Rejected > 0 ? ExitCodes.BadRows : ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static Command ReportCommand(CliEnvironment env)
+    {
+        var inputs = new InputOptions();
+        var output = new Option<string>("--output", "-o") { Description = "The HTML file to write, whole or not at all.", Required = true };
+        var command = new Command("report", "Writes one self-contained HTML page on the portfolio in INPUT: the accounts to call first, health and churn charts, renewals by month with the forecast, NPS, and the KPIs against the playbooks' targets.");
+        inputs.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var path = result.GetValue(output)!;
+            var settings = inputs.Settings(result, env, path);
+            var report = new PortfolioReport(settings.Model, settings.AsOf, settings.Reading.TimeZone, collectRenewals: true);
+            var counts = ScoringRun.Execute(env, settings, _ => new SummarySink(report), streamsRows: false, cancellationToken);
+            if (!counts.Stopped)
+            {
+                using var file = new AtomicFile(path);
+                new HtmlReport(report, counts, settings.AsOf, settings.Model.Name, settings.Reading.TimeZone.Id).Write(file.Writer);
+                file.Commit();
             }
 
             ScoringRun.Report(env, counts);
