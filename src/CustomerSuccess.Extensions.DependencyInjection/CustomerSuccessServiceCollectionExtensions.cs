@@ -49,12 +49,22 @@ public static class CustomerSuccessServiceCollectionExtensions
         var options = services.AddOptions<CustomerSuccessOptions>();
         if (section is not null)
         {
-            options.Bind(section, binder => binder.ErrorOnUnknownConfiguration = true);
+            // Bound only when every entry converts: otherwise the binder would drop or stop at a bad entry, and start-up
+            // validation lists every problem with its path instead.
+            options.Configure(o =>
+            {
+                if (ConfigurationCheck.Problems(section, typeof(CustomerSuccessOptions)).Count == 0)
+                {
+                    section.Bind(o);
+                }
+            });
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptionsChangeTokenSource<CustomerSuccessOptions>>(
+                new ConfigurationChangeTokenSource<CustomerSuccessOptions>(section)));
         }
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerSuccessOptions>>(
-            new CustomerSuccessOptionsValidator(section?.Path ?? CustomerSuccessOptions.SectionName)));
+            new CustomerSuccessOptionsValidator(section?.Path ?? CustomerSuccessOptions.SectionName, section)));
 
         services.TryAddSingleton<IHealthScoreModelProvider, HealthModelProvider>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IHealthScoreModelProvider>().Default);

@@ -123,7 +123,7 @@ internal static class OptionsCompiler
 
                 if (double.IsFinite(sum) && Math.Abs(sum - 1) > WeightedHealthScoreModel.WeightSumTolerance)
                 {
-                    problems.Add(Invariant($"{at}:Weights sum to {sum}, must sum to 1."));
+                    problems.Add(Invariant($"{at}:Weights sum to {sum.ToString("G12", CultureInfo.InvariantCulture)}, must sum to 1."));
                 }
             }
 
@@ -177,9 +177,13 @@ internal static class OptionsCompiler
         }
         catch (ArgumentException ex)
         {
-            problems.Add($"{at}: {ex.Message}");
+            problems.Add($"{at}: {MessageOf(ex)}");
         }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An argument exception's message without the framework's "(Parameter 'name')": the path says where.</summary>
+    internal static string MessageOf(ArgumentException ex) =>
+        ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
 }

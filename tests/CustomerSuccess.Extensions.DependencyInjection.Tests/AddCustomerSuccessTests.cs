@@ -197,6 +197,40 @@ public sealed class AddCustomerSuccessTests
             ["CustomerSuccess:Nps: step 'Immediate follow-up call to understand the score' must be due 0 or more after the response"]
         },
         {
+            new()
+            {
+                ["CustomerSuccess:HealthModels:ours:Weights:usage"] = "0,5",
+                ["CustomerSuccess:HealthModels:ours:Weights:support"] = "0.5",
+                ["CustomerSuccess:HealthModels:ours:Bands:0:Label"] = "Red",
+                ["CustomerSuccess:HealthModels:ours:Bands:0:LowerBound"] = "0",
+                ["CustomerSuccess:HealthModels:ours:Bands:0:Color"] = "Amber",
+                ["CustomerSuccess:HealthModels:ours:MissingData"] = "Renormalise",
+                ["CustomerSuccess:Churn:DaysWithoutLogin"] = "ten",
+                ["CustomerSuccess:Churn:HighLevelAt"] = "55",
+                ["CustomerSuccess:Nps:MinimumResponses"] = "",
+            },
+            [
+                "CustomerSuccess:HealthModels:ours:Weights:usage: '0,5' is not a number (write numbers with a point, as in 0.5).",
+                "CustomerSuccess:HealthModels:ours:Bands:0:Color: 'Amber' is not a HealthBandColor; the values are Red, Yellow, Green.",
+                "CustomerSuccess:HealthModels:ours:MissingData: 'Renormalise' is not a MissingDataHandling; the values are",
+                "CustomerSuccess:Churn:DaysWithoutLogin: 'ten' is not a whole number.",
+                "CustomerSuccess:Churn:HighLevelAt: no such setting; the settings here are",
+                "CustomerSuccess:Nps:MinimumResponses: '' is empty; a whole number is expected.",
+            ]
+        },
+        {
+            new() { ["CustomerSuccess:Churn:DisabledRules:0"] = "late-paymnet", ["CustomerSuccess:Churn:LevelPolicy"] = "highest" },
+            ["CustomerSuccess:Churn:LevelPolicy: LevelPolicy is set in code (it is a IChurnLevelPolicy), not in configuration."]
+        },
+        {
+            new() { ["CustomerSuccess:Churn:DisabledRules:0"] = "late-paymnet" },
+            ["CustomerSuccess:Churn: DisabledRules names 'late-paymnet', which is no rule's id"]
+        },
+        {
+            new() { ["CustomerSuccess:HealthModels:default:Weights:usage"] = "0.5", ["CustomerSuccess:HealthModels:default:Weights:support"] = "0.2", ["CustomerSuccess:HealthModels:default:Weights:billing"] = "0.1" },
+            ["CustomerSuccess:HealthModels:default:Weights sum to 0.8, must sum to 1."]
+        },
+        {
             new() { ["CustomerSuccess:Renewals:Playbook"] = "seed-009", ["CustomerSuccess:Nps:ConfidenceLevel"] = "95" },
             ["CustomerSuccess:Renewals:Playbook: 'seed-009' is not a renewal playbook; valid names: seed-003, seed-004.", "CustomerSuccess:Nps:ConfidenceLevel is 95; it must be in (0, 1)."]
         },
@@ -228,9 +262,31 @@ public sealed class AddCustomerSuccessTests
         builder.Services.AddCustomerSuccess(builder.Configuration.GetSection("CustomerSuccess"));
         using var host = builder.Build();
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("HighLevelAt", ex.Message, StringComparison.Ordinal);
+        var failure = Assert.Single(ex.Failures);
+        Assert.StartsWith("CustomerSuccess:Churn:HighLevelAt: no such setting; the settings here are ", failure, StringComparison.Ordinal);
+        Assert.Contains(", DaysWithoutLogin, ", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeysMatchIgnoringCase_AsTheBinderMatchesThem()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["customersuccess:defaulthealthmodel"] = "ours",
+            ["customersuccess:healthmodels:ours:weights:usage"] = "1",
+            ["customersuccess:healthmodels:ours:missingdata"] = "treatASzero",
+        });
+        builder.Services.AddCustomerSuccess(builder.Configuration.GetSection("CustomerSuccess"));
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        var model = host.Services.GetRequiredService<IHealthScoreModel>();
+        Assert.Equal(("ours", MissingDataHandling.TreatAsZero), (model.Name, model.MissingData.Handling));
+        await host.StopAsync();
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class ChurnRiskOptions
     /// <value>60 (CS Expert playbook SQL). In [0, 100].</value>
     public double RenewalHealthThreshold { get; set; } = 60;
 
-    /// <summary>The ids of rules to switch off, built-in or added, compared ignoring case.</summary>
+    /// <summary>The ids of rules to switch off, built-in or added, compared ignoring case; an id that names no rule is a validation problem.</summary>
     /// <value>Empty.</value>
     public ISet<string> DisabledRules { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 

@@ -309,7 +309,7 @@ public sealed class WeightedHealthScoreModel : IHealthScoreModel
             var sum = components.Sum(c => c.Weight);
             if (Math.Abs(sum - 1) > WeightSumTolerance)
             {
-                problems.Add($"the weights sum to {Guard.Format(sum)}; they must sum to 1 (within {Guard.Format(WeightSumTolerance)}).");
+                problems.Add($"the weights sum to {Guard.FormatComputed(sum)}; they must sum to 1 (within {Guard.Format(WeightSumTolerance)}).");
             }
         }
 

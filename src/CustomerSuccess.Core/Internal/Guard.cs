@@ -17,6 +17,9 @@ internal static class Guard
     /// <summary>Formats a number the way every message of the library shows it: invariant, shortest round-trip.</summary>
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>A computed value (a sum) to 12 significant digits: 0.1 + 0.2 + 0.5 shows as 0.8, not 0.7999999999999999.</summary>
+    internal static string FormatComputed(double value) => value.ToString("G12", CultureInfo.InvariantCulture);
+
     /// <summary>Throws unless <paramref name="value"/> is a finite number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     internal static void InRange(double value, double min, double max, string what, string paramName)
     {
