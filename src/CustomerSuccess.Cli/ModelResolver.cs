@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using CustomerSuccess.DependencyInjection;
 using CustomerSuccess.Health;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CustomerSuccess.Cli;
 
@@ -47,52 +50,46 @@ internal static class ModelResolver
     }
 
     /// <summary>
-    /// Reads a model file: <c>{"name": "...", "weights": {"usage": 0.5, ...}, "bands": "seed-000" or
-    /// [{"label": "Red", "from": 0, "color": "red"}, ...], "missingData": {"handling": "renormalize", "minimumCoverage": 0.5}}</c>.
+    /// Reads a model file: JSON in the format of an entry of the dependency-injection package's <c>HealthModels</c>
+    /// (<c>{"Weights": {"usage": 0.5, ...}, "Bands": [{"Label": "Red", "LowerBound": 0, "Color": "Red"}, ...],
+    /// "MissingData": "Renormalize", "MinimumCoverage": 0.5}</c>, or <c>"Preset"</c>, or <c>"BandScheme"</c>; keys
+    /// ignore case), read and checked by <see cref="HealthModelConfiguration.Read"/>. The model's name is the file's.
     /// </summary>
-    public static WeightedHealthScoreModel Load(string path)
+    public static IHealthScoreModel Load(string path)
     {
+        var name = Path.GetFileNameWithoutExtension(path);
+        IHealthScoreModel model;
         try
         {
-            using var document = JsonDocument.Parse(ReadBounded(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var root = document.RootElement;
-            var name = root.TryGetProperty("name", out var n) ? n.GetString() ?? Path.GetFileNameWithoutExtension(path) : Path.GetFileNameWithoutExtension(path);
-            if (!root.TryGetProperty("weights", out var weights) || weights.ValueKind != JsonValueKind.Object)
-            {
-                throw new UsageException($"model file '{path}': it needs \"weights\", an object of component keys and weights.");
-            }
-
-            var components = weights.EnumerateObject().Select(p => new HealthComponent(p.Name, p.Name, p.Value.GetDouble())).ToList();
-            foreach (var component in components)
-            {
-                if (InputField.Named(component.Key) is { } field)
-                {
-                    throw new UsageException(
-                        $"model file '{path}': the component key '{Echo.Of(component.Key)}' is the input field '{field.Name}' ({field.Description}); name the component otherwise.");
-                }
-            }
-
-            var bands = root.TryGetProperty("bands", out var b) ? Bands(b, name, path) : HealthBandSchemes.HealthyNeutralAtRiskCritical;
-            var policy = MissingDataPolicy.Default;
-            if (root.TryGetProperty("missingData", out var m))
-            {
-                var handling = m.TryGetProperty("handling", out var h) ? Enum.Parse<MissingDataHandling>(h.GetString() ?? "Renormalize", ignoreCase: true) : MissingDataHandling.Renormalize;
-                var coverage = m.TryGetProperty("minimumCoverage", out var c) ? c.GetDouble() : MissingDataPolicy.DefaultMinimumCoverage;
-                policy = new MissingDataPolicy(handling, coverage);
-            }
-
-            return new WeightedHealthScoreModel(name, components, bands, policy);
+            using var json = new MemoryStream(ReadBounded(path));
+            var configuration = new ConfigurationBuilder().AddJsonStream(json).Build();
+            model = HealthModelConfiguration.Read(configuration, name);
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException or IOException)
+        catch (OptionsValidationException e)
         {
-            throw new UsageException($"model file '{path}': {e.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)}");
+            throw new UsageException($"model file '{path}': {string.Join("; ", e.Failures.Select(f => f.TrimEnd('.')))}.");
         }
+        catch (Exception e) when (e is FormatException or InvalidDataException or JsonException)
+        {
+            throw new UsageException($"model file '{path}': not a JSON object of settings ({e.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)})");
+        }
+
+        foreach (var component in model.Components)
+        {
+            if (InputField.Named(component.Key) is { } field)
+            {
+                throw new UsageException(
+                    $"model file '{path}': the component key '{Echo.Of(component.Key)}' is the input field '{field.Name}' ({field.Description}); name the component otherwise.");
+            }
+        }
+
+        return model;
     }
 
     /// <summary>The most bytes a model file may have: 1 MiB, far above any real model, so that a wrong path (a device, a huge file) cannot exhaust memory.</summary>
     public const int MaxModelFileBytes = 1 << 20;
 
-    private static string ReadBounded(string path)
+    private static byte[] ReadBounded(string path)
     {
         using var stream = File.OpenRead(path);
         var buffer = new byte[MaxModelFileBytes + 1];
@@ -108,27 +105,6 @@ internal static class ModelResolver
             throw new UsageException($"model file '{path}': larger than {MaxModelFileBytes / 1024} KiB; a model file is a small JSON document.");
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer, 0, length);
-    }
-
-    private static HealthBandScheme Bands(JsonElement bands, string name, string path)
-    {
-        if (bands.ValueKind == JsonValueKind.String)
-        {
-            var scheme = bands.GetString() ?? string.Empty;
-            return HealthBandSchemes.TryGet(scheme, out var s)
-                ? s
-                : throw new UsageException($"model file '{path}': unknown band scheme '{scheme}'; the schemes are {string.Join(", ", HealthBandSchemes.All.Select(x => x.Name))}.");
-        }
-
-        var list = bands.EnumerateArray()
-            .OrderBy(x => x.GetProperty("from").GetDouble())
-            .Select((x, rank) => new HealthBand(
-                x.GetProperty("label").GetString() ?? string.Empty,
-                x.GetProperty("from").GetDouble(),
-                x.TryGetProperty("color", out var color) ? Enum.Parse<HealthBandColor>(color.GetString() ?? "Red", ignoreCase: true) : HealthBandColor.Red,
-                rank))
-            .ToList();
-        return new HealthBandScheme(name, list);
+        return buffer.AsSpan(0, length).ToArray();
     }
 }

@@ -258,7 +258,7 @@ internal static class ScoringRun
     public static void Report(CliEnvironment env, RunCounts counts)
     {
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"customer-success: {counts.Read} rows read, {counts.Scored} scored, {counts.Rejected} rejected");
+            $"customer-success: {counts.Read} {(counts.Read == 1 ? "row" : "rows")} read, {counts.Scored} scored, {counts.Rejected} rejected");
         if (counts.ErrorsFile is { } file)
         {
             line += $"; the rejected rows are in {file}";

@@ -88,7 +88,8 @@ internal static class ConfigurationCheck
         {
             if (!properties.TryGetValue(child.Key, out var property))
             {
-                problems.Add($"{child.Path}: no such setting; the settings here are {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}.");
+                var settings = properties.Values.Where(p => Configurable(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)).Select(p => p.Name).Order(StringComparer.Ordinal);
+                problems.Add($"{child.Path}: no such setting; the settings here are {string.Join(", ", settings)}.");
                 continue;
             }
 

@@ -82,60 +82,7 @@ internal static class OptionsCompiler
         var problems = new List<string>();
         foreach (var (name, model) in o.HealthModels)
         {
-            var at = $"{path}:HealthModels:{name}";
-            var before = problems.Count;
-            if (model is null)
-            {
-                problems.Add($"{at} is empty; set Preset or Weights.");
-                continue;
-            }
-
-            if (model.Instance is not null)
-            {
-                continue;
-            }
-
-            if ((model.Preset is null) == (model.Weights is null))
-            {
-                problems.Add($"{at} must set exactly one of Preset and Weights.");
-                continue;
-            }
-
-            if (model.Preset is { } preset && !HealthScoreModels.TryGet(preset, out _))
-            {
-                problems.Add($"{at}:Preset '{preset}' is not a preset; valid names: {string.Join(", ", HealthScoreModels.All.Select(m => m.Name))}.");
-                continue;
-            }
-
-            if (model.Weights is { } weights)
-            {
-                var sum = weights.Values.Sum();
-                if (weights.Count == 0)
-                {
-                    problems.Add($"{at}:Weights is empty; at least one component is needed.");
-                    continue;
-                }
-
-                foreach (var (key, weight) in weights.Where(w => !(w.Value >= 0 && double.IsFinite(w.Value))))
-                {
-                    problems.Add(Invariant($"{at}:Weights:{key} is {weight}; a weight must be a finite number, 0 or more."));
-                }
-
-                if (double.IsFinite(sum) && Math.Abs(sum - 1) > WeightedHealthScoreModel.WeightSumTolerance)
-                {
-                    problems.Add(Invariant($"{at}:Weights sum to {sum.ToString("G12", CultureInfo.InvariantCulture)}, must sum to 1."));
-                }
-            }
-
-            if (model.BandScheme is { } scheme && model.Bands is null && !HealthBandSchemes.TryGet(scheme, out _))
-            {
-                problems.Add($"{at}:BandScheme '{scheme}' is not a preset band scheme; valid names: {string.Join(", ", HealthBandSchemes.All.Select(s => s.Name))}.");
-            }
-
-            if (problems.Count == before)
-            {
-                Catch(problems, at, () => BuildModel(name, model));
-            }
+            ModelProblems($"{path}:HealthModels:{name}", name, model, problems);
         }
 
         var known = HealthScoreModels.All.Select(m => m.Name).Concat(o.HealthModels.Keys).ToList();
@@ -167,6 +114,66 @@ internal static class OptionsCompiler
         }
 
         return problems;
+    }
+
+    /// <summary>The problems of one health model's entry, <paramref name="at"/> its configuration path ("" for a whole file).</summary>
+    internal static void ModelProblems(string at, string name, HealthModelOptions? model, List<string> problems)
+    {
+        var before = problems.Count;
+        var here = at.Length == 0 ? "the model" : at;
+        string Key(string key) => at.Length == 0 ? key : $"{at}:{key}";
+        if (model is null)
+        {
+            problems.Add($"{here} is empty; set Preset or Weights.");
+            return;
+        }
+
+        if (model.Instance is not null)
+        {
+            return;
+        }
+
+        if ((model.Preset is null) == (model.Weights is null))
+        {
+            problems.Add($"{here} must set exactly one of Preset and Weights.");
+            return;
+        }
+
+        if (model.Preset is { } preset && !HealthScoreModels.TryGet(preset, out _))
+        {
+            problems.Add($"{Key("Preset")} '{preset}' is not a preset; valid names: {string.Join(", ", HealthScoreModels.All.Select(m => m.Name))}.");
+            return;
+        }
+
+        if (model.Weights is { } weights)
+        {
+            var sum = weights.Values.Sum();
+            if (weights.Count == 0)
+            {
+                problems.Add($"{Key("Weights")} is empty; at least one component is needed.");
+                return;
+            }
+
+            foreach (var (key, weight) in weights.Where(w => !(w.Value >= 0 && double.IsFinite(w.Value))))
+            {
+                problems.Add(Invariant($"{Key("Weights:" + key)} is {weight}; a weight must be a finite number, 0 or more."));
+            }
+
+            if (double.IsFinite(sum) && Math.Abs(sum - 1) > WeightedHealthScoreModel.WeightSumTolerance)
+            {
+                problems.Add(Invariant($"{Key("Weights")} sum to {sum.ToString("G12", CultureInfo.InvariantCulture)}, must sum to 1."));
+            }
+        }
+
+        if (model.BandScheme is { } scheme && model.Bands is null && !HealthBandSchemes.TryGet(scheme, out _))
+        {
+            problems.Add($"{Key("BandScheme")} '{scheme}' is not a preset band scheme; valid names: {string.Join(", ", HealthBandSchemes.All.Select(s => s.Name))}.");
+        }
+
+        if (problems.Count == before)
+        {
+            Catch(problems, here, () => BuildModel(name, model));
+        }
     }
 
     private static void Catch(List<string> problems, string at, Action build)

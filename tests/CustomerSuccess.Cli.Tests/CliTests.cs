@@ -289,7 +289,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Score_ModelFileOverOneMebibyte_IsRefusedWithoutReadingItAll()
     {
-        var model = _cli.Write("huge.json", "{\"weights\": {\"usage\": 1}, \"pad\": \"" + new string('x', 2 << 20) + "\"}");
+        var model = _cli.Write("huge.json", "{\"Weights\": {\"usage\": 1}, \"BandScheme\": \"" + new string('x', 2 << 20) + "\"}");
         var input = _cli.Write("m.csv", "id,usage\nA,50\n");
         var result = await _cli.Run("score", input, "--as-of", "2026-11-22", "--model", model);
 
@@ -744,9 +744,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Score_ModelFile_IsUsed()
     {
-        var model = _cli.Write("model.json", """
-            { "name": "ours", "weights": { "usage": 0.5, "support": 0.5 },
-              "bands": [ { "label": "Low", "from": 0, "color": "red" }, { "label": "High", "from": 50, "color": "green" } ] }
+        var model = _cli.Write("ours.json", """
+            { "Weights": { "usage": 0.5, "support": 0.5 },
+              "Bands": [ { "Label": "Low", "LowerBound": 0, "Color": "Red" }, { "Label": "High", "LowerBound": 50, "Color": "Green" } ] }
             """);
         var input = _cli.Write("in.csv", "id,usage,support\nA,40,80\nB,10,20\n");
         var result = await _cli.Run("score", input, "--model", model);
@@ -755,17 +755,23 @@ public sealed class CliTests : IDisposable
         var rows = ParseCsv(result.Out);
         Assert.Equal(("60", "High"), (rows[0]["health_score"], rows[0]["band"])); // 0.5*40 + 0.5*80
         Assert.Equal(("15", "Low"), (rows[1]["health_score"], rows[1]["band"]));
-        var bad = _cli.Write("bad-model.json", """{ "weights": { "usage": 0.5, "support": 0.4 } }""");
+        var bad = _cli.Write("bad-model.json", """{ "weights": { "usage": 0.5, "support": 0.4, "billing": "0,1" }, "bands": [ { "label": "Low", "lowerBound": 0, "color": "Amber" } ], "name": "x" }""");
         var failed = await _cli.Run("score", input, "--model", bad);
         Assert.Equal(ExitCodes.InvalidInput, failed.ExitCode);
-        Assert.Contains("sum to 0.9", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(
+            $"customer-success: model file '{bad}': bands:0:color: 'Amber' is not a HealthBandColor; the values are Red, Yellow, Green; "
+            + "name: no such setting; the settings here are BandScheme, Bands, MinimumCoverage, MissingData, Preset, Weights; "
+            + "weights:billing: '0,1' is not a number (write numbers with a point, as in 0.5).",
+            failed.Error.Trim());
+        var sum = _cli.Write("sum-model.json", """{ "Weights": { "usage": 0.5, "support": 0.2, "billing": 0.1 } }""");
+        Assert.Contains("Weights sum to 0.8, must sum to 1.", (await _cli.Run("score", input, "--model", sum)).Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Score_MissingComponentUnderARejectingModel_IsABadRow()
     {
         var model = _cli.Write("strict.json", """
-            { "name": "strict", "weights": { "usage": 0.5, "support": 0.5 }, "missingData": { "handling": "Reject" } }
+            { "weights": { "usage": 0.5, "support": 0.5 }, "missingData": "Reject" }
             """);
         var input = _cli.Write("in.csv", "id,usage,support\nA,40,80\nB,10,\n");
         var output = _cli.PathOf("strict-out.csv");
@@ -774,6 +780,8 @@ public sealed class CliTests : IDisposable
         Assert.Equal(ExitCodes.BadRows, result.ExitCode);
         Assert.Contains("2 rows read, 1 scored, 1 rejected", result.Error, StringComparison.Ordinal);
         Assert.Equal(["A"], ReadCsv(output).Select(r => r["id"]));
+        var one = _cli.Write("one.csv", "id,usage,support\nA,40,80\n");
+        Assert.Contains("customer-success: 1 row read, 1 scored, 0 rejected.", (await _cli.Run("score", one, "--model", model)).Error, StringComparison.Ordinal);
         var error = Assert.Single(ReadCsv(_cli.PathOf("strict-out.errors.csv")));
         Assert.Equal(("3", "support", ""), (error["line"], error["column"], error["value"]));
         Assert.Contains("the model 'strict' rejects missing data", error["reason"], StringComparison.Ordinal);

@@ -29,6 +29,6 @@ internal static partial class RunCheck
 
     private static long Count(Match m, int group) => long.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"(\d+) rows read, (\d+) scored, (\d+) rejected")]
+    [GeneratedRegex(@"(\d+) rows? read, (\d+) scored, (\d+) rejected")]
     private static partial Regex Accounting();
 }
