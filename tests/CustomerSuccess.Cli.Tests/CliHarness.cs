@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
+using CsvHelper;
 using NodaTime;
 
 namespace CustomerSuccess.Cli.Tests;
@@ -43,6 +46,26 @@ internal sealed class CliHarness : IDisposable
         var env = new CliEnvironment(output, error, new FixedClock(Now), OutIsTerminal: outIsTerminal);
         var code = await Tool.RunAsync(args, env);
         return new Result(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A CSV file's rows (CsvHelper's parser), by column name.</summary>
+    public static List<Dictionary<string, string>> ReadCsv(string path) => ParseCsv(File.ReadAllText(path));
+
+    /// <summary>A CSV text's rows (CsvHelper's parser), by column name; a short row's missing cells are empty.</summary>
+    public static List<Dictionary<string, string>> ParseCsv(string text)
+    {
+        using var reader = new StringReader(text);
+        using var parser = new CsvParser(reader, CultureInfo.InvariantCulture);
+        parser.Read();
+        var header = parser.Record!;
+        var rows = new List<Dictionary<string, string>>();
+        while (parser.Read())
+        {
+            var record = parser.Record!;
+            rows.Add(header.Select((h, i) => (h, v: i < record.Length ? record[i] : string.Empty)).ToDictionary(x => x.h, x => x.v));
+        }
+
+        return rows;
     }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);

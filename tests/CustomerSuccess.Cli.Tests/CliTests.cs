@@ -6,7 +6,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using CsvHelper;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Health;
 using NodaTime;
@@ -812,21 +811,7 @@ public sealed class CliTests : IDisposable
         return Assert.Single(ReadCsv(_cli.PathOf(output + ".errors.csv")));
     }
 
-    private static List<Dictionary<string, string>> ReadCsv(string path) => ParseCsv(File.ReadAllText(path));
+    private static List<Dictionary<string, string>> ReadCsv(string path) => CliHarness.ReadCsv(path);
 
-    private static List<Dictionary<string, string>> ParseCsv(string text)
-    {
-        using var reader = new StringReader(text);
-        using var parser = new CsvParser(reader, CultureInfo.InvariantCulture);
-        parser.Read();
-        var header = parser.Record!;
-        var rows = new List<Dictionary<string, string>>();
-        while (parser.Read())
-        {
-            var record = parser.Record!;
-            rows.Add(header.Select((h, i) => (h, v: i < record.Length ? record[i] : string.Empty)).ToDictionary(x => x.h, x => x.v));
-        }
-
-        return rows;
-    }
+    private static List<Dictionary<string, string>> ParseCsv(string text) => CliHarness.ParseCsv(text);
 }

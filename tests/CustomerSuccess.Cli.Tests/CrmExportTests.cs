@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using CsvHelper;
 using Xunit;
 
 namespace CustomerSuccess.Cli.Tests;
@@ -170,18 +168,5 @@ public sealed class CrmExportTests : IDisposable
         Assert.All(errors, e => Assert.Equal("3", e["line"]));
     }
 
-    private static List<Dictionary<string, string>> ReadCsv(string path)
-    {
-        using var reader = new StreamReader(path);
-        using var parser = new CsvParser(reader, CultureInfo.InvariantCulture);
-        parser.Read();
-        var header = parser.Record!;
-        var rows = new List<Dictionary<string, string>>();
-        while (parser.Read())
-        {
-            rows.Add(header.Zip(parser.Record!).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
-        }
-
-        return rows;
-    }
+    private static List<Dictionary<string, string>> ReadCsv(string path) => CliHarness.ReadCsv(path);
 }
