@@ -156,4 +156,28 @@ public sealed class RenewalEdgeTests
         Assert.Empty(new RenewalCheckpoint(30, "Call", "CSM").Deliverables);
         Assert.Equal(["Deck"], new RenewalCheckpoint(30, "Call", "CSM", ["Deck"]).Deliverables);
     }
+
+    [Fact]
+    public void Presets_NameTheirSources()
+    {
+        Assert.Equal("CS Expert playbook (owners ours)", RenewalPlaybook.Seed003.Source);
+        Assert.Equal("CS Agent playbook", RenewalPlaybook.Seed004.Source);
+    }
+
+    [Fact]
+    public void BadInput_Messages_SayWhatWasExpected()
+    {
+        var contract = Annual();
+        Assert.Contains("the term number must be 1 or more but was 0", Assert.Throws<ArgumentOutOfRangeException>(() => contract.EndOfTerm(0)).Message, StringComparison.Ordinal);
+
+        var last = new Contract("L", new LocalDate(9999, 1, 1), Period.FromMonths(6), autoRenews: true, 1m);
+        var late = Assert.Throws<ArgumentOutOfRangeException>(() => last.RenewalDateAsOf(new LocalDate(9999, 12, 1)));
+        Assert.Contains("would fall after the last date of the calendar, 9999-12-31", late.Message, StringComparison.Ordinal);
+
+        var overflow = Assert.Throws<ArgumentException>(() => RenewalForecast.Build([new(Annual("A", decimal.MaxValue)), new(Annual("B", decimal.MaxValue))], AsOf, period: RenewalForecastPeriod.Quarter));
+        Assert.Contains("adds up to more than a decimal holds", overflow.Message, StringComparison.Ordinal);
+
+        var sameDay = Assert.Throws<ArgumentException>(() => new RenewalPlaybook("p", "ours", [new(30, "a", "CSM"), new(30, "b", "CSM")]));
+        Assert.Contains("has two checkpoints on one day", sameDay.Message, StringComparison.Ordinal);
+    }
 }
