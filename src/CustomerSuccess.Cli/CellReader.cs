@@ -8,11 +8,7 @@ using NodaTime;
 namespace CustomerSuccess.Cli;
 
 /// <summary>How the cells of an input are read: its culture, date formats, time zone and currency (the reading options).</summary>
-internal sealed record ReadingOptions(CultureInfo Culture, IReadOnlyList<string> DateFormats, DateTimeZone TimeZone, string? Currency)
-{
-    /// <summary>The defaults: invariant numbers (',' between thousands, '.' before the fraction), ISO dates, UTC, no currency.</summary>
-    public static ReadingOptions Default { get; } = new(CultureInfo.InvariantCulture, [], DateTimeZone.Utc, null);
-}
+internal sealed record ReadingOptions(CultureInfo Culture, IReadOnlyList<string> DateFormats, DateTimeZone TimeZone, string? Currency);
 
 /// <summary>
 /// Reads numbers, amounts and dates from a cell's text under <see cref="ReadingOptions"/>: every column reads numbers

@@ -61,7 +61,7 @@ internal static class ModelResolver
         IHealthScoreModel model;
         try
         {
-            using var json = new MemoryStream(ReadBounded(path));
+            using var json = ReadBounded(path);
             var configuration = new ConfigurationBuilder().AddJsonStream(json).Build();
             model = HealthModelConfiguration.Read(configuration, name);
         }
@@ -89,7 +89,7 @@ internal static class ModelResolver
     /// <summary>The most bytes a model file may have: 1 MiB, far above any real model, so that a wrong path (a device, a huge file) cannot exhaust memory.</summary>
     public const int MaxModelFileBytes = 1 << 20;
 
-    private static byte[] ReadBounded(string path)
+    private static MemoryStream ReadBounded(string path)
     {
         using var stream = File.OpenRead(path);
         var buffer = new byte[MaxModelFileBytes + 1];
@@ -105,6 +105,6 @@ internal static class ModelResolver
             throw new UsageException($"model file '{path}': larger than {MaxModelFileBytes / 1024} KiB; a model file is a small JSON document.");
         }
 
-        return buffer.AsSpan(0, length).ToArray();
+        return new MemoryStream(buffer, 0, length, writable: false);
     }
 }

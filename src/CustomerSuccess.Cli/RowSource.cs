@@ -7,10 +7,7 @@ using System.Text;
 namespace CustomerSuccess.Cli;
 
 /// <summary>How the columns of an input are read: <c>--map</c>, <c>--ignore</c> and <c>--delimiter</c>.</summary>
-internal sealed record ColumnOptions(IReadOnlyDictionary<string, string> Map, IReadOnlyCollection<string> Ignore, char? Delimiter)
-{
-    public static ColumnOptions None { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), [], null);
-}
+internal sealed record ColumnOptions(IReadOnlyDictionary<string, string> Map, IReadOnlyCollection<string> Ignore, char? Delimiter);
 
 /// <summary>
 /// An input, CSV (RFC 4180 with a header row) or JSON Lines, in UTF-8: its records, and how their columns or

@@ -9,6 +9,7 @@ namespace CustomerSuccess.DependencyInjection;
 /// Reads one health model from configuration in the format of an entry of <see cref="CustomerSuccessOptions.HealthModels"/>
 /// (<c>Preset</c> or <c>Weights</c>, <c>BandScheme</c> or <c>Bands</c>, <c>MissingData</c>, <c>MinimumCoverage</c>;
 /// keys ignore case), for a model kept in a file of its own, such as the command-line tool's <c>--model FILE</c>.
+/// Thread-safe: it keeps no state; the model it returns is immutable.
 /// </summary>
 public static class HealthModelConfiguration
 {

@@ -76,14 +76,14 @@ public sealed partial class ReportTests : IDisposable
     {
         var (html, _) = await ReportAndSummary();
         var page = _cli.PathOf("report.html");
-        var dom = Chromium("--enable-logging=stderr", "--v=0", "--dump-dom", new Uri(page).AbsoluteUri, out var log);
+        var dom = Chromium(out var log, "--enable-logging=stderr", "--v=0", "--dump-dom", new Uri(page).AbsoluteUri);
 
         var charts = Regex.Count(html, "<svg ");
         Assert.Contains($"data-check=\"rendered {charts} charts\"", dom, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"CONSOLE|Uncaught", log);
 
         var screenshot = _cli.PathOf("report.png");
-        Chromium("--window-size=1100,3400", $"--screenshot={screenshot}", new Uri(page).AbsoluteUri, out _);
+        Chromium(out _, "--window-size=1100,3400", $"--screenshot={screenshot}", new Uri(page).AbsoluteUri);
         var png = File.ReadAllBytes(screenshot);
         Assert.True(png.Length > 10_000 && png.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }));
         if (Environment.GetEnvironmentVariable("CUSTOMER_SUCCESS_UPDATE_SCREENSHOT") == "1")
@@ -121,12 +121,8 @@ public sealed partial class ReportTests : IDisposable
         return element;
     }
 
-    private string Chromium(string option1, string option2, string url, out string log) => Chromium([option1, option2, url], out log);
-
-    private string Chromium(string option1, string option2, string option3, string url, out string log) => Chromium([option1, option2, option3, url], out log);
-
     /// <summary>Runs headless Chromium as the machine allows it (no sandbox as root, no network), with a profile of its own.</summary>
-    private string Chromium(string[] arguments, out string log)
+    private string Chromium(out string log, params string[] arguments)
     {
         var start = new ProcessStartInfo(ChromiumPath!)
         {
