@@ -19,6 +19,7 @@ public class AgendaBenchmarks
 {
     private static readonly LocalDate AsOf = new(2026, 11, 30);
     private Account[] _accounts = [];
+    private AgendaItem[] _candidates = [];
 
     /// <summary>Accounts in the book.</summary>
     [Params(100_000)]
@@ -44,6 +45,8 @@ public class AgendaBenchmarks
             var contract = new Contract("A" + i, kickoff, Period.FromYears(1), autoRenews: true, 10_000m);
             _accounts[i] = new Account("A" + i, kickoff, touches, qbrs, people, contract);
         }
+
+        _candidates = [.. Items()];
     }
 
     [Benchmark(Baseline = true, Description = "check-in status per account")]
@@ -83,6 +86,9 @@ public class AgendaBenchmarks
             }
         }
     }
+
+    [Benchmark(Description = "Agenda.Build alone, over the candidates")]
+    public int BuildOnly() => Agenda.Build(_candidates, AsOf).Items.Count;
 
     [Benchmark(Description = "QBR status per account")]
     public int QbrsOnly() => _accounts.Sum(a => QbrPolicy.Seed001.Status(a.Kickoff, a.Qbrs, AsOf).ToAgendaItems(a.Id).Count);

@@ -88,7 +88,7 @@ public sealed class Agenda
         var c = x.DueDate.CompareTo(y.DueDate);
         if (c == 0)
         {
-            c = y.Priority.CompareTo(x.Priority);
+            c = ((int)y.Priority).CompareTo((int)x.Priority);
         }
 
         if (c == 0)
@@ -98,7 +98,7 @@ public sealed class Agenda
 
         if (c == 0)
         {
-            c = x.Kind.CompareTo(y.Kind);
+            c = ((int)x.Kind).CompareTo((int)y.Kind);
         }
 
         return c != 0 ? c : StringComparer.OrdinalIgnoreCase.Compare(x.What, y.What);
