@@ -24,7 +24,7 @@ public sealed record CheckInStatus(LocalDate AsOf, LocalDate? LastTouch, LocalDa
     public bool IsDue => NextDue == AsOf;
 
     /// <summary>Days from <see cref="NextDue"/> to <see cref="AsOf"/> when overdue; otherwise 0.</summary>
-    public int DaysOverdue => IsOverdue ? Period.DaysBetween(NextDue, AsOf) : 0;
+    public int DaysOverdue => IsOverdue ? Internal.IsoDays.Between(NextDue, AsOf) : 0;
 
     /// <summary>The check-in as an agenda item of an account.</summary>
     /// <param name="account">The account's id or name. Not empty.</param>

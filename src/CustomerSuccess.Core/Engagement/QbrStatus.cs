@@ -39,7 +39,7 @@ public sealed class QbrStatus
     public bool IsOverdue => NextDue < AsOf;
 
     /// <summary>Days the next review is overdue; 0 when it is not.</summary>
-    public int DaysOverdue => IsOverdue ? Period.DaysBetween(NextDue, AsOf) : 0;
+    public int DaysOverdue => IsOverdue ? Internal.IsoDays.Between(NextDue, AsOf) : 0;
 
     /// <summary>
     /// Whether the account counts toward QBR completion on <see cref="AsOf"/>: a review was held or the first one has

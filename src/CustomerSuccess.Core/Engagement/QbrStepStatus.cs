@@ -17,7 +17,7 @@ public sealed record QbrStepStatus(LocalDate Meeting, QbrStep Step, LocalDate Du
     public bool IsLate => DoneOn is { } done ? done > DueBy : DueBy < AsOf;
 
     /// <summary>Days past <see cref="DueBy"/> the step was done, or is now when not done; 0 when on time.</summary>
-    public int DaysLate => !IsLate ? 0 : Period.DaysBetween(DueBy, DoneOn ?? AsOf);
+    public int DaysLate => !IsLate ? 0 : Internal.IsoDays.Between(DueBy, DoneOn ?? AsOf);
 
     /// <summary>Whether the step is done.</summary>
     public bool IsDone => DoneOn is not null;

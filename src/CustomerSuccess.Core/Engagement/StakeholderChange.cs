@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CustomerSuccess.Internal;
 
 namespace CustomerSuccess.Engagement;
 
@@ -51,11 +52,11 @@ public sealed record StakeholderChange(StakeholderChangeKind Kind, string Name, 
 
     private static Dictionary<(string, string), Stakeholder> Keys(IEnumerable<Stakeholder> map, string paramName)
     {
-        var keys = new Dictionary<(string, string), Stakeholder>();
+        var keys = new Dictionary<(string, string), Stakeholder>(NameRoleComparer.Instance);
         foreach (var s in map)
         {
             ArgumentNullException.ThrowIfNull(s, paramName);
-            keys.TryAdd((s.Name.ToUpperInvariant(), s.Role.ToUpperInvariant()), s);
+            keys.TryAdd((s.Name, s.Role), s);
         }
 
         return keys;

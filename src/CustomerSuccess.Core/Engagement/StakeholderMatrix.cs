@@ -88,8 +88,20 @@ public sealed class StakeholderMatrix
     public StakeholderRole? Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var trimmed = name.Trim();
-        return Roles.FirstOrDefault(r => string.Equals(r.Name, trimmed, StringComparison.OrdinalIgnoreCase));
+        return RoleNamed(name.Trim());
+    }
+
+    private StakeholderRole? RoleNamed(string trimmed)
+    {
+        foreach (var role in Roles)
+        {
+            if (string.Equals(role.Name, trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                return role;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -105,7 +117,7 @@ public sealed class StakeholderMatrix
     {
         ArgumentNullException.ThrowIfNull(stakeholders);
         var people = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var held = new HashSet<(string, string)>();
+        var held = new HashSet<(string, string)>(NameRoleComparer.Instance);
         var filled = new HashSet<StakeholderRole>();
         var fresh = new HashSet<StakeholderRole>();
         var touches = new List<StakeholderTouch>();
@@ -117,13 +129,13 @@ public sealed class StakeholderMatrix
                 throw new ArgumentException($"stakeholder '{s.Name}' was last touched on {touched:uuuu-MM-dd}, after the as-of date {asOf:uuuu-MM-dd}.", nameof(stakeholders));
             }
 
-            if (!held.Add((s.Name.ToUpperInvariant(), s.Role.ToUpperInvariant())))
+            if (!held.Add((s.Name, s.Role)))
             {
                 throw new ArgumentException($"stakeholder '{s.Name}' is listed twice as {s.Role}.", nameof(stakeholders));
             }
 
             people.Add(s.Name);
-            if (Find(s.Role) is not { } role)
+            if (RoleNamed(s.Role) is not { } role)
             {
                 continue;
             }

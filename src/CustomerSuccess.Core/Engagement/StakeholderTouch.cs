@@ -25,5 +25,5 @@ public sealed record StakeholderTouch(Stakeholder Stakeholder, StakeholderRole R
     public bool IsFresh => !IsNeverTouched && !IsOverdue;
 
     /// <summary>Days overdue; 0 when not.</summary>
-    public int DaysOverdue => IsOverdue ? Period.DaysBetween(NextDue, AsOf) : 0;
+    public int DaysOverdue => IsOverdue ? Internal.IsoDays.Between(NextDue, AsOf) : 0;
 }

@@ -68,6 +68,17 @@ public sealed class SuccessPlan
         Cadence = cadence;
         RenewalStrategy = string.IsNullOrWhiteSpace(renewalStrategy) ? null : renewalStrategy;
         ExpansionOpportunities = Texts(expansionOpportunities, "an expansion opportunity", nameof(expansionOpportunities));
+        (bool Present, SuccessPlanElement Element)[] elements =
+        [
+            (Objectives.Count > 0, SuccessPlanElement.BusinessObjectives),
+            (Metrics.Count > 0, SuccessPlanElement.SuccessMetrics),
+            (KeyStakeholders.Count > 0, SuccessPlanElement.KeyStakeholders),
+            (Milestones.Count > 0, SuccessPlanElement.AdoptionMilestones),
+            (Cadence is not null, SuccessPlanElement.CheckInCadence),
+            (RenewalStrategy is not null, SuccessPlanElement.RenewalStrategy),
+            (ExpansionOpportunities.Count > 0, SuccessPlanElement.ExpansionOpportunities),
+        ];
+        MissingElements = Array.AsReadOnly(elements.Where(e => !e.Present).Select(e => e.Element).ToArray());
     }
 
     /// <summary>The first day of the term.</summary>
@@ -98,29 +109,7 @@ public sealed class SuccessPlan
     public IReadOnlyList<string> ExpansionOpportunities { get; }
 
     /// <summary>The required elements the plan lacks, in the CS Manager playbook's order; empty when complete.</summary>
-    public IReadOnlyList<SuccessPlanElement> MissingElements
-    {
-        get
-        {
-            var missing = new List<SuccessPlanElement>();
-            void Need(bool present, SuccessPlanElement element)
-            {
-                if (!present)
-                {
-                    missing.Add(element);
-                }
-            }
-
-            Need(Objectives.Count > 0, SuccessPlanElement.BusinessObjectives);
-            Need(Metrics.Count > 0, SuccessPlanElement.SuccessMetrics);
-            Need(KeyStakeholders.Count > 0, SuccessPlanElement.KeyStakeholders);
-            Need(Milestones.Count > 0, SuccessPlanElement.AdoptionMilestones);
-            Need(Cadence is not null, SuccessPlanElement.CheckInCadence);
-            Need(RenewalStrategy is not null, SuccessPlanElement.RenewalStrategy);
-            Need(ExpansionOpportunities.Count > 0, SuccessPlanElement.ExpansionOpportunities);
-            return missing.AsReadOnly();
-        }
-    }
+    public IReadOnlyList<SuccessPlanElement> MissingElements { get; }
 
     /// <summary>Whether the plan has every required element.</summary>
     public bool IsComplete => MissingElements.Count == 0;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CustomerSuccess.Internal;
 using NodaTime;
 
@@ -71,10 +72,10 @@ public sealed class SuccessPlanPolicy
     /// <returns>The items.</returns>
     /// <exception cref="ArgumentException"><paramref name="account"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The probability is outside [0, 1].</exception>
-    public System.Collections.Generic.IReadOnlyList<AgendaItem> ToAgendaItems(string account, SuccessPlan? plan, LocalDate kickoff, LocalDate? renewal = null, (double Probability, LocalDate AssessedOn)? churnProbability = null)
+    public IReadOnlyList<AgendaItem> ToAgendaItems(string account, SuccessPlan? plan, LocalDate kickoff, LocalDate? renewal = null, (double Probability, LocalDate AssessedOn)? churnProbability = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
-        var items = new System.Collections.Generic.List<AgendaItem>();
+        var items = new List<AgendaItem>();
         if (plan is null)
         {
             items.Add(new AgendaItem(account, AgendaItemKind.SuccessPlan, "Create the success plan", kickoff, AgendaPriority.High,
