@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using CustomerSuccess.Churn;
 using CustomerSuccess.Expansion;
 using CustomerSuccess.Health;
@@ -57,7 +55,7 @@ internal sealed class CustomerRow
             return null;
         }
 
-        var values = new Parser(source, layout, cells, errors);
+        var values = new FieldParser(source, layout.Min, layout.Max, cells, errors);
         var hasId = source.TryGet(layout.Id, out var idText);
         if (!hasId)
         {
@@ -243,152 +241,5 @@ internal sealed class CustomerRow
         public int OnboardingCompleted { get; }
 
         private int Of(Dictionary<string, int> index, string name) => index.TryGetValue(name, out var i) && i >= ComponentCount ? i : -1;
-    }
-
-    /// <summary>Parses fields of one record from their text, keeping every bad cell.</summary>
-    private readonly ref struct Parser(FieldSource source, Layout layout, CellReader cells, List<RowError> errors)
-    {
-        public void Fail(int field, string reason) =>
-            errors.Add(new RowError(source.Line, source.ColumnName(field), source.Text(field), reason));
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double? Number(int field)
-        {
-            if (field < 0 || !source.TryGet(field, out var text))
-            {
-                return null;
-            }
-
-            if (!cells.TryDouble(text, out var value))
-            {
-                Fail(field, $"not a number ({cells.NumberExpected})");
-                return null;
-            }
-
-            return InRange(field, value) ? value : null;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int? Integer(int field)
-        {
-            if (field < 0 || !source.TryGet(field, out var text))
-            {
-                return null;
-            }
-
-            if (!cells.TryInt32(text, out var value))
-            {
-                Fail(field, cells.TryDouble(text, out _) ? "not a whole number" : $"not a whole number ({cells.NumberExpected})");
-                return null;
-            }
-
-            return InRange(field, value) ? value : null;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public decimal? Money(int field)
-        {
-            if (field < 0 || !source.TryGet(field, out var text))
-            {
-                return null;
-            }
-
-            if (!cells.TryAmount(text, out var value))
-            {
-                Fail(field, $"not an amount ({cells.NumberExpected}; a currency symbol before or after it)");
-                return null;
-            }
-
-            return InRange(field, (double)value) ? value : null;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public LocalDate? Date(int field)
-        {
-            if (field < 0 || !source.TryGet(field, out var text))
-            {
-                return null;
-            }
-
-            if (cells.Date(text, out var problem) is { } date)
-            {
-                return date;
-            }
-
-            Fail(field, problem!);
-            return null;
-        }
-
-        /// <summary>A date that must not be after the as-of date: a later one is a bad cell of its row, not a crash.</summary>
-        public LocalDate? PastDate(int field, LocalDate asOf)
-        {
-            var date = Date(field);
-            if (date > asOf)
-            {
-                Fail(field, string.Create(CultureInfo.InvariantCulture, $"after the as-of date {asOf:uuuu-MM-dd}: a past event cannot be dated later (check --as-of and --time-zone)"));
-                return null;
-            }
-
-            return date;
-        }
-
-        public bool? Boolean(int field)
-        {
-            if (field < 0 || !source.TryGet(field, out var text))
-            {
-                return null;
-            }
-
-            if (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase)
-                || text.Equals("y", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("1"))
-            {
-                return true;
-            }
-
-            if (text.Equals("false", StringComparison.OrdinalIgnoreCase) || text.Equals("no", StringComparison.OrdinalIgnoreCase)
-                || text.Equals("n", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("0"))
-            {
-                return false;
-            }
-
-            Fail(field, "not true or false (true/false, yes/no, 1/0)");
-            return null;
-        }
-
-        /// <summary>A currency: an ISO 4217 code of three letters.</summary>
-        public string? Currency(int field)
-        {
-            if (field < 0 || !source.TryGet(field, out var text))
-            {
-                return null;
-            }
-
-            if (text.Length != 3 || !char.IsAsciiLetter(text[0]) || !char.IsAsciiLetter(text[1]) || !char.IsAsciiLetter(text[2]))
-            {
-                Fail(field, "not a currency (an ISO 4217 code such as USD or EUR)");
-                return null;
-            }
-
-            return text.ToString().ToUpperInvariant();
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private bool InRange(int field, double value)
-        {
-            var min = layout.Min[field];
-            var max = layout.Max[field];
-            if (!(value < min || value > max))
-            {
-                return true;
-            }
-
-            OutOfRange(field, min, max);
-            return false;
-        }
-
-        private void OutOfRange(int field, double min, double max) =>
-            Fail(field, max is int.MaxValue or double.MaxValue
-                ? string.Create(CultureInfo.InvariantCulture, $"must be {min} or more")
-                : string.Create(CultureInfo.InvariantCulture, $"must be in [{min:#,0.##}, {max:#,0.##}]"));
     }
 }

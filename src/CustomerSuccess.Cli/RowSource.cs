@@ -6,8 +6,11 @@ using System.Text;
 
 namespace CustomerSuccess.Cli;
 
-/// <summary>How the columns of an input are read: <c>--map</c>, <c>--ignore</c> and <c>--delimiter</c>.</summary>
-internal sealed record ColumnOptions(IReadOnlyDictionary<string, string> Map, IReadOnlyCollection<string> Ignore, char? Delimiter);
+/// <summary>
+/// How the columns of an input are read: <c>--map</c>, <c>--ignore</c> and <c>--delimiter</c>; <paramref name="Maps"/>
+/// says whether the command offers <c>--map</c> at all, for the messages.
+/// </summary>
+internal sealed record ColumnOptions(IReadOnlyDictionary<string, string> Map, IReadOnlyCollection<string> Ignore, char? Delimiter, bool Maps = true);
 
 /// <summary>
 /// An input, CSV (RFC 4180 with a header row) or JSON Lines, in UTF-8: its records, and how their columns or
@@ -51,8 +54,11 @@ internal abstract class RowSource : IDisposable
 
     protected IReadOnlyDictionary<string, string> Map { get; }
 
-    /// <summary>Opens an input; JSON Lines for <c>.jsonl</c> and <c>.ndjson</c>, CSV otherwise. A CSV input's header is read here.</summary>
-    public static RowSource Open(string path, Stream stream, IReadOnlyList<InputField> fields, ColumnOptions columns)
+    /// <summary>
+    /// Opens an input; JSON Lines for <c>.jsonl</c> and <c>.ndjson</c>, CSV otherwise. A CSV input's header is read
+    /// here, and must have a column for the field <paramref name="key"/> (the id by default).
+    /// </summary>
+    public static RowSource Open(string path, Stream stream, IReadOnlyList<InputField> fields, ColumnOptions columns, string key = InputField.Id)
     {
         var extension = Path.GetExtension(path);
         var text = new StreamReader(stream, Utf8WithMarker, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
@@ -64,7 +70,7 @@ internal abstract class RowSource : IDisposable
         var reader = new CsvRecordReader(text, columns.Delimiter);
         try
         {
-            return new CsvRowSource(reader, fields, columns);
+            return new CsvRowSource(reader, fields, columns, key);
         }
         catch
         {
@@ -108,7 +114,7 @@ internal abstract class RowSource : IDisposable
         private readonly int[] _columnOf;
         private readonly string[] _header;
 
-        public CsvRowSource(CsvRecordReader records, IReadOnlyList<InputField> fields, ColumnOptions columns)
+        public CsvRowSource(CsvRecordReader records, IReadOnlyList<InputField> fields, ColumnOptions columns, string key)
             : base(records, fields, columns)
         {
             _header = records.Header;
@@ -152,10 +158,10 @@ internal abstract class RowSource : IDisposable
 
             records.MapColumns(fieldOf);
 
-            if (_columnOf[_fieldByName[InputField.Id]] < 0)
+            if (_columnOf[_fieldByName[key]] < 0)
             {
-                throw new UsageException(
-                    $"the input has no '{InputField.Id}' column (it has {Echo.List(_header)}); add one, or pass --map COLUMN={InputField.Id}.");
+                var fix = columns.Maps ? $"add one, or pass --map COLUMN={key}" : "add one";
+                throw new UsageException($"the input has no '{key}' column (it has {Echo.List(_header)}); {fix}.");
             }
         }
 

@@ -272,7 +272,8 @@ internal static class ScoringRun
         env.Error.WriteLine(line + ".");
     }
 
-    private static Stream OpenInput(CliEnvironment env, string input)
+    /// <summary>Opens an input file, or standard input for '-'; a missing file or a folder is a usage error.</summary>
+    public static Stream OpenInput(CliEnvironment env, string input)
     {
         if (input == "-")
         {
@@ -290,49 +291,6 @@ internal static class ScoringRun
         }
 
         return new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-    }
-
-    /// <summary>The errors file: created on <see cref="Open"/> or at the first bad row, with its header then.</summary>
-    private sealed class ErrorsFile(string path) : IDisposable
-    {
-        private AtomicFile? _file;
-
-        public bool Written { get; private set; }
-
-        public void Open() => _file ??= new AtomicFile(path);
-
-        public void Write(RowError error)
-        {
-            Open();
-            if (!Written)
-            {
-                _file!.Writer.WriteLine("line,column,value,reason");
-                Written = true;
-            }
-
-            WriteError(_file!.Writer, error);
-        }
-
-        /// <summary>Moves the file into place; gives its full path.</summary>
-        public string Commit()
-        {
-            _file!.Commit();
-            return _file.FullPath;
-        }
-
-        public void Dispose() => _file?.Dispose();
-    }
-
-    private static void WriteError(TextWriter writer, RowError error)
-    {
-        writer.Write(error.Line.ToString(CultureInfo.InvariantCulture));
-        writer.Write(',');
-        CsvText.WriteText(writer, error.Column);
-        writer.Write(',');
-        CsvText.WriteText(writer, error.Value);
-        writer.Write(',');
-        CsvText.WriteText(writer, error.Reason);
-        writer.WriteLine();
     }
 
     /// <summary>

@@ -13,8 +13,8 @@ using Spectre.Console;
 
 namespace CustomerSuccess.Cli;
 
-/// <summary>The <c>customer-success</c> command line: <c>score</c>, <c>summary</c>, <c>models</c> and <c>generate</c>.</summary>
-internal static class Tool
+/// <summary>The <c>customer-success</c> command line: <c>score</c>, <c>summary</c>, <c>report</c>, <c>agenda</c>, <c>models</c> and <c>generate</c>.</summary>
+internal static partial class Tool
 {
     /// <summary>Parses and runs a command line; returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
@@ -70,6 +70,7 @@ internal static class Tool
         root.Subcommands.Add(ScoreCommand(env));
         root.Subcommands.Add(SummaryCommand(env));
         root.Subcommands.Add(ReportCommand(env));
+        root.Subcommands.Add(AgendaCommand(env));
         root.Subcommands.Add(ModelsCommand(env));
         root.Subcommands.Add(GenerateCommand(env));
         return root;
@@ -110,24 +111,34 @@ internal static class Tool
         {
             command.Arguments.Add(Input);
             command.Options.Add(Model);
-            command.Options.Add(AsOf);
             command.Options.Add(Map);
             command.Options.Add(Ignore);
+            command.Options.Add(Currency);
+            AddReadingTo(command);
+        }
+
+        /// <summary>Adds the options of how cells are read and bad rows handled, for a command that reads other files than one customer file.</summary>
+        public void AddReadingTo(Command command)
+        {
+            command.Options.Add(AsOf);
             command.Options.Add(Delimiter);
             command.Options.Add(DateFormat);
             command.Options.Add(TimeZone);
             command.Options.Add(Culture);
-            command.Options.Add(Currency);
             command.Options.Add(OnError);
             command.Options.Add(Errors);
         }
+
+        /// <summary>The as-of date: <c>--as-of</c>, or today in the time zone of <paramref name="reading"/>.</summary>
+        public LocalDate AsOfDate(ParseResult result, CliEnvironment env, ReadingOptions reading) =>
+            ParseDate(result.GetValue(AsOf), "--as-of") ?? env.Clock.GetCurrentInstant().InZone(reading.TimeZone).Date;
 
         public RunSettings Settings(ParseResult result, CliEnvironment env, string? output)
         {
             var input = result.GetValue(Input)!;
             var model = ModelResolver.Resolve(result.GetValue(Model));
             var reading = Reading(result);
-            var asOf = ParseDate(result.GetValue(AsOf), "--as-of") ?? env.Clock.GetCurrentInstant().InZone(reading.TimeZone).Date;
+            var asOf = AsOfDate(result, env, reading);
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var entry in result.GetValue(Map) ?? [])
             {
@@ -156,7 +167,7 @@ internal static class Tool
             return new RunSettings(input, model, asOf, columns, reading, result.GetValue(OnError) == "fail", errors);
         }
 
-        private static char? ParseDelimiter(string? text) => text switch
+        public static char? ParseDelimiter(string? text) => text switch
         {
             null => null,
             "tab" or "\\t" or "\t" => '\t',
@@ -164,7 +175,7 @@ internal static class Tool
             _ => throw new UsageException($"--delimiter {Echo.Of(text)}: give one character other than a quote or a line break (such as ';' or '|'), or 'tab'."),
         };
 
-        private ReadingOptions Reading(ParseResult result)
+        public ReadingOptions Reading(ParseResult result)
         {
             var culture = CultureInfo.InvariantCulture;
             if (result.GetValue(Culture) is { } name)
@@ -221,7 +232,7 @@ internal static class Tool
             }
         }
 
-        private static void NotBlank(string? path, string what)
+        public static void NotBlank(string? path, string what)
         {
             if (path is not null && string.IsNullOrWhiteSpace(path))
             {
@@ -230,7 +241,7 @@ internal static class Tool
         }
 
         /// <summary>Refuses two paths that name the same file (after following links), so no run overwrites its own input or loses its errors.</summary>
-        private static void Distinct(string? a, string aWhat, string? b, string bWhat, string fix)
+        public static void Distinct(string? a, string aWhat, string? b, string bWhat, string fix)
         {
             if (a is null || b is null)
             {
@@ -382,11 +393,13 @@ internal static class Tool
         var seed = new Option<int>("--seed") { Description = "The random seed; the same seed and date give the same file. Default: 1.", DefaultValueFactory = _ => 1 };
         var asOf = new Option<string?>("--as-of") { Description = "The date the data is as of (yyyy-MM-dd). Default: today (UTC)." };
         var output = new Option<string?>("--output", "-o") { Description = "The output file. Default: standard output." };
-        var command = new Command("generate", "Writes a realistic synthetic customer file (CSV) for the default model.");
+        var book = new Option<string?>("--book") { Description = $"Writes a book of business for 'agenda' into the folder BOOK instead ({BookGenerator.AccountsFile}, {BookGenerator.TouchpointsFile}, {BookGenerator.StakeholdersFile}, {BookGenerator.QbrsFile}, {BookGenerator.MilestonesFile}), --count accounts." };
+        var command = new Command("generate", "Writes a realistic synthetic customer file (CSV) for the default model, or a book of business for the agenda.");
         command.Options.Add(count);
         command.Options.Add(seed);
         command.Options.Add(asOf);
         command.Options.Add(output);
+        command.Options.Add(book);
         command.SetAction(result =>
         {
             var n = result.GetValue(count);
@@ -396,6 +409,18 @@ internal static class Tool
             }
 
             var date = ParseDate(result.GetValue(asOf), "--as-of") ?? env.Clock.GetCurrentInstant().InUtc().Date;
+            if (result.GetValue(book) is { } folder)
+            {
+                InputOptions.NotBlank(folder, "--book");
+                if (result.GetValue(output) is not null)
+                {
+                    throw new UsageException("--book writes a folder of files; --output is for the customer file. Give one of them.");
+                }
+
+                new BookGenerator(result.GetValue(seed), date).Write(folder, n);
+                return ExitCodes.Success;
+            }
+
             var generator = new SampleGenerator(result.GetValue(seed), date);
             var path = result.GetValue(output);
             if (path is null)

@@ -15,4 +15,18 @@ public sealed record Milestone(string Name, LocalDate Due, LocalDate? Done = nul
 
     /// <summary>Who drives it.</summary>
     public string Owner { get; init; } = string.IsNullOrWhiteSpace(Owner) ? throw new ArgumentException($"milestone '{Name}' has no owner.", nameof(Owner)) : Owner;
+
+    /// <summary>
+    /// The milestone as an agenda item (Medium priority, ours), due on its due date with its owner: reached or not, so
+    /// a caller leaves out the milestones already reached (<see cref="SuccessPlan.ToAgendaItems"/> does).
+    /// </summary>
+    /// <param name="account">The account's id or name. Not empty.</param>
+    /// <returns>The item.</returns>
+    /// <exception cref="ArgumentException"><paramref name="account"/> is empty.</exception>
+    public AgendaItem ToAgendaItem(string account)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(account);
+        return new AgendaItem(account, AgendaItemKind.SuccessPlan, $"Milestone: {Name}", Due, AgendaPriority.Medium,
+            "success plan: adoption milestones", "CS Manager playbook", Owner);
+    }
 }

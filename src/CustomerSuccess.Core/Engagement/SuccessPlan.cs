@@ -145,10 +145,7 @@ public sealed class SuccessPlan
     public IReadOnlyList<AgendaItem> ToAgendaItems(string account)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
-        return Array.AsReadOnly(Milestones.Where(m => m.Done is null)
-            .Select(m => new AgendaItem(account, AgendaItemKind.SuccessPlan, $"Milestone: {m.Name}", m.Due, AgendaPriority.Medium,
-                "success plan: adoption milestones", "CS Manager playbook", m.Owner))
-            .ToArray());
+        return Array.AsReadOnly(Milestones.Where(m => m.Done is null).Select(m => m.ToAgendaItem(account)).ToArray());
     }
 
     private static IReadOnlyList<string> Texts(IEnumerable<string>? texts, string what, string paramName)

@@ -60,6 +60,18 @@ public sealed class SuccessPlanPolicy
     /// <returns>The date.</returns>
     public LocalDate NextTermPlanDue(LocalDate renewal) => renewal.PlusDays(-NextTermDaysBeforeRenewal);
 
+    /// <summary>The agenda item of the next term's success plan (Medium priority, ours), due <see cref="NextTermPlanDue"/>.</summary>
+    /// <param name="account">The account's id or name. Not empty.</param>
+    /// <param name="renewal">The renewal date.</param>
+    /// <returns>The item.</returns>
+    /// <exception cref="ArgumentException"><paramref name="account"/> is empty.</exception>
+    public AgendaItem NextTermItem(string account, LocalDate renewal)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(account);
+        return new AgendaItem(account, AgendaItemKind.SuccessPlan, "Success plan for next term", NextTermPlanDue(renewal), AgendaPriority.Medium,
+            $"{NextTermDaysBeforeRenewal} days before renewal", "CS Expert playbook", "CSM");
+    }
+
     /// <summary>
     /// The plan's own agenda items: a missing plan or missing elements (due on the kickoff, High, ours), a reset when the
     /// churn probability calls for one (High), the next term's plan before the renewal (Medium).
@@ -96,8 +108,7 @@ public sealed class SuccessPlanPolicy
 
         if (renewal is { } r)
         {
-            items.Add(new AgendaItem(account, AgendaItemKind.SuccessPlan, "Success plan for next term", NextTermPlanDue(r), AgendaPriority.Medium,
-                $"{NextTermDaysBeforeRenewal} days before renewal", "CS Expert playbook", "CSM"));
+            items.Add(NextTermItem(account, r));
         }
 
         return items.AsReadOnly();

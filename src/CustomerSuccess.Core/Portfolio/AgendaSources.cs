@@ -15,7 +15,7 @@ namespace CustomerSuccess.Portfolio;
 /// </summary>
 public static class AgendaSources
 {
-    /// <summary>The renewal checkpoints not done, each due on its date with the playbook's owner (High priority, ours).</summary>
+    /// <summary>The renewal checkpoints not done, each due on its date with the playbook's owner and source (High priority, ours).</summary>
     /// <param name="timeline">The renewal timeline.</param>
     /// <param name="account">The account's id or name. Not empty.</param>
     /// <returns>The items, by due date.</returns>
@@ -26,7 +26,7 @@ public static class AgendaSources
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         return Array.AsReadOnly(timeline.Checkpoints.Where(c => c.State != RenewalCheckpointState.Done)
             .Select(c => new AgendaItem(account, AgendaItemKind.RenewalCheckpoint, c.Checkpoint.Action, c.DueDate, AgendaPriority.High,
-                $"renewal {timeline.RenewalDate:uuuu-MM-dd}: {c.Checkpoint.DaysBefore} days out", timeline.Playbook.Name, c.Checkpoint.Owner))
+                $"renewal {timeline.RenewalDate:uuuu-MM-dd}: {c.Checkpoint.DaysBefore} days out", timeline.Playbook.Source, c.Checkpoint.Owner))
             .ToArray());
     }
 
