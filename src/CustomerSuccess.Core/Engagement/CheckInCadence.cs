@@ -83,21 +83,7 @@ public sealed class CheckInCadence
     /// <param name="day">The day; the kickoff date is day 1.</param>
     /// <returns>The interval.</returns>
     [Pure]
-    public Period IntervalOn(int day)
-    {
-        var every = Steps[0].Every;
-        foreach (var step in Steps)
-        {
-            if (step.FromDay > day)
-            {
-                break;
-            }
-
-            every = step.Every;
-        }
-
-        return every;
-    }
+    public Period IntervalOn(int day) => Steps[StepOn(day)].Every;
 
     /// <summary>Where an account stands against the cadence on a date.</summary>
     /// <param name="kickoff">The kickoff date, day 1 of the relationship.</param>
@@ -111,22 +97,50 @@ public sealed class CheckInCadence
     public CheckInStatus Status(LocalDate kickoff, IEnumerable<LocalDate> touchpoints, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(touchpoints);
+
+        // Within a step the interval is the same, and a date plus an interval never falls as the date rises: the next
+        // check-in is the latest over the steps of (the step's last touchpoint + its interval), so one pass keeps the
+        // last touchpoint of each step and the dates are added once per step, not once per touchpoint.
+        Span<LocalDate> latest = Steps.Count <= 8 ? stackalloc LocalDate[Steps.Count] : new LocalDate[Steps.Count];
+        Span<bool> touched = Steps.Count <= 8 ? stackalloc bool[Steps.Count] : new bool[Steps.Count];
         LocalDate? last = null;
-        var interval = Steps[0].Every;
-        var due = DatePeriods.PlusOrNull(kickoff, interval) ?? throw PastCalendar(kickoff, nameof(kickoff));
+        var iso = kickoff.Calendar == CalendarSystem.Iso && asOf.Calendar == CalendarSystem.Iso;
+        var (kickoffDay, asOfDay, lastDay) = iso ? (IsoDays.DayNumber(kickoff), IsoDays.DayNumber(asOf), int.MinValue) : (0, 0, 0);
+        Span<int> latestDay = Steps.Count <= 8 ? stackalloc int[Steps.Count] : new int[Steps.Count];
         foreach (var touch in touchpoints)
         {
-            if (touch > asOf)
+            if (iso && touch.Calendar == CalendarSystem.Iso)
             {
-                throw new ArgumentException($"a touchpoint on {touch:uuuu-MM-dd} is after the as-of date {asOf:uuuu-MM-dd}.", nameof(touchpoints));
+                // ISO dates as day numbers: plain integers to compare, the common case.
+                var day = IsoDays.DayNumber(touch);
+                if (day > asOfDay)
+                {
+                    throw TouchAfter(touch, asOf, nameof(touchpoints));
+                }
+
+                var at = StepOn(day - kickoffDay + 1);
+                if (!touched[at] || day > latestDay[at])
+                {
+                    (latest[at], latestDay[at], touched[at]) = (touch, day, true);
+                }
+
+                if (day > lastDay)
+                {
+                    (last, lastDay) = (touch, day);
+                }
+
+                continue;
             }
 
-            var every = IntervalOn(IsoDays.Between(kickoff, touch) + 1);
-            var next = DatePeriods.PlusOrNull(touch, every) ?? throw PastCalendar(touch, nameof(touchpoints));
-            if (next > due)
+            if (touch > asOf)
             {
-                due = next;
-                interval = every;
+                throw TouchAfter(touch, asOf, nameof(touchpoints));
+            }
+
+            var step = StepOn(IsoDays.Between(kickoff, touch) + 1);
+            if (!touched[step] || touch > latest[step])
+            {
+                (latest[step], touched[step]) = (touch, true);
             }
 
             if (last is null || touch > last)
@@ -135,7 +149,40 @@ public sealed class CheckInCadence
             }
         }
 
+        var interval = Steps[0].Every;
+        var due = DatePeriods.PlusOrNull(kickoff, interval) ?? throw PastCalendar(kickoff, nameof(kickoff));
+        for (var step = 0; step < Steps.Count; step++)
+        {
+            if (!touched[step])
+            {
+                continue;
+            }
+
+            var every = Steps[step].Every;
+            var next = DatePeriods.PlusOrNull(latest[step], every) ?? throw PastCalendar(latest[step], nameof(touchpoints));
+            if (next > due)
+            {
+                due = next;
+                interval = every;
+            }
+        }
+
         return new CheckInStatus(asOf, last, due, interval);
+    }
+
+    private static ArgumentException TouchAfter(LocalDate touch, LocalDate asOf, string paramName) =>
+        new($"a touchpoint on {touch:uuuu-MM-dd} is after the as-of date {asOf:uuuu-MM-dd}.", paramName);
+
+    /// <summary>The index of the step in force on a day of the relationship (days before day 1 take the first).</summary>
+    private int StepOn(int day)
+    {
+        var at = 0;
+        for (var i = 1; i < Steps.Count && Steps[i].FromDay <= day; i++)
+        {
+            at = i;
+        }
+
+        return at;
     }
 
     /// <summary>"30-60-90: from day 1: every week; from day 31: every 14 days; from day 61: every month".</summary>

@@ -37,6 +37,9 @@ public sealed record CheckInStatus(LocalDate AsOf, LocalDate? LastTouch, LocalDa
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         return new(account, AgendaItemKind.CheckIn, IsNeverContacted ? "First check-in (never contacted)" : "Check-in",
             NextDue, IsNeverContacted ? AgendaPriority.Medium : AgendaPriority.Low,
-            $"check-in cadence: {Internal.DatePeriods.Every(Interval)}", "CS Manager playbook", owner);
+            Rules.GetValue(Interval, static p => $"check-in cadence: {Internal.DatePeriods.Every(p)}"), "CS Manager playbook", owner);
     }
+
+    /// <summary>Each interval's rule text, made once per interval (a cadence's steps share theirs) and let go with it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Period, string> Rules = new();
 }

@@ -60,7 +60,14 @@ public sealed class QbrPolicy
         MaxMinutes = maxMinutes;
         Segments = Array.AsReadOnly(set.Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
         Source = source;
+        var rule = $"QBR every {everyMonths} months";
+        static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
+        AgendaRules = ($"{rule}: summary within {Days(summaryWithinDays)}", $"{rule}: scheduled {Days(scheduleDaysAhead)} ahead",
+            $"{rule}: pre-read {Days(preReadDaysBefore)} before", $"{rule}: due");
     }
+
+    /// <summary>The rules its agenda items name, for each step, made once.</summary>
+    internal (string Summary, string Schedule, string PreRead, string Meeting) AgendaRules { get; }
 
     /// <summary>
     /// The CS Manager playbook: quarterly for all strategic accounts, scheduled 2 weeks in advance, pre-read 3 days
@@ -133,14 +140,25 @@ public sealed class QbrPolicy
     public QbrStatus Status(LocalDate start, IEnumerable<QbrRecord> reviews, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(reviews);
-        var held = new List<QbrRecord>();
+        var held = new List<QbrRecord>(reviews is ICollection<QbrRecord> c ? c.Count : 4);
         QbrRecord? planned = null;
-        var seen = new HashSet<LocalDate>();
+        HashSet<LocalDate>? seen = null;
         foreach (var r in reviews)
         {
             ArgumentNullException.ThrowIfNull(r, nameof(reviews));
             Check(r, asOf, nameof(reviews));
-            if (!seen.Add(r.Meeting))
+
+            // A meeting date given twice: scanned while the reviews are few, a set once they are many.
+            if (seen is null && held.Count == 16)
+            {
+                seen = [.. held.Select(h => h.Meeting)];
+                if (planned is not null)
+                {
+                    seen.Add(planned.Meeting);
+                }
+            }
+
+            if (seen is null ? Holds(held, planned, r.Meeting) : !seen.Add(r.Meeting))
             {
                 throw new ArgumentException($"the QBR of {r.Meeting:uuuu-MM-dd} is given twice.", nameof(reviews));
             }
@@ -159,28 +177,40 @@ public sealed class QbrPolicy
             }
         }
 
-        held.Sort((a, b) => a.Meeting.CompareTo(b.Meeting));
-        var steps = new List<QbrStepStatus>();
-        foreach (var r in held)
+        held.Sort(static (a, b) => a.Meeting.CompareTo(b.Meeting));
+        var steps = new QbrStepStatus[held.Count * 3];
+        for (var i = 0; i < held.Count; i++)
         {
-            steps.Add(new QbrStepStatus(r.Meeting, QbrStep.Schedule, r.Meeting.PlusDays(-ScheduleDaysAhead), r.ScheduledOn, asOf));
-            steps.Add(new QbrStepStatus(r.Meeting, QbrStep.PreRead, r.Meeting.PlusDays(-PreReadDaysBefore), r.PreReadSentOn, asOf));
-            steps.Add(new QbrStepStatus(r.Meeting, QbrStep.Summary, IsoDays.PlusDaysOrNull(r.Meeting, SummaryWithinDays) ?? r.Meeting, r.SummarySentOn, asOf));
+            var r = held[i];
+            steps[3 * i] = new QbrStepStatus(r.Meeting, QbrStep.Schedule, r.Meeting.PlusDays(-ScheduleDaysAhead), r.ScheduledOn, asOf);
+            steps[(3 * i) + 1] = new QbrStepStatus(r.Meeting, QbrStep.PreRead, r.Meeting.PlusDays(-PreReadDaysBefore), r.PreReadSentOn, asOf);
+            steps[(3 * i) + 2] = new QbrStepStatus(r.Meeting, QbrStep.Summary, IsoDays.PlusDaysOrNull(r.Meeting, SummaryWithinDays) ?? r.Meeting, r.SummarySentOn, asOf);
         }
 
         LocalDate? last = held.Count == 0 ? null : held[^1].Meeting;
         var due = IsoDays.PlusMonthsOrNull(last ?? start, EveryMonths)
             ?? throw new ArgumentOutOfRangeException(nameof(start), start, "the next QBR would fall after the last date of the calendar.");
         var meeting = planned?.Meeting ?? due;
-        var next = new List<QbrStepStatus>();
-        if (planned is null || planned.ScheduledOn is not null)
+        var preRead = new QbrStepStatus(meeting, QbrStep.PreRead, meeting.PlusDays(-PreReadDaysBefore), planned?.PreReadSentOn, asOf);
+        var review = new QbrStepStatus(meeting, QbrStep.Meeting, due, null, asOf);
+        QbrStepStatus[] next = planned is null || planned.ScheduledOn is not null
+            ? [new(meeting, QbrStep.Schedule, meeting.PlusDays(-ScheduleDaysAhead), planned?.ScheduledOn, asOf), preRead, review]
+            : [preRead, review];
+        return new QbrStatus(this, asOf, last, due, planned?.Meeting, Array.AsReadOnly(steps), Array.AsReadOnly(next));
+    }
+
+    /// <summary>Whether a meeting date is among the reviews held so far or the one planned.</summary>
+    private static bool Holds(List<QbrRecord> held, QbrRecord? planned, LocalDate meeting)
+    {
+        foreach (var h in held)
         {
-            next.Add(new(meeting, QbrStep.Schedule, meeting.PlusDays(-ScheduleDaysAhead), planned?.ScheduledOn, asOf));
+            if (h.Meeting == meeting)
+            {
+                return true;
+            }
         }
 
-        next.Add(new(meeting, QbrStep.PreRead, meeting.PlusDays(-PreReadDaysBefore), planned?.PreReadSentOn, asOf));
-        next.Add(new(meeting, QbrStep.Meeting, due, null, asOf));
-        return new QbrStatus(this, asOf, last, due, planned?.Meeting, Array.AsReadOnly(steps.ToArray()), Array.AsReadOnly(next.ToArray()));
+        return planned?.Meeting == meeting;
     }
 
     /// <summary>For example "cs-manager: every 3 months, scheduled 14 days ahead, pre-read 3 days before, summary within 1 day, 45–60 minutes".</summary>
@@ -189,28 +219,31 @@ public sealed class QbrPolicy
 
     private static void Check(QbrRecord r, LocalDate asOf, string paramName)
     {
-        var at = $"the QBR of {r.Meeting:uuuu-MM-dd}";
         if (r.SummarySentOn is { } summary && summary < r.Meeting)
         {
-            throw new ArgumentException($"{at} has its summary sent on {summary:uuuu-MM-dd}, before the meeting.", paramName);
+            throw new ArgumentException($"the QBR of {r.Meeting:uuuu-MM-dd} has its summary sent on {summary:uuuu-MM-dd}, before the meeting.", paramName);
         }
 
         if (r.PreReadSentOn is { } preRead && preRead > r.Meeting)
         {
-            throw new ArgumentException($"{at} has its pre-read sent on {preRead:uuuu-MM-dd}, after the meeting.", paramName);
+            throw new ArgumentException($"the QBR of {r.Meeting:uuuu-MM-dd} has its pre-read sent on {preRead:uuuu-MM-dd}, after the meeting.", paramName);
         }
 
         if (r.ScheduledOn is { } scheduled && scheduled > r.Meeting)
         {
-            throw new ArgumentException($"{at} was scheduled on {scheduled:uuuu-MM-dd}, after the meeting.", paramName);
+            throw new ArgumentException($"the QBR of {r.Meeting:uuuu-MM-dd} was scheduled on {scheduled:uuuu-MM-dd}, after the meeting.", paramName);
         }
 
-        foreach (var (date, what) in new[] { (r.ScheduledOn, "scheduled"), (r.PreReadSentOn, "pre-read sent"), (r.SummarySentOn, "summary sent") })
+        AfterAsOf(r, r.ScheduledOn, "scheduled", asOf, paramName);
+        AfterAsOf(r, r.PreReadSentOn, "pre-read sent", asOf, paramName);
+        AfterAsOf(r, r.SummarySentOn, "summary sent", asOf, paramName);
+    }
+
+    private static void AfterAsOf(QbrRecord r, LocalDate? date, string what, LocalDate asOf, string paramName)
+    {
+        if (date is { } d && d > asOf)
         {
-            if (date is { } d && d > asOf)
-            {
-                throw new ArgumentException($"{at} is recorded as {what} on {d:uuuu-MM-dd}, after the as-of date {asOf:uuuu-MM-dd}.", paramName);
-            }
+            throw new ArgumentException($"the QBR of {r.Meeting:uuuu-MM-dd} is recorded as {what} on {d:uuuu-MM-dd}, after the as-of date {asOf:uuuu-MM-dd}.", paramName);
         }
     }
 }

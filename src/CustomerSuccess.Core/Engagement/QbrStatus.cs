@@ -72,22 +72,27 @@ public sealed class QbrStatus
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         var items = new List<AgendaItem>();
-        var rule = $"QBR every {Policy.EveryMonths} months";
+        var rules = Policy.AgendaRules;
         if (HeldSteps.Count > 0 && HeldSteps[^1] is { Step: QbrStep.Summary, IsDone: false } summary)
         {
-            items.Add(new AgendaItem(account, AgendaItemKind.Qbr, $"Send the summary of the {summary.Meeting:uuuu-MM-dd} QBR", summary.DueBy,
-                AgendaPriority.Medium, $"{rule}: summary within {Policy.SummaryWithinDays} day(s)", Policy.Source, owner));
+            items.Add(new AgendaItem(account, AgendaItemKind.Qbr, $"Send the summary of the {Internal.IsoDays.Format(summary.Meeting)} QBR", summary.DueBy,
+                AgendaPriority.Medium, rules.Summary, Policy.Source, owner));
         }
 
-        foreach (var step in NextSteps.Where(s => !s.IsDone))
+        foreach (var step in NextSteps)
         {
-            var (what, priority, detail) = step.Step switch
+            if (step.IsDone)
             {
-                QbrStep.Schedule => ("Schedule the QBR", AgendaPriority.Medium, $"scheduled {Policy.ScheduleDaysAhead} days ahead"),
-                QbrStep.PreRead => ("Send the QBR pre-read", AgendaPriority.Medium, $"pre-read {Policy.PreReadDaysBefore} days before"),
-                _ => ("Hold the QBR", AgendaPriority.High, "due"),
+                continue;
+            }
+
+            var (what, priority, rule) = step.Step switch
+            {
+                QbrStep.Schedule => ("Schedule the QBR", AgendaPriority.Medium, rules.Schedule),
+                QbrStep.PreRead => ("Send the QBR pre-read", AgendaPriority.Medium, rules.PreRead),
+                _ => ("Hold the QBR", AgendaPriority.High, rules.Meeting),
             };
-            items.Add(new AgendaItem(account, AgendaItemKind.Qbr, what, step.DueBy, priority, $"{rule}: {detail}", Policy.Source, owner));
+            items.Add(new AgendaItem(account, AgendaItemKind.Qbr, what, step.DueBy, priority, rule, Policy.Source, owner));
         }
 
         items.Sort((a, b) => a.DueDate.CompareTo(b.DueDate));

@@ -66,7 +66,7 @@ public sealed class StakeholderCoverage
                 t.NextDue,
                 t.Role.Name.Equals(StakeholderMatrix.ChampionRole, StringComparison.OrdinalIgnoreCase)
                 || t.Role.Name.Equals(StakeholderMatrix.ExecutiveSponsorRole, StringComparison.OrdinalIgnoreCase) ? AgendaPriority.Medium : AgendaPriority.Low,
-                $"stakeholder matrix: {t.Role.Name} {Internal.DatePeriods.Every(t.Role.TouchEvery)}", Matrix.Source, owner))
+                t.Role.AgendaRule, Matrix.Source, owner))
             .ToArray();
     }
 }

@@ -88,20 +88,8 @@ public sealed class StakeholderMatrix
     public StakeholderRole? Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return RoleNamed(name.Trim());
-    }
-
-    private StakeholderRole? RoleNamed(string trimmed)
-    {
-        foreach (var role in Roles)
-        {
-            if (string.Equals(role.Name, trimmed, StringComparison.OrdinalIgnoreCase))
-            {
-                return role;
-            }
-        }
-
-        return null;
+        var at = RoleIndex(name.AsSpan().Trim());
+        return at < 0 ? null : Roles[at];
     }
 
     /// <summary>
@@ -116,11 +104,15 @@ public sealed class StakeholderMatrix
     public StakeholderCoverage Assess(IEnumerable<Stakeholder> stakeholders, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(stakeholders);
-        var people = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var held = new HashSet<(string, string)>(NameRoleComparer.Instance);
-        var filled = new HashSet<StakeholderRole>();
-        var fresh = new HashSet<StakeholderRole>();
-        var touches = new List<StakeholderTouch>();
+
+        // A map holds a handful of people: the checks scan what came before, and sets are made only for a large map.
+        var people = new List<Stakeholder>(stakeholders is ICollection<Stakeholder> c ? c.Count : 4);
+        HashSet<(string, string)>? held = null;
+        HashSet<string>? names = null;
+        var contacts = 0;
+        Span<bool> filled = Roles.Count <= 16 ? stackalloc bool[Roles.Count] : new bool[Roles.Count];
+        Span<bool> fresh = Roles.Count <= 16 ? stackalloc bool[Roles.Count] : new bool[Roles.Count];
+        var touches = new List<(StakeholderTouch Touch, int Order)>(people.Capacity);
         foreach (var s in stakeholders)
         {
             ArgumentNullException.ThrowIfNull(s, nameof(stakeholders));
@@ -129,34 +121,93 @@ public sealed class StakeholderMatrix
                 throw new ArgumentException($"stakeholder '{s.Name}' was last touched on {touched:uuuu-MM-dd}, after the as-of date {asOf:uuuu-MM-dd}.", nameof(stakeholders));
             }
 
-            if (!held.Add((s.Name, s.Role)))
+            if (held is null && people.Count == 16)
+            {
+                held = new HashSet<(string, string)>(people.Select(p => (p.Name, p.Role)), NameRoleComparer.Instance);
+                names = new HashSet<string>(people.Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+            }
+
+            var (twice, newName) = held is null ? Scan(people, s) : (!held.Add((s.Name, s.Role)), names!.Add(s.Name));
+            if (twice)
             {
                 throw new ArgumentException($"stakeholder '{s.Name}' is listed twice as {s.Role}.", nameof(stakeholders));
             }
 
-            people.Add(s.Name);
-            if (RoleNamed(s.Role) is not { } role)
+            people.Add(s);
+            contacts += newName ? 1 : 0;
+            var at = RoleIndex(s.Role.AsSpan().Trim());
+            if (at < 0)
             {
                 continue;
             }
 
-            filled.Add(role);
+            var role = Roles[at];
+            filled[at] = true;
             var due = s.LastTouch is { } last ? DatePeriods.PlusOrNull(last, role.TouchEvery) ?? IsoDays.LastDate(asOf.Calendar) : asOf;
             var touch = new StakeholderTouch(s, role, due, asOf);
-            touches.Add(touch);
-            if (touch.IsFresh)
+            touches.Add((touch, touches.Count));
+            fresh[at] |= touch.IsFresh;
+        }
+
+        // By next due, then name ignoring case, then the order given (a stable sort).
+        touches.Sort(static (x, y) =>
+        {
+            var c = x.Touch.NextDue.CompareTo(y.Touch.NextDue);
+            if (c == 0)
             {
-                fresh.Add(role);
+                c = StringComparer.OrdinalIgnoreCase.Compare(x.Touch.Stakeholder.Name, y.Touch.Stakeholder.Name);
+            }
+
+            return c != 0 ? c : x.Order.CompareTo(y.Order);
+        });
+        var ordered = new StakeholderTouch[touches.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = touches[i].Touch;
+        }
+
+        var filledRoles = new List<StakeholderRole>(Roles.Count);
+        var missingRoles = new List<StakeholderRole>(Roles.Count);
+        var freshRoles = 0;
+        for (var i = 0; i < Roles.Count; i++)
+        {
+            (filled[i] ? filledRoles : missingRoles).Add(Roles[i]);
+            freshRoles += fresh[i] ? 1 : 0;
+        }
+
+        return new StakeholderCoverage(this, filledRoles.AsReadOnly(), missingRoles.AsReadOnly(), Array.AsReadOnly(ordered), contacts, freshRoles);
+    }
+
+    /// <summary>Whether the people before list <paramref name="s"/> in the same role (ignoring case), and whether none has its name.</summary>
+    private static (bool Twice, bool NewName) Scan(List<Stakeholder> people, Stakeholder s)
+    {
+        var newName = true;
+        foreach (var p in people)
+        {
+            if (string.Equals(p.Name, s.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                newName = false;
+                if (string.Equals(p.Role, s.Role, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (true, false);
+                }
             }
         }
 
-        var ordered = touches.OrderBy(t => t.NextDue).ThenBy(t => t.Stakeholder.Name, StringComparer.OrdinalIgnoreCase).ToArray();
-        return new StakeholderCoverage(
-            this,
-            Array.AsReadOnly(Roles.Where(filled.Contains).ToArray()),
-            Array.AsReadOnly(Roles.Where(r => !filled.Contains(r)).ToArray()),
-            Array.AsReadOnly(ordered),
-            people.Count,
-            fresh.Count);
+        return (false, newName);
+    }
+
+    /// <summary>The index in <see cref="Roles"/> of the role of that (trimmed) name, ignoring case, or -1.</summary>
+    private int RoleIndex(ReadOnlySpan<char> trimmed)
+    {
+        for (var i = 0; i < Roles.Count; i++)
+        {
+            if (trimmed.Equals(Roles[i].Name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

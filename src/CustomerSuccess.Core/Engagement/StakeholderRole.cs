@@ -29,7 +29,11 @@ public sealed class StakeholderRole : IEquatable<StakeholderRole>
         DescribedAs = describedAs;
         CaresAbout = Array.AsReadOnly((caresAbout ?? []).ToArray());
         Touchpoints = Array.AsReadOnly((touchpoints ?? []).ToArray());
+        AgendaRule = $"stakeholder matrix: {Name} {DatePeriods.Every(TouchEvery)}";
     }
+
+    /// <summary>The rule its agenda items name ("stakeholder matrix: Champion every 14 days"), made once.</summary>
+    internal string AgendaRule { get; }
 
     /// <summary>The role's name.</summary>
     public string Name { get; }

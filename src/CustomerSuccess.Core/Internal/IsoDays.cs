@@ -53,7 +53,8 @@ internal static class IsoDays
     /// Days since 1970-01-01 of an ISO date: the proleptic Gregorian count in 400-year eras of 146 097 days, with each
     /// year taken from March so that the leap day is the last day of its year.
     /// </summary>
-    private static int DayNumber(LocalDate date)
+    /// <summary>The day number of an ISO date (days since 1970-01-01; proleptic Gregorian): a plain int for sorting and counting.</summary>
+    internal static int DayNumber(LocalDate date)
     {
         var month = date.Month;
         var year = month <= 2 ? date.Year - 1 : date.Year;
@@ -62,5 +63,31 @@ internal static class IsoDays
         var dayOfYear = ((153 * (month > 2 ? month - 3 : month + 9)) + 2) / 5 + date.Day - 1;
         var dayOfEra = (yearOfEra * 365) + (yearOfEra / 4) - (yearOfEra / 100) + dayOfYear;
         return (era * 146_097) + dayOfEra - 719_468;
+    }
+
+    /// <summary>
+    /// A date as yyyy-MM-dd, as the pattern "uuuu-MM-dd" writes it, without the pattern machinery for an ISO date of
+    /// years 0 to 9999 (the text of an agenda item is built for every candidate).
+    /// </summary>
+    internal static string Format(LocalDate date)
+    {
+        if (date.Calendar != CalendarSystem.Iso || date.Year < 0)
+        {
+            return date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return string.Create(10, (date.Year, date.Month, date.Day), static (span, d) =>
+        {
+            span[0] = (char)('0' + (d.Year / 1000));
+            span[1] = (char)('0' + (d.Year / 100 % 10));
+            span[2] = (char)('0' + (d.Year / 10 % 10));
+            span[3] = (char)('0' + (d.Year % 10));
+            span[4] = '-';
+            span[5] = (char)('0' + (d.Month / 10));
+            span[6] = (char)('0' + (d.Month % 10));
+            span[7] = '-';
+            span[8] = (char)('0' + (d.Day / 10));
+            span[9] = (char)('0' + (d.Day % 10));
+        });
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using CustomerSuccess.Engagement;
 using CustomerSuccess.Nps;
@@ -24,10 +25,18 @@ public static class AgendaSources
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
-        return Array.AsReadOnly(timeline.Checkpoints.Where(c => c.State != RenewalCheckpointState.Done)
-            .Select(c => new AgendaItem(account, AgendaItemKind.RenewalCheckpoint, c.Checkpoint.Action, c.DueDate, AgendaPriority.High,
-                $"renewal {timeline.RenewalDate:uuuu-MM-dd}: {c.Checkpoint.DaysBefore} days out", timeline.Playbook.Source, c.Checkpoint.Owner))
-            .ToArray());
+        var renewal = Internal.IsoDays.Format(timeline.RenewalDate);
+        var items = new List<AgendaItem>(timeline.Checkpoints.Count);
+        foreach (var c in timeline.Checkpoints)
+        {
+            if (c.State != RenewalCheckpointState.Done)
+            {
+                items.Add(new AgendaItem(account, AgendaItemKind.RenewalCheckpoint, c.Checkpoint.Action, c.DueDate, AgendaPriority.High,
+                    string.Create(CultureInfo.InvariantCulture, $"renewal {renewal}: {c.Checkpoint.DaysBefore} days out"), timeline.Playbook.Source, c.Checkpoint.Owner));
+            }
+        }
+
+        return items.AsReadOnly();
     }
 
     /// <summary>

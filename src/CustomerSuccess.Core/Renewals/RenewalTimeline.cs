@@ -72,8 +72,8 @@ public sealed class RenewalTimeline
             throw new ArgumentOutOfRangeException(nameof(windowDays), windowDays, $"the renewal window must be 0 days or more but was {windowDays}.");
         }
 
-        var doneSet = new HashSet<RenewalCheckpoint>(done ?? []);
-        foreach (var checkpoint in doneSet)
+        var doneList = done is null ? [] : done as IReadOnlyCollection<RenewalCheckpoint> ?? done.ToArray();
+        foreach (var checkpoint in doneList)
         {
             if (!playbook.Checkpoints.Contains(checkpoint))
             {
@@ -82,18 +82,29 @@ public sealed class RenewalTimeline
         }
 
         var renewal = contract.RenewalDateAsOf(asOf);
-        var statuses = playbook.Checkpoints
-            .Select(c =>
+        var checkpoints = playbook.Checkpoints;
+        var statuses = new RenewalCheckpointStatus[checkpoints.Count];
+        for (var i = 0; i < statuses.Length; i++)
+        {
+            var c = checkpoints[i];
+            var due = renewal.PlusDays(-c.DaysBefore);
+            var state = doneList.Count > 0 && doneList.Contains(c) ? RenewalCheckpointState.Done
+                : due > asOf ? RenewalCheckpointState.Upcoming
+                : due == asOf ? RenewalCheckpointState.Due
+                : RenewalCheckpointState.Overdue;
+            var status = new RenewalCheckpointStatus(c, due, state);
+
+            // In due-date order, the playbook's order among equal dates (an insertion sort: a playbook has a handful).
+            var at = i;
+            while (at > 0 && statuses[at - 1].DueDate > due)
             {
-                var due = renewal.PlusDays(-c.DaysBefore);
-                var state = doneSet.Contains(c) ? RenewalCheckpointState.Done
-                    : due > asOf ? RenewalCheckpointState.Upcoming
-                    : due == asOf ? RenewalCheckpointState.Due
-                    : RenewalCheckpointState.Overdue;
-                return new RenewalCheckpointStatus(c, due, state);
-            })
-            .OrderBy(s => s.DueDate)
-            .ToArray();
+                statuses[at] = statuses[at - 1];
+                at--;
+            }
+
+            statuses[at] = status;
+        }
+
         return new RenewalTimeline(contract, playbook, asOf, renewal, windowDays, Array.AsReadOnly(statuses));
     }
 }

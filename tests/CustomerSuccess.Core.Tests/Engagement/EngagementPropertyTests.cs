@@ -38,11 +38,66 @@ public sealed class EngagementPropertyTests
             return unique && ordered && covered;
         });
 
+    /// <summary>
+    /// The agenda is the naive merge (the most urgent of the same item, the first given among equals) in the order of
+    /// <see cref="Agenda.Compare"/>: whatever keys the build sorts by, with accounts' text in new instances and in
+    /// other cases, so that nothing rests on the same string being passed.
+    /// </summary>
+    [Property]
+    public Property Agenda_IsTheNaiveMergeInCompareOrder() =>
+        Prop.ForAll(Gen.ListOf(
+            from item in Items
+            from copy in Gen.Elements(true, false)
+            from owner in Gen.Elements("CSM", "AE")
+            from priority in Gen.Elements(AgendaPriority.Low, AgendaPriority.Medium, AgendaPriority.High, AgendaPriority.Critical)
+            select item with { Account = copy ? new string(item.Account.ToCharArray()) : item.Account, Owner = owner, Priority = priority }).ToArbitrary(), items =>
+        {
+            var asOf = Epoch.PlusDays(3);
+            var expected = new System.Collections.Generic.List<AgendaItem>();
+            foreach (var item in items.Where(i => i.DueDate <= asOf.PlusDays(2)))
+            {
+                var at = expected.FindIndex(e => e.IsSameAs(item));
+                if (at < 0)
+                {
+                    expected.Add(item);
+                }
+                else if (item.Priority > expected[at].Priority)
+                {
+                    expected[at] = item;
+                }
+            }
+
+            expected.Sort(Agenda.Compare);
+            var agenda = Agenda.Build(items, asOf, lookaheadDays: 2).Items;
+            return agenda.Count == expected.Count && agenda.Zip(expected).All(p => ReferenceEquals(p.First, p.Second));
+        });
+
     [Property]
     public Property AgendaItem_DueOnADay_IsOverdueTheDayAfter_AndNotOnIt() =>
         Prop.ForAll(Items.ToArbitrary(), item =>
             !item.IsOverdueOn(item.DueDate) && item.IsOverdueOn(item.DueDate.PlusDays(1))
             && item.DaysOverdueOn(item.DueDate) == 0 && item.DaysOverdueOn(item.DueDate.PlusDays(1)) == 1);
+
+    /// <summary>The next check-in is the latest over the touchpoints (and the kickoff) of date + the interval in force on it.</summary>
+    [Property]
+    public Property CheckIn_NextDue_IsTheLatestTouchPlusItsInterval() =>
+        Prop.ForAll(
+            (from cadence in Cadences
+             from touches in Gen.ListOf(Gen.Choose(-20, 200))
+             select (cadence, touches)).ToArbitrary(),
+            t =>
+            {
+                var asOf = Epoch.PlusDays(300);
+                var expected = Epoch.Plus(t.cadence.Steps[0].Every);
+                foreach (var d in t.touches)
+                {
+                    var next = Epoch.PlusDays(d).Plus(t.cadence.IntervalOn(d + 1));
+                    expected = next > expected ? next : expected;
+                }
+
+                var status = t.cadence.Status(Epoch, t.touches.Select(d => Epoch.PlusDays(d)), asOf);
+                return status.NextDue == expected && status.LastTouch == (t.touches.Count == 0 ? null : Epoch.PlusDays(t.touches.Max()));
+            });
 
     [Property]
     public Property CheckIn_AddingATouchpoint_NeverMakesItMoreOverdue() =>

@@ -316,4 +316,19 @@ public sealed class EngagementTests
         Assert.Single(agenda.Overdue);
         Assert.Equal(4, Agenda.Build(agenda.Items.Append(Item("C", "Later", D(12, 5), AgendaPriority.Critical)), asOf, lookaheadDays: 5).Items.Count);
     }
+
+    [Fact]
+    public void Agenda_InAnotherCalendar_MergesAndOrdersTheSameWay()
+    {
+        var asOf = D(11, 30).WithCalendar(CalendarSystem.Julian);
+        AgendaItem Item(string account, string what, int daysBefore, AgendaPriority p) => new(account, AgendaItemKind.Other, what, asOf.PlusDays(-daysBefore), p, "rule", "ours", "CSM");
+        var agenda = Agenda.Build(
+        [
+            Item("B", "Call", 1, AgendaPriority.Low),
+            Item("A", "Call", 0, AgendaPriority.Low),
+            Item("b", "call", 1, AgendaPriority.High),
+            Item("D", "Urgent", 0, AgendaPriority.Critical),
+        ], asOf);
+        Assert.Equal([("b", AgendaPriority.High), ("D", AgendaPriority.Critical), ("A", AgendaPriority.Low)], agenda.Items.Select(i => (i.Account, i.Priority)));
+    }
 }
