@@ -64,23 +64,32 @@ public class AgendaBenchmarks
     [Benchmark(Description = "agenda: check-ins, QBRs, stakeholders, renewals")]
     public int FullAgenda() => Agenda.Build(Items(), AsOf).Items.Count;
 
-    // Streamed, so only the items the agenda keeps are held, not every candidate of every account.
-    private IEnumerable<AgendaItem> Items()
+    [Benchmark(Description = "agenda, items made only up to its horizon (dueBy)")]
+    public int FullAgendaToItsHorizon() => Agenda.Build(Items(AsOf), AsOf).Items.Count;
+
+    // Streamed, so only the items the agenda keeps are held, not every candidate of every account; with the agenda's
+    // horizon as dueBy, an item the agenda would drop is not made at all (as the docs advise).
+    private IEnumerable<AgendaItem> Items(LocalDate? dueBy = null)
     {
         foreach (var a in _accounts)
         {
-            yield return CheckInCadence.Seed001.Status(a.Kickoff, a.Touches, AsOf).ToAgendaItem(a.Id);
-            foreach (var item in QbrPolicy.Seed001.Status(a.Kickoff, a.Qbrs, AsOf).ToAgendaItems(a.Id))
+            var checkIn = CheckInCadence.Seed001.Status(a.Kickoff, a.Touches, AsOf);
+            if (!(checkIn.NextDue > dueBy))
+            {
+                yield return checkIn.ToAgendaItem(a.Id);
+            }
+
+            foreach (var item in QbrPolicy.Seed001.Status(a.Kickoff, a.Qbrs, AsOf).ToAgendaItems(a.Id, dueBy: dueBy))
             {
                 yield return item;
             }
 
-            foreach (var item in StakeholderMatrix.Seed003.Assess(a.People, AsOf).ToAgendaItems(a.Id))
+            foreach (var item in StakeholderMatrix.Seed003.Assess(a.People, AsOf).ToAgendaItems(a.Id, dueBy: dueBy))
             {
                 yield return item;
             }
 
-            foreach (var item in RenewalTimeline.For(a.Contract, RenewalPlaybook.Seed004, AsOf).ToAgendaItems(a.Id))
+            foreach (var item in RenewalTimeline.For(a.Contract, RenewalPlaybook.Seed004, AsOf).ToAgendaItems(a.Id, dueBy))
             {
                 yield return item;
             }

@@ -31,7 +31,7 @@ internal sealed record AgendaPlaybooks(CheckInCadence Cadence, QbrPolicy Qbr)
 internal static class BookAgenda
 {
     public static Agenda Build(BookReader book, BookFiles files, AgendaPlaybooks playbooks, LocalDate asOf, int lookaheadDays) =>
-        Agenda.Build(Items(book, files, playbooks, asOf), asOf, lookaheadDays);
+        Agenda.Build(Items(book, files, playbooks, asOf, asOf.PlusDays(lookaheadDays)), asOf, lookaheadDays);
 
     /// <summary>The roles stakeholders hold that the matrix does not name, with how many hold each: contacts with no touch due.</summary>
     public static IReadOnlyList<(string Role, int People)> OtherRoles(BookReader book, AgendaPlaybooks playbooks) =>
@@ -42,7 +42,7 @@ internal static class BookAgenda
     public static int QbrsNotStrategic(BookReader book) => book.Accounts.Count(a => !a.Strategic && a.Qbrs.Count > 0);
 
     // Streamed: only the items the agenda keeps are held, not every candidate of every account.
-    private static IEnumerable<AgendaItem> Items(BookReader book, BookFiles files, AgendaPlaybooks playbooks, LocalDate asOf)
+    private static IEnumerable<AgendaItem> Items(BookReader book, BookFiles files, AgendaPlaybooks playbooks, LocalDate asOf, LocalDate horizon)
     {
         var surveys = book.AccountColumns.Contains("last_nps_survey");
         var plans = book.AccountColumns.Contains("success_plan");
@@ -56,19 +56,19 @@ internal static class BookAgenda
             var groups = new List<IEnumerable<AgendaItem>>();
             if (files.Qbrs is not null && a.Strategic)
             {
-                groups.Add(playbooks.Qbr.Status(a.Kickoff, a.Qbrs, asOf).ToAgendaItems(a.Id, a.Owner));
+                groups.Add(playbooks.Qbr.Status(a.Kickoff, a.Qbrs, asOf).ToAgendaItems(a.Id, a.Owner, horizon));
             }
 
             if (files.Stakeholders is not null)
             {
-                groups.Add(playbooks.Stakeholders.Assess(a.Stakeholders, asOf).ToAgendaItems(a.Id, a.Owner));
+                groups.Add(playbooks.Stakeholders.Assess(a.Stakeholders, asOf).ToAgendaItems(a.Id, a.Owner, horizon));
             }
 
             groups.Add(a.Milestones.Where(m => m.Done is null).Select(m => m.ToAgendaItem(a.Id)));
             var renewal = a.RenewalDate >= asOf ? a.RenewalDate : null;
             if (renewal is { } r)
             {
-                groups.Add(RenewalItems(a.Id, r, playbooks.Renewal, asOf));
+                groups.Add(RenewalItems(a.Id, r, playbooks.Renewal, asOf, horizon));
             }
 
             if (surveys)
@@ -95,13 +95,13 @@ internal static class BookAgenda
     /// does not say which are done, so those before the one in force (the latest due on or before the as-of date) are
     /// taken as done, and the one in force and those ahead are on the agenda.
     /// </summary>
-    private static IReadOnlyList<AgendaItem> RenewalItems(string id, LocalDate renewal, RenewalPlaybook playbook, LocalDate asOf)
+    private static IReadOnlyList<AgendaItem> RenewalItems(string id, LocalDate renewal, RenewalPlaybook playbook, LocalDate asOf, LocalDate horizon)
     {
         var start = asOf.PlusYears(-1);
         var contract = new Contract(id, start, Period.FromDays(Period.DaysBetween(start, renewal)), autoRenews: false, 0m);
         var inForce = playbook.Checkpoints.Where(c => renewal.PlusDays(-c.DaysBefore) <= asOf).MinBy(c => c.DaysBefore);
         var done = inForce is null ? [] : playbook.Checkpoints.Where(c => c.DaysBefore > inForce.DaysBefore);
-        return RenewalTimeline.For(contract, playbook, asOf, done).ToAgendaItems(id);
+        return RenewalTimeline.For(contract, playbook, asOf, done).ToAgendaItems(id, horizon);
     }
 }
 

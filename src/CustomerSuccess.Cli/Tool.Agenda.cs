@@ -11,6 +11,9 @@ namespace CustomerSuccess.Cli;
 /// <content>The <c>agenda</c> command.</content>
 internal static partial class Tool
 {
+    /// <summary>The longest lookahead the agenda takes: ten years of days.</summary>
+    private const int MaxLookaheadDays = 3660;
+
     private static Command AgendaCommand(CliEnvironment env)
     {
         var inputs = new InputOptions();
@@ -44,9 +47,9 @@ internal static partial class Tool
             var files = BookFiles.Resolve(result.GetValue(accounts)!, result.GetValue(touchpoints), result.GetValue(stakeholders), result.GetValue(qbrs), result.GetValue(milestones));
             var path = result.GetValue(output);
             var days = result.GetValue(lookahead);
-            if (days < 0)
+            if (days is < 0 or > MaxLookaheadDays)
             {
-                throw new UsageException($"--lookahead must be 0 days or more but was {days}.");
+                throw new UsageException($"--lookahead must be 0 to {MaxLookaheadDays} days (ten years) but was {days}.");
             }
 
             var reading = inputs.Reading(result);

@@ -178,7 +178,7 @@ public sealed class AgendaCliTests : IDisposable
 
         Assert.All([noAccounts, negative, stdin, same], r => Assert.Equal(ExitCodes.InvalidInput, r.ExitCode));
         Assert.Contains("holds no accounts.csv", noAccounts.Error, StringComparison.Ordinal);
-        Assert.Contains("--lookahead must be 0 days or more but was -1.", negative.Error, StringComparison.Ordinal);
+        Assert.Contains("--lookahead must be 0 to 3660 days (ten years) but was -1.", negative.Error, StringComparison.Ordinal);
         Assert.Contains("the agenda reads several files", stdin.Error, StringComparison.Ordinal);
         Assert.Contains("BOOK and --touchpoints are the same file", same.Error, StringComparison.Ordinal);
     }

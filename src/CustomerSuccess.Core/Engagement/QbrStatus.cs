@@ -65,15 +65,16 @@ public sealed class QbrStatus
     /// </summary>
     /// <param name="account">The account's id or name. Not empty.</param>
     /// <param name="owner">Who does it; "CSM" by default.</param>
+    /// <param name="dueBy">Leave out what falls due after this date (an agenda's horizon: its as-of date plus its lookahead), so that no item is made only to be dropped; null (the default) keeps every item.</param>
     /// <returns>The items, by due date.</returns>
     /// <exception cref="ArgumentException"><paramref name="account"/> or <paramref name="owner"/> is empty.</exception>
-    public IReadOnlyList<AgendaItem> ToAgendaItems(string account, string owner = "CSM")
+    public IReadOnlyList<AgendaItem> ToAgendaItems(string account, string owner = "CSM", LocalDate? dueBy = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         var items = new List<AgendaItem>();
         var rules = Policy.AgendaRules;
-        if (HeldSteps.Count > 0 && HeldSteps[^1] is { Step: QbrStep.Summary, IsDone: false } summary)
+        if (HeldSteps.Count > 0 && HeldSteps[^1] is { Step: QbrStep.Summary, IsDone: false } summary && !(summary.DueBy > dueBy))
         {
             items.Add(new AgendaItem(account, AgendaItemKind.Qbr, $"Send the summary of the {Internal.IsoDays.Format(summary.Meeting)} QBR", summary.DueBy,
                 AgendaPriority.Medium, rules.Summary, Policy.Source, owner));
@@ -81,7 +82,7 @@ public sealed class QbrStatus
 
         foreach (var step in NextSteps)
         {
-            if (step.IsDone)
+            if (step.IsDone || step.DueBy > dueBy)
             {
                 continue;
             }
@@ -95,7 +96,7 @@ public sealed class QbrStatus
             items.Add(new AgendaItem(account, AgendaItemKind.Qbr, what, step.DueBy, priority, rule, Policy.Source, owner));
         }
 
-        items.Sort((a, b) => a.DueDate.CompareTo(b.DueDate));
+        items.Sort(static (a, b) => a.DueDate.CompareTo(b.DueDate));
         return items.AsReadOnly();
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NodaTime;
 
 namespace CustomerSuccess.Engagement;
 
@@ -55,18 +56,28 @@ public sealed class StakeholderCoverage
     /// </summary>
     /// <param name="account">The account's id or name. Not empty.</param>
     /// <param name="owner">Who reaches out; "CSM" by default.</param>
+    /// <param name="dueBy">Leave out what falls due after this date (an agenda's horizon: its as-of date plus its lookahead), so that no item is made only to be dropped; null (the default) keeps every item.</param>
     /// <returns>The items, by due date.</returns>
     /// <exception cref="ArgumentException"><paramref name="account"/> or <paramref name="owner"/> is empty.</exception>
-    public IReadOnlyList<AgendaItem> ToAgendaItems(string account, string owner = "CSM")
+    public IReadOnlyList<AgendaItem> ToAgendaItems(string account, string owner = "CSM", LocalDate? dueBy = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        return Touches.Select(t => new AgendaItem(account, AgendaItemKind.StakeholderTouch,
+        var items = new List<AgendaItem>(Touches.Count);
+        foreach (var t in Touches)
+        {
+            if (t.NextDue > dueBy)
+            {
+                continue;
+            }
+
+            var key = t.Role.Name.Equals(StakeholderMatrix.ChampionRole, StringComparison.OrdinalIgnoreCase)
+                || t.Role.Name.Equals(StakeholderMatrix.ExecutiveSponsorRole, StringComparison.OrdinalIgnoreCase);
+            items.Add(new AgendaItem(account, AgendaItemKind.StakeholderTouch,
                 $"{(t.IsNeverTouched ? "Introduce yourself to" : "Touch base with")} {t.Stakeholder.Name} ({t.Role.Name})",
-                t.NextDue,
-                t.Role.Name.Equals(StakeholderMatrix.ChampionRole, StringComparison.OrdinalIgnoreCase)
-                || t.Role.Name.Equals(StakeholderMatrix.ExecutiveSponsorRole, StringComparison.OrdinalIgnoreCase) ? AgendaPriority.Medium : AgendaPriority.Low,
-                t.Role.AgendaRule, Matrix.Source, owner))
-            .ToArray();
+                t.NextDue, key ? AgendaPriority.Medium : AgendaPriority.Low, t.Role.AgendaRule, Matrix.Source, owner));
+        }
+
+        return items.AsReadOnly();
     }
 }

@@ -140,12 +140,13 @@ public sealed class SuccessPlan
 
     /// <summary>The milestones not reached as agenda items (Medium priority, ours), due on their due dates.</summary>
     /// <param name="account">The account's id or name. Not empty.</param>
+    /// <param name="dueBy">Leave out what falls due after this date (an agenda's horizon: its as-of date plus its lookahead), so that no item is made only to be dropped; null (the default) keeps every item.</param>
     /// <returns>The items, by due date.</returns>
     /// <exception cref="ArgumentException"><paramref name="account"/> is empty.</exception>
-    public IReadOnlyList<AgendaItem> ToAgendaItems(string account)
+    public IReadOnlyList<AgendaItem> ToAgendaItems(string account, LocalDate? dueBy = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
-        return Array.AsReadOnly(Milestones.Where(m => m.Done is null).Select(m => m.ToAgendaItem(account)).ToArray());
+        return Array.AsReadOnly(Milestones.Where(m => m.Done is null && !(m.Due > dueBy)).Select(m => m.ToAgendaItem(account)).ToArray());
     }
 
     private static IReadOnlyList<string> Texts(IEnumerable<string>? texts, string what, string paramName)

@@ -19,9 +19,10 @@ public static class AgendaSources
     /// <summary>The renewal checkpoints not done, each due on its date with the playbook's owner and source (High priority, ours).</summary>
     /// <param name="timeline">The renewal timeline.</param>
     /// <param name="account">The account's id or name. Not empty.</param>
+    /// <param name="dueBy">Leave out what falls due after this date (an agenda's horizon: its as-of date plus its lookahead), so that no item is made only to be dropped; null (the default) keeps every item.</param>
     /// <returns>The items, by due date.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="timeline"/> is null.</exception>
-    public static IReadOnlyList<AgendaItem> ToAgendaItems(this RenewalTimeline timeline, string account)
+    public static IReadOnlyList<AgendaItem> ToAgendaItems(this RenewalTimeline timeline, string account, LocalDate? dueBy = null)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
@@ -29,7 +30,7 @@ public static class AgendaSources
         var items = new List<AgendaItem>(timeline.Checkpoints.Count);
         foreach (var c in timeline.Checkpoints)
         {
-            if (c.State != RenewalCheckpointState.Done)
+            if (c.State != RenewalCheckpointState.Done && !(c.DueDate > dueBy))
             {
                 items.Add(new AgendaItem(account, AgendaItemKind.RenewalCheckpoint, c.Checkpoint.Action, c.DueDate, AgendaPriority.High,
                     string.Create(CultureInfo.InvariantCulture, $"renewal {renewal}: {c.Checkpoint.DaysBefore} days out"), timeline.Playbook.Source, c.Checkpoint.Owner));
@@ -45,16 +46,17 @@ public static class AgendaSources
     /// </summary>
     /// <param name="progress">The onboarding progress.</param>
     /// <param name="account">The account's id or name. Not empty.</param>
+    /// <param name="dueBy">Leave out what falls due after this date (an agenda's horizon: its as-of date plus its lookahead), so that no item is made only to be dropped; null (the default) keeps every item.</param>
     /// <returns>The items.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="progress"/> is null.</exception>
-    public static IReadOnlyList<AgendaItem> ToAgendaItems(this OnboardingProgress progress, string account)
+    public static IReadOnlyList<AgendaItem> ToAgendaItems(this OnboardingProgress progress, string account, LocalDate? dueBy = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
-        var items = progress.Overdue.Select(o => Task(account, progress, o.Task, o.DueDate, AgendaPriority.High)).ToList();
+        var items = progress.Overdue.Where(o => !(o.DueDate > dueBy)).Select(o => Task(account, progress, o.Task, o.DueDate, AgendaPriority.High)).ToList();
         foreach (var task in progress.NextActions)
         {
-            if (Internal.IsoDays.PlusDaysOrNull(progress.Start, task.DayOffset) is { } due)
+            if (Internal.IsoDays.PlusDaysOrNull(progress.Start, task.DayOffset) is { } due && !(due > dueBy))
             {
                 items.Add(Task(account, progress, task, due, AgendaPriority.Medium));
             }
