@@ -1,0 +1,321 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CustomerSuccess.Internal;
+using NodaTime;
+
+namespace CustomerSuccess.WorkItems;
+
+/// <summary>
+/// Reconciles the work items a caller holds with tonight's findings: which to open, keep, close and escalate. It holds
+/// no state and does no I/O: items go in, a <see cref="WorkItemChanges"/> comes out, and reconciling its result again
+/// with the same findings changes nothing.
+/// </summary>
+/// <remarks>
+/// The rules, in order: a finding whose key (or, for a condition without an occurrence of its own, whose account, kind
+/// and rule) an active item holds keeps that item, with the finding's priority, evidence and due date; a snoozed item
+/// is open again from its snooze date. A finding whose item the caller dismissed or marked done, or that was closed,
+/// opens nothing for the same key; a condition without an occurrence of its own opens a new occurrence once it has not
+/// been found for <see cref="QuietPeriodDays"/> after a dismissed or done item, and at once after an item closed as
+/// cleared. A new item that is more urgent than an active item on the same subject with another rule supersedes it. An
+/// active item whose cause is not found is closed: a one-off step past its due date as due date passed, others as
+/// cleared. An open item past its escalation's deadline is escalated once, to the escalation's owner. Immutable and
+/// thread-safe; linear in the items and findings.
+/// </remarks>
+public sealed class WorkItemReconciler
+{
+    /// <summary>Creates a reconciler.</summary>
+    /// <param name="quietPeriodDays">
+    /// Days a cause must go unfound after its item was dismissed or done before it counts as a new occurrence, 1 or more;
+    /// 30 by default (ours: a month, the longest routine cadence of the playbooks).
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quietPeriodDays"/> is below 1.</exception>
+    public WorkItemReconciler(int quietPeriodDays = 30)
+    {
+        if (quietPeriodDays < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quietPeriodDays), quietPeriodDays, $"the quiet period must be 1 day or more but was {quietPeriodDays}.");
+        }
+
+        QuietPeriodDays = quietPeriodDays;
+    }
+
+    /// <summary>The reconciler with the default quiet period of 30 days.</summary>
+    public static WorkItemReconciler Default { get; } = new();
+
+    /// <summary>Days a cause must go unfound after its item was dismissed or done before it counts as a new occurrence.</summary>
+    public int QuietPeriodDays { get; }
+
+    /// <summary>Reconciles the items a caller holds with tonight's findings.</summary>
+    /// <param name="held">
+    /// The items the caller holds, in any order: open and snoozed ones, and the dismissed, done and closed ones it keeps
+    /// so that their causes do not reopen them.
+    /// </param>
+    /// <param name="findings">Tonight's findings, in any order; the same key twice is one finding, the most urgent.</param>
+    /// <param name="asOf">The night; not before any held item's opening.</param>
+    /// <returns>The change set.</returns>
+    /// <exception cref="ArgumentNullException">An argument or one of the items is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// Two held items have the same key, an item's key is not the form of its kind, account, rule and occurrence, an item
+    /// opened after <paramref name="asOf"/>, or a snoozed item has no snooze date; the message names the item and field.
+    /// </exception>
+    public WorkItemChanges Reconcile(IEnumerable<WorkItem> held, IEnumerable<WorkItemFinding> findings, LocalDate asOf)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(findings);
+        var night = new Night(asOf, QuietPeriodDays);
+        foreach (var item in held)
+        {
+            night.Hold(item);
+        }
+
+        foreach (var finding in Deduplicate(findings))
+        {
+            night.Take(finding);
+        }
+
+        return night.Finish();
+    }
+
+    /// <summary>The findings, the same key once (the most urgent, then the first in a fixed order), in key order.</summary>
+    private static IEnumerable<WorkItemFinding> Deduplicate(IEnumerable<WorkItemFinding> findings)
+    {
+        var best = new Dictionary<string, WorkItemFinding>(StringComparer.Ordinal);
+        foreach (var f in findings)
+        {
+            ArgumentNullException.ThrowIfNull(f, nameof(findings));
+            var key = FindingKey(f);
+            if (!best.TryGetValue(key, out var other) || Precedes(f, other))
+            {
+                best[key] = f;
+            }
+        }
+
+        return best.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value);
+    }
+
+    /// <summary>A finding's key, or for a condition without an occurrence, its key with <c>*</c> for the episode.</summary>
+    private static string FindingKey(WorkItemFinding f) => WorkItemKey.Of(f.Kind, f.Account, f.Rule, f.Occurrence ?? "*");
+
+    /// <summary>Whether <paramref name="a"/> is kept over <paramref name="b"/> for the same key: more urgent, then earlier due, then by text.</summary>
+    private static bool Precedes(WorkItemFinding a, WorkItemFinding b)
+    {
+        var c = ((int)b.Priority).CompareTo((int)a.Priority);
+        if (c == 0)
+        {
+            c = Nullable.Compare(a.DueDate, b.DueDate);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(Text(a), Text(b));
+        }
+
+        return c < 0;
+    }
+
+    /// <summary>Everything else a finding says, as one text: two findings with the same text are the same finding.</summary>
+    private static string Text(WorkItemFinding f) =>
+        $"{f.What}\u0000{f.Owner}\u0000{f.Source}\u0000{f.Subject}\u0000{f.OneOff}\u0000{f.Escalation}\u0000{Canonical(f.Evidence)}";
+
+    private static string Canonical(IReadOnlyDictionary<string, string> evidence) =>
+        string.Join("\u0001", evidence.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}\u0002{p.Value}"));
+
+    private static bool SameEvidence(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
+
+    /// <summary>One reconciliation's working state.</summary>
+    private sealed class Night(LocalDate asOf, int quietPeriodDays)
+    {
+        private readonly Dictionary<string, WorkItem> _byKey = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<WorkItem>> _byRule = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, WorkItem> _opened = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (WorkItem Item, WorkItemFinding Finding)> _matched = new(StringComparer.Ordinal);
+        private readonly List<WorkItem> _suppressed = [];
+
+        public void Hold(WorkItem held)
+        {
+            ArgumentNullException.ThrowIfNull(held);
+            var item = held;
+            var expected = WorkItemKey.Of(item.Kind, item.Account, item.Rule, item.Occurrence);
+            if (!string.Equals(item.Key, expected, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"work item '{item.Key}': its Key is not the form of its kind, account, rule and occurrence; it should be '{expected}'.", nameof(held));
+            }
+
+            if (item.OpenedOn > asOf)
+            {
+                throw new ArgumentException($"work item '{item.Key}': its OpenedOn {item.OpenedOn:uuuu-MM-dd} is after the as-of date {asOf:uuuu-MM-dd}.", nameof(held));
+            }
+
+            if (item.Status == WorkItemStatus.Snoozed && item.SnoozedUntil is null)
+            {
+                throw new ArgumentException($"work item '{item.Key}': it is snoozed but has no SnoozedUntil.", nameof(held));
+            }
+
+            if (!_byKey.TryAdd(item.Key, item))
+            {
+                throw new ArgumentException($"work item '{item.Key}': the Key is held twice.", nameof(held));
+            }
+
+            Add(_byRule, WorkItemKey.Of(item.Kind, item.Account, item.Rule, "*"), item);
+        }
+
+        public void Take(WorkItemFinding f)
+        {
+            var held = f.Occurrence is { } occurrence ? _byKey.GetValueOrDefault(WorkItemKey.Of(f.Kind, f.Account, f.Rule, occurrence)) : Episode(f);
+            if (held is { IsActive: true })
+            {
+                _matched[held.Key] = (held, f);
+                return;
+            }
+
+            if (held is not null)
+            {
+                Suppress(held);
+                return;
+            }
+
+            var key = WorkItemKey.Of(f.Kind, f.Account, f.Rule, f.Occurrence ?? IsoDays.Format(asOf));
+            if (_byKey.TryGetValue(key, out var same))
+            {
+                // Closed tonight's date already: the same occurrence, not reopened.
+                Suppress(same);
+                return;
+            }
+
+            _opened[key] = New(key, f);
+        }
+
+        public WorkItemChanges Finish()
+        {
+            var kept = new List<WorkItemUpdate>();
+            var closed = new List<WorkItem>();
+            var escalated = new List<WorkItem>();
+            var live = _opened.Values.Concat(_matched.Values.Select(m => m.Item with { Priority = m.Finding.Priority, Subject = m.Finding.SubjectOrRule }))
+                .ToLookup(i => WorkItemKey.Of(i.Kind, i.Account, i.Subject, "*"), StringComparer.Ordinal);
+            foreach (var item in _byKey.Values.Where(i => i.IsActive))
+            {
+                if (!_matched.TryGetValue(item.Key, out var match))
+                {
+                    closed.Add(Close(item, live[WorkItemKey.Of(item.Kind, item.Account, item.Subject, "*")]));
+                }
+                else if (Keep(match.Item, match.Finding) is var (now, changes) && now.EscalatedOn == asOf && match.Item.EscalatedOn is null)
+                {
+                    escalated.Add(now);
+                }
+                else
+                {
+                    kept.Add(new WorkItemUpdate(now, changes));
+                }
+            }
+
+            return new WorkItemChanges(asOf, Sorted(_opened.Values), Array.AsReadOnly([.. kept.OrderBy(k => k.Item.Key, StringComparer.Ordinal)]),
+                Sorted(closed), Sorted(escalated), Sorted(_suppressed));
+        }
+
+        /// <summary>
+        /// An active item whose cause is gone: superseded when an item on the same subject with another rule, opened or
+        /// kept tonight, is more urgent (the most urgent, then the first key); else a one-off step past its due date; else cleared.
+        /// </summary>
+        private WorkItem Close(WorkItem item, IEnumerable<WorkItem> sameSubject)
+        {
+            var by = sameSubject.Where(o => !string.Equals(o.Rule, item.Rule, StringComparison.Ordinal) && o.Priority > item.Priority)
+                .OrderByDescending(o => (int)o.Priority).ThenBy(o => o.Key, StringComparer.Ordinal).FirstOrDefault();
+            var reason = by is not null ? WorkItemCloseReason.Superseded
+                : item.OneOff && item.DueDate < asOf ? WorkItemCloseReason.DueDatePassed
+                : WorkItemCloseReason.ConditionCleared;
+            return item with { Status = WorkItemStatus.Closed, ClosedOn = asOf, CloseReason = reason, SupersededBy = by?.Key };
+        }
+
+        /// <summary>The held item of a condition without an occurrence: the active one of its rule, else a dismissed or done one within the quiet period.</summary>
+        private WorkItem? Episode(WorkItemFinding f)
+        {
+            WorkItem? quiet = null;
+            foreach (var item in _byRule.GetValueOrDefault(WorkItemKey.Of(f.Kind, f.Account, f.Rule, "*")) ?? [])
+            {
+                if (!item.Episode)
+                {
+                    continue;
+                }
+
+                if (item.IsActive)
+                {
+                    return item;
+                }
+
+                if (item.Status is WorkItemStatus.Dismissed or WorkItemStatus.Done && Period.DaysBetween(item.LastSeenOn, asOf) <= quietPeriodDays
+                    && (quiet is null || item.LastSeenOn > quiet.LastSeenOn || (item.LastSeenOn == quiet.LastSeenOn && string.CompareOrdinal(item.Key, quiet.Key) > 0)))
+                {
+                    quiet = item;
+                }
+            }
+
+            return quiet;
+        }
+
+        private void Suppress(WorkItem item)
+        {
+            if (item.LastSeenOn < asOf && !_suppressed.Any(s => s.Key == item.Key))
+            {
+                _suppressed.Add(item with { LastSeenOn = asOf });
+            }
+        }
+
+        private WorkItem New(string key, WorkItemFinding f)
+        {
+            var item = new WorkItem(key, f.Account, f.Kind, f.Rule, f.SubjectOrRule, f.Occurrence ?? IsoDays.Format(asOf), f.What, f.Priority, f.Source, f.Owner, WorkItemStatus.Open, asOf, asOf)
+            {
+                DueDate = f.DueDate, OneOff = f.OneOff, Evidence = f.Evidence, Escalation = f.Escalation, Episode = f.Occurrence is null,
+            };
+            return f.Escalation is { AfterDays: 0 } now ? item with { EscalatedOn = asOf, Owner = now.To } : item;
+        }
+
+        /// <summary>A matched active item with tonight's finding: its priority, evidence, due date and details, unsnoozed or escalated when due.</summary>
+        private (WorkItem Item, WorkItemChange Changes) Keep(WorkItem item, WorkItemFinding f)
+        {
+            var changes = WorkItemChange.None;
+            changes |= f.Priority > item.Priority ? WorkItemChange.PriorityUp : f.Priority < item.Priority ? WorkItemChange.PriorityDown : WorkItemChange.None;
+            changes |= SameEvidence(item.Evidence, f.Evidence) ? WorkItemChange.None : WorkItemChange.Evidence;
+            changes |= item.DueDate == f.DueDate ? WorkItemChange.None : WorkItemChange.DueDate;
+            var owner = item.EscalatedOn is null ? f.Owner : item.Owner;
+            changes |= item.What == f.What && item.Owner == owner && item.Source == f.Source && item.Escalation == f.Escalation ? WorkItemChange.None : WorkItemChange.Details;
+            var status = item.Status;
+            LocalDate? snoozedUntil = item.SnoozedUntil;
+            if (status == WorkItemStatus.Snoozed && asOf >= item.SnoozedUntil)
+            {
+                (status, snoozedUntil) = (WorkItemStatus.Open, null);
+                changes |= WorkItemChange.SnoozeEnded;
+            }
+
+            if (changes == WorkItemChange.None && item.LastSeenOn != asOf)
+            {
+                changes = WorkItemChange.Seen;
+            }
+
+            var now = item with
+            {
+                Priority = f.Priority, Evidence = f.Evidence, DueDate = f.DueDate, What = f.What, Owner = owner, Source = f.Source, Escalation = f.Escalation,
+                OneOff = f.OneOff, Status = status, SnoozedUntil = snoozedUntil, LastSeenOn = asOf,
+            };
+            if (now is { Status: WorkItemStatus.Open, EscalatedOn: null, Escalation: { } e } && Period.DaysBetween(now.OpenedOn, asOf) >= e.AfterDays)
+            {
+                now = now with { EscalatedOn = asOf, Owner = e.To };
+            }
+
+            return (now, changes);
+        }
+
+        private static void Add(Dictionary<string, List<WorkItem>> index, string key, WorkItem item)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+
+            list.Add(item);
+        }
+
+        private static IReadOnlyList<WorkItem> Sorted(IEnumerable<WorkItem> items) => Array.AsReadOnly([.. items.OrderBy(i => i.Key, StringComparer.Ordinal)]);
+    }
+}
