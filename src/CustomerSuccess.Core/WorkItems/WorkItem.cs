@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using CustomerSuccess.Engagement;
 using CustomerSuccess.Internal;
@@ -40,34 +39,34 @@ public sealed record WorkItem(
     LocalDate LastSeenOn)
 {
     /// <summary>The stable key.</summary>
-    public string Key { get; init; } = NotEmpty(Key, nameof(Key));
+    public string Key { get; init; } = WorkItemFields.NotEmpty(Key, nameof(Key));
 
     /// <summary>The account.</summary>
-    public string Account { get; init; } = NotEmpty(Account, nameof(Account));
+    public string Account { get; init; } = WorkItemFields.NotEmpty(Account, nameof(Account));
 
     /// <summary>What raised it.</summary>
     public WorkItemKind Kind { get; init; } = Guard.Defined(Kind, nameof(Kind));
 
     /// <summary>The rule that raised it.</summary>
-    public string Rule { get; init; } = NotEmpty(Rule, nameof(Rule));
+    public string Rule { get; init; } = WorkItemFields.NotEmpty(Rule, nameof(Rule));
 
     /// <summary>What it is about.</summary>
-    public string Subject { get; init; } = NotEmpty(Subject, nameof(Subject));
+    public string Subject { get; init; } = WorkItemFields.NotEmpty(Subject, nameof(Subject));
 
     /// <summary>The period, event or episode start it is about.</summary>
-    public string Occurrence { get; init; } = NotEmpty(Occurrence, nameof(Occurrence));
+    public string Occurrence { get; init; } = WorkItemFields.NotEmpty(Occurrence, nameof(Occurrence));
 
     /// <summary>What to do.</summary>
-    public string What { get; init; } = NotEmpty(What, nameof(What));
+    public string What { get; init; } = WorkItemFields.NotEmpty(What, nameof(What));
 
     /// <summary>How urgent it is.</summary>
     public AgendaPriority Priority { get; init; } = Guard.Defined(Priority, nameof(Priority));
 
     /// <summary>The playbook behind the rule.</summary>
-    public string Source { get; init; } = NotEmpty(Source, nameof(Source));
+    public string Source { get; init; } = WorkItemFields.NotEmpty(Source, nameof(Source));
 
     /// <summary>Who acts on it.</summary>
-    public string Owner { get; init; } = NotEmpty(Owner, nameof(Owner));
+    public string Owner { get; init; } = WorkItemFields.NotEmpty(Owner, nameof(Owner));
 
     /// <summary>Where it stands.</summary>
     public WorkItemStatus Status { get; init; } = Guard.Defined(Status, nameof(Status));
@@ -82,7 +81,7 @@ public sealed record WorkItem(
     public IReadOnlyDictionary<string, string> Evidence
     {
         get => _evidence;
-        init => _evidence = value ?? NoEvidence;
+        init => _evidence = value ?? WorkItemFields.NoEvidence;
     }
 
     /// <summary>The deadline after which it goes to someone else, or null.</summary>
@@ -113,13 +112,5 @@ public sealed record WorkItem(
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsActive => Status is WorkItemStatus.Open or WorkItemStatus.Snoozed;
 
-    private static readonly IReadOnlyDictionary<string, string> NoEvidence = new Dictionary<string, string>(StringComparer.Ordinal);
-
-    private readonly IReadOnlyDictionary<string, string> _evidence = NoEvidence;
-
-    private static string NotEmpty(string value, string name)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value, name);
-        return value;
-    }
+    private readonly IReadOnlyDictionary<string, string> _evidence = WorkItemFields.NoEvidence;
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using CustomerSuccess.Engagement;
 using CustomerSuccess.Internal;
@@ -21,25 +20,25 @@ namespace CustomerSuccess.WorkItems;
 public sealed record WorkItemFinding(string Account, WorkItemKind Kind, string Rule, string What, AgendaPriority Priority, string Source, string Owner = "CSM")
 {
     /// <summary>The account.</summary>
-    public string Account { get; init; } = NotEmpty(Account, nameof(Account));
+    public string Account { get; init; } = WorkItemFields.NotEmpty(Account, nameof(Account));
 
     /// <summary>What raised it.</summary>
     public WorkItemKind Kind { get; init; } = Guard.Defined(Kind, nameof(Kind));
 
     /// <summary>The rule that raised it.</summary>
-    public string Rule { get; init; } = NotEmpty(Rule, nameof(Rule));
+    public string Rule { get; init; } = WorkItemFields.NotEmpty(Rule, nameof(Rule));
 
     /// <summary>What to do.</summary>
-    public string What { get; init; } = NotEmpty(What, nameof(What));
+    public string What { get; init; } = WorkItemFields.NotEmpty(What, nameof(What));
 
     /// <summary>How urgent it is.</summary>
     public AgendaPriority Priority { get; init; } = Guard.Defined(Priority, nameof(Priority));
 
     /// <summary>The playbook behind the rule.</summary>
-    public string Source { get; init; } = NotEmpty(Source, nameof(Source));
+    public string Source { get; init; } = WorkItemFields.NotEmpty(Source, nameof(Source));
 
     /// <summary>Who acts on it.</summary>
-    public string Owner { get; init; } = NotEmpty(Owner, nameof(Owner));
+    public string Owner { get; init; } = WorkItemFields.NotEmpty(Owner, nameof(Owner));
 
     /// <summary>
     /// What it is about, when rules share it so that a more urgent one supersedes a less urgent one (a churn level, the
@@ -63,7 +62,7 @@ public sealed record WorkItemFinding(string Account, WorkItemKind Kind, string R
     public IReadOnlyDictionary<string, string> Evidence
     {
         get => _evidence;
-        init => _evidence = value ?? NoEvidence;
+        init => _evidence = value ?? WorkItemFields.NoEvidence;
     }
 
     /// <summary>The deadline after which the item goes to someone else, or null.</summary>
@@ -73,13 +72,5 @@ public sealed record WorkItemFinding(string Account, WorkItemKind Kind, string R
     [System.Text.Json.Serialization.JsonIgnore]
     public string SubjectOrRule => Subject ?? Rule;
 
-    private static readonly IReadOnlyDictionary<string, string> NoEvidence = new Dictionary<string, string>(StringComparer.Ordinal);
-
-    private readonly IReadOnlyDictionary<string, string> _evidence = NoEvidence;
-
-    private static string NotEmpty(string value, string name)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(value, name);
-        return value;
-    }
+    private readonly IReadOnlyDictionary<string, string> _evidence = WorkItemFields.NoEvidence;
 }
