@@ -179,7 +179,7 @@ public sealed class WorkItemReconciler
             var key = WorkItemKey.Of(f.Kind, f.Account, f.Rule, f.Occurrence ?? IsoDays.Format(asOf));
             if (_byKey.TryGetValue(key, out var same))
             {
-                // Closed tonight's date already: the same occurrence, not reopened.
+                // That key is held already (an episode that ended earlier this night): the same occurrence, not reopened.
                 Suppress(same);
                 return;
             }
