@@ -163,12 +163,6 @@ internal sealed class BookReader(CliEnvironment env, LocalDate asOf, CellReader 
 
     private delegate void RowHandler(FieldSource row, FieldParser cells);
 
-    /// <summary>The fields of each file, in the order the docs list them.</summary>
-    public static IReadOnlyList<(string File, IReadOnlyList<InputField> Fields)> Layouts { get; } =
-    [
-        ("accounts", AccountFields), ("touchpoints", TouchpointFields), ("stakeholders", StakeholderFields), ("qbrs", QbrFields), ("milestones", MilestoneFields),
-    ];
-
     /// <summary>The accounts, in the order of the accounts file.</summary>
     public List<BookAccount> Accounts { get; } = [];
 
@@ -184,14 +178,15 @@ internal sealed class BookReader(CliEnvironment env, LocalDate asOf, CellReader 
     /// <summary>Reads every file of the book; false when a bad row stopped the run.</summary>
     public bool Read(BookFiles files)
     {
-        return ReadFile(files.Accounts, AccountFields, InputField.Id, ReadAccount)
+        return ReadFile(files.Accounts, AccountFields, InputField.Id, ReadAccount, AccountColumns)
             && (files.Touchpoints is null || ReadFile(files.Touchpoints, TouchpointFields, Account, ReadTouchpoint))
             && (files.Stakeholders is null || ReadFile(files.Stakeholders, StakeholderFields, Account, ReadStakeholder))
             && (files.Qbrs is null || ReadFile(files.Qbrs, QbrFields, Account, ReadQbr))
             && (files.Milestones is null || ReadFile(files.Milestones, MilestoneFields, Account, ReadMilestone));
     }
 
-    private bool ReadFile(string path, IReadOnlyList<InputField> fields, string key, RowHandler handle)
+    /// <summary>Reads one file's rows through <paramref name="handle"/>; the fields it has columns for go into <paramref name="given"/>.</summary>
+    private bool ReadFile(string path, IReadOnlyList<InputField> fields, string key, RowHandler handle, HashSet<string>? given = null)
     {
         var counts = new FileCounts(path);
         Files.Add(counts);
@@ -208,10 +203,7 @@ internal sealed class BookReader(CliEnvironment env, LocalDate asOf, CellReader 
 
         using (source)
         {
-            if (fields == AccountFields)
-            {
-                AccountColumns.UnionWith(Enumerable.Range(0, fields.Count).Where(source.Gives).Select(f => fields[f].Name));
-            }
+            given?.UnionWith(Enumerable.Range(0, fields.Count).Where(source.Gives).Select(f => fields[f].Name));
 
             var min = fields.Select(f => f.Min).ToArray();
             var max = fields.Select(f => f.Max).ToArray();

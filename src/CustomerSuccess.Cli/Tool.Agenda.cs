@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using CustomerSuccess.Engagement;
@@ -106,9 +105,7 @@ internal static partial class Tool
             }
         }
 
-        var beside = output is not null && !AtomicFile.IsSpecial(Path.GetFullPath(output)) ? output : files.Accounts;
-        var errorsPath = errors ?? Path.ChangeExtension(beside, null) + ".errors.csv";
-        var errorsWhat = errors is null ? "the default errors file" : "--errors";
+        var (errorsPath, errorsWhat) = InputOptions.ErrorsPath(errors, output, files.Accounts);
         var all = files.All().ToList();
         foreach (var (path, what) in all)
         {

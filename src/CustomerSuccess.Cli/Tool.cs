@@ -154,17 +154,29 @@ internal static partial class Tool
             NotBlank(input, "INPUT");
             NotBlank(output, "--output");
             NotBlank(result.GetValue(Errors), "--errors");
-            // A device (/dev/stdout, /dev/null) has no folder for the errors file: it goes beside the input instead.
-            var beside = output is not null && !AtomicFile.IsSpecial(Path.GetFullPath(output)) ? output
-                : input != "-" && !AtomicFile.IsSpecial(Path.GetFullPath(input)) ? input
-                : "input";
-            var errors = result.GetValue(Errors) ?? Path.ChangeExtension(beside, null) + ".errors.csv";
-            var errorsWhat = result.GetValue(Errors) is null ? "the default errors file" : "--errors";
+            var (errors, errorsWhat) = ErrorsPath(result.GetValue(Errors), output, input);
             Distinct(input == "-" ? null : input, "the input", output, "--output", "give --output another path");
             Distinct(input == "-" ? null : input, "the input", errors, errorsWhat, "pass --errors with another path");
             Distinct(output, "--output", errors, errorsWhat, "pass --errors with another path");
             var columns = new ColumnOptions(map, result.GetValue(Ignore) ?? [], ParseDelimiter(result.GetValue(Delimiter)));
             return new RunSettings(input, model, asOf, columns, reading, result.GetValue(OnError) == "fail", errors);
+        }
+
+        /// <summary>
+        /// The errors file: <c>--errors</c>, or beside the output, or beside the input when the output is standard
+        /// output or a device (which has no folder for it); with what to call it in messages.
+        /// </summary>
+        public static (string Path, string What) ErrorsPath(string? errors, string? output, string input)
+        {
+            if (errors is not null)
+            {
+                return (errors, "--errors");
+            }
+
+            var beside = output is not null && !AtomicFile.IsSpecial(Path.GetFullPath(output)) ? output
+                : input != "-" && !AtomicFile.IsSpecial(Path.GetFullPath(input)) ? input
+                : "input";
+            return (Path.ChangeExtension(beside, null) + ".errors.csv", "the default errors file");
         }
 
         public static char? ParseDelimiter(string? text) => text switch

@@ -13,6 +13,7 @@ namespace CustomerSuccess.WorkItems;
 /// (<c>"ChurnFactor"</c>, <c>"Open"</c>), dates as yyyy-MM-dd, absent values left out. The names are part of the
 /// public surface: they change only in a major version.
 /// </summary>
+/// <remarks>Thread-safe.</remarks>
 public static class WorkItemJson
 {
     /// <summary>One item as a JSON object on one line (a line of JSON Lines).</summary>

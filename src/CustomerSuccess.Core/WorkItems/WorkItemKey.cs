@@ -11,6 +11,7 @@ namespace CustomerSuccess.WorkItems;
 /// date, a due date), or, for a condition that has none, the date the episode was first found (yyyy-MM-dd): so the
 /// same cause on another night has the same key, and the cause returning after it cleared has a new one.
 /// </summary>
+/// <remarks>Thread-safe.</remarks>
 public static class WorkItemKey
 {
     /// <summary>The key of a work item.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CustomerSuccess.Engagement;
 using CustomerSuccess.Internal;
 using NodaTime;
 
@@ -128,10 +129,10 @@ public sealed class WorkItemReconciler
     private sealed class Night(LocalDate asOf, int quietPeriodDays)
     {
         private readonly Dictionary<string, WorkItem> _byKey = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<WorkItem>> _byRule = new(StringComparer.Ordinal);
+        private readonly Dictionary<Cause, List<WorkItem>> _byRule = [];
         private readonly Dictionary<string, WorkItem> _opened = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (WorkItem Item, WorkItemFinding Finding)> _matched = new(StringComparer.Ordinal);
-        private readonly List<WorkItem> _suppressed = [];
+        private readonly Dictionary<string, WorkItem> _suppressed = new(StringComparer.Ordinal);
 
         public void Hold(WorkItem held)
         {
@@ -158,7 +159,7 @@ public sealed class WorkItemReconciler
                 throw new ArgumentException($"work item '{item.Key}': the Key is held twice.", nameof(held));
             }
 
-            Add(_byRule, WorkItemKey.Of(item.Kind, item.Account, item.Rule, "*"), item);
+            Add(_byRule, new Cause(item.Kind, item.Account, item.Rule), item);
         }
 
         public void Take(WorkItemFinding f)
@@ -192,13 +193,15 @@ public sealed class WorkItemReconciler
             var kept = new List<WorkItemUpdate>();
             var closed = new List<WorkItem>();
             var escalated = new List<WorkItem>();
-            var live = _opened.Values.Concat(_matched.Values.Select(m => m.Item with { Priority = m.Finding.Priority, Subject = m.Finding.SubjectOrRule }))
-                .ToLookup(i => WorkItemKey.Of(i.Kind, i.Account, i.Subject, "*"), StringComparer.Ordinal);
+            // What stands tonight on each subject: opened, or kept with tonight's priority and subject.
+            var live = _opened.Values.Select(i => (Subject: new Cause(i.Kind, i.Account, i.Subject), i.Rule, i.Priority, i.Key))
+                .Concat(_matched.Values.Select(m => (Subject: new Cause(m.Item.Kind, m.Item.Account, m.Finding.SubjectOrRule), m.Item.Rule, m.Finding.Priority, m.Item.Key)))
+                .ToLookup(l => l.Subject, l => (l.Rule, l.Priority, l.Key));
             foreach (var item in _byKey.Values.Where(i => i.IsActive))
             {
                 if (!_matched.TryGetValue(item.Key, out var match))
                 {
-                    closed.Add(Close(item, live[WorkItemKey.Of(item.Kind, item.Account, item.Subject, "*")]));
+                    closed.Add(Close(item, live[new Cause(item.Kind, item.Account, item.Subject)]));
                 }
                 else if (Keep(match.Item, match.Finding) is var (now, changes) && now.EscalatedOn == asOf && match.Item.EscalatedOn is null)
                 {
@@ -211,28 +214,28 @@ public sealed class WorkItemReconciler
             }
 
             return new WorkItemChanges(asOf, Sorted(_opened.Values), Array.AsReadOnly([.. kept.OrderBy(k => k.Item.Key, StringComparer.Ordinal)]),
-                Sorted(closed), Sorted(escalated), Sorted(_suppressed));
+                Sorted(closed), Sorted(escalated), Sorted(_suppressed.Values));
         }
 
         /// <summary>
         /// An active item whose cause is gone: superseded when an item on the same subject with another rule, opened or
         /// kept tonight, is more urgent (the most urgent, then the first key); else a one-off step past its due date; else cleared.
         /// </summary>
-        private WorkItem Close(WorkItem item, IEnumerable<WorkItem> sameSubject)
+        private WorkItem Close(WorkItem item, IEnumerable<(string Rule, AgendaPriority Priority, string Key)> sameSubject)
         {
             var by = sameSubject.Where(o => !string.Equals(o.Rule, item.Rule, StringComparison.Ordinal) && o.Priority > item.Priority)
-                .OrderByDescending(o => (int)o.Priority).ThenBy(o => o.Key, StringComparer.Ordinal).FirstOrDefault();
+                .OrderByDescending(o => (int)o.Priority).ThenBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Key).FirstOrDefault();
             var reason = by is not null ? WorkItemCloseReason.Superseded
                 : item.OneOff && item.DueDate < asOf ? WorkItemCloseReason.DueDatePassed
                 : WorkItemCloseReason.ConditionCleared;
-            return item with { Status = WorkItemStatus.Closed, ClosedOn = asOf, CloseReason = reason, SupersededBy = by?.Key };
+            return item with { Status = WorkItemStatus.Closed, ClosedOn = asOf, CloseReason = reason, SupersededBy = by };
         }
 
         /// <summary>The held item of a condition without an occurrence: the active one of its rule, else a dismissed or done one within the quiet period.</summary>
         private WorkItem? Episode(WorkItemFinding f)
         {
             WorkItem? quiet = null;
-            foreach (var item in _byRule.GetValueOrDefault(WorkItemKey.Of(f.Kind, f.Account, f.Rule, "*")) ?? [])
+            foreach (var item in _byRule.GetValueOrDefault(new Cause(f.Kind, f.Account, f.Rule)) ?? [])
             {
                 if (!item.Episode)
                 {
@@ -256,9 +259,9 @@ public sealed class WorkItemReconciler
 
         private void Suppress(WorkItem item)
         {
-            if (item.LastSeenOn < asOf && !_suppressed.Any(s => s.Key == item.Key))
+            if (item.LastSeenOn < asOf && !_suppressed.ContainsKey(item.Key))
             {
-                _suppressed.Add(item with { LastSeenOn = asOf });
+                _suppressed[item.Key] = item with { LastSeenOn = asOf };
             }
         }
 
@@ -306,7 +309,7 @@ public sealed class WorkItemReconciler
             return (now, changes);
         }
 
-        private static void Add(Dictionary<string, List<WorkItem>> index, string key, WorkItem item)
+        private static void Add(Dictionary<Cause, List<WorkItem>> index, Cause key, WorkItem item)
         {
             if (!index.TryGetValue(key, out var list))
             {
@@ -317,5 +320,8 @@ public sealed class WorkItemReconciler
         }
 
         private static IReadOnlyList<WorkItem> Sorted(IEnumerable<WorkItem> items) => Array.AsReadOnly([.. items.OrderBy(i => i.Key, StringComparer.Ordinal)]);
+
+        /// <summary>An account's rule or subject of a kind: what an episode is matched by, and what superseding compares.</summary>
+        private readonly record struct Cause(WorkItemKind Kind, string Account, string Name);
     }
 }
