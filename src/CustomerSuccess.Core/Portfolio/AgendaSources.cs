@@ -16,6 +16,9 @@ namespace CustomerSuccess.Portfolio;
 /// </summary>
 public static class AgendaSources
 {
+    /// <summary>The rule of a detractor's follow-up, by which work items know to escalate it.</summary>
+    internal const string DetractorFollowUpRule = "NPS detractor follow-up";
+
     /// <summary>The renewal checkpoints not done, each due on its date with the playbook's owner and source (High priority, ours).</summary>
     /// <param name="timeline">The renewal timeline.</param>
     /// <param name="account">The account's id or name. Not empty.</param>
@@ -94,7 +97,7 @@ public static class AgendaSources
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         return Array.AsReadOnly(followUps.Select(f => new AgendaItem(account, AgendaItemKind.NpsFollowUp, f.Step.Action, f.Due.InZone(zone).Date,
                 f.Category == NpsCategory.Detractor ? AgendaPriority.High : AgendaPriority.Low,
-                $"NPS {f.Category.ToString().ToLowerInvariant()} follow-up", "NPS follow-up plan", f.Step.Owner))
+                f.Category == NpsCategory.Detractor ? DetractorFollowUpRule : $"NPS {f.Category.ToString().ToLowerInvariant()} follow-up", "NPS follow-up plan", f.Step.Owner))
             .ToArray());
     }
 
