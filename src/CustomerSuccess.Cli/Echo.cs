@@ -15,7 +15,10 @@ internal static class Echo
     /// <summary>The most characters of an input value a message shows.</summary>
     public const int MaxLength = 80;
 
-    public static string Of(string text)
+    public static string Of(string text) => Of(text, MaxLength);
+
+    /// <summary>As <see cref="Of(string)"/>, with at most <paramref name="maxLength"/> characters: for a message of the library's that names input values.</summary>
+    public static string Of(string text, int maxLength)
     {
         var clean = true;
         foreach (var c in text)
@@ -27,15 +30,15 @@ internal static class Echo
             }
         }
 
-        if (clean && text.Length <= MaxLength)
+        if (clean && text.Length <= maxLength)
         {
             return text;
         }
 
-        var echo = new StringBuilder(MaxLength + 8);
+        var echo = new StringBuilder(Math.Min(text.Length, maxLength) + 8);
         foreach (var c in text)
         {
-            if (echo.Length >= MaxLength)
+            if (echo.Length >= maxLength)
             {
                 return echo.Append('…').ToString();
             }

@@ -282,23 +282,33 @@ internal static partial class Tool
         command.Options.Add(output);
         command.Options.Add(format);
         command.Options.Add(sort);
+        var workItems = new WorkItemOptions();
+        workItems.AddTo(command);
         command.SetAction((result, cancellationToken) =>
         {
             var path = result.GetValue(output);
             var settings = inputs.Settings(result, env, path);
+            var items = workItems.Settings(result, settings.Input, path, settings.ErrorsPath);
             var byPriority = result.GetValue(sort) == "priority";
             AtomicFile? file = null;
             ScoreSink? sink = null;
+            WorkItemSink? itemSink = null;
             try
             {
                 var counts = ScoringRun.Execute(env, settings, columns =>
                 {
                     file = path is null ? null : new AtomicFile(path);
-                    return sink = new ScoreSink(result.GetValue(format)!, columns, file?.Writer ?? env.Out, toTerminal: file is null && env.OutIsTerminal, byPriority);
+                    sink = new ScoreSink(result.GetValue(format)!, columns, file?.Writer ?? env.Out, toTerminal: file is null && env.OutIsTerminal, byPriority);
+                    return items is null ? sink : itemSink = new WorkItemSink(sink);
                 }, streamsRows: path is null && !byPriority, cancellationToken);
                 if (!counts.Stopped)
                 {
                     sink?.Finish();
+                    if (items is not null && itemSink is not null)
+                    {
+                        WorkItemRun.Finish(env, items, itemSink, settings.AsOf);
+                    }
+
                     file?.Commit();
                 }
 
