@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace CustomerSuccess.WorkItems;
 
@@ -27,23 +26,101 @@ public static class WorkItemKey
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(rule);
         ArgumentException.ThrowIfNullOrWhiteSpace(occurrence);
-        var key = new StringBuilder(Slug(kind).Length + account.Length + rule.Length + occurrence.Length + 3).Append(Slug(kind));
-        foreach (var part in new[] { account, rule, occurrence })
+        var slug = Slug(kind);
+        var length = slug.Length + 3 + EscapedLength(account) + EscapedLength(rule) + EscapedLength(occurrence);
+        return string.Create(length, (slug, account, rule, occurrence), static (key, parts) =>
         {
-            key.Append('|');
-            foreach (var c in part)
+            parts.slug.AsSpan().CopyTo(key);
+            var at = parts.slug.Length;
+            at = Append(key, at, parts.account);
+            at = Append(key, at, parts.rule);
+            Append(key, at, parts.occurrence);
+        });
+    }
+
+    /// <summary>Whether <paramref name="key"/> is the key of these parts, without making the key.</summary>
+    internal static bool IsOf(string key, WorkItemKind kind, string account, string rule, string occurrence)
+    {
+        var slug = Slug(kind);
+        var rest = key.AsSpan();
+        if (!rest.StartsWith(slug, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        rest = rest[slug.Length..];
+        return Matches(ref rest, account) && Matches(ref rest, rule) && Matches(ref rest, occurrence) && rest.IsEmpty;
+    }
+
+    private static int EscapedLength(string part)
+    {
+        var length = part.Length;
+        foreach (var c in part)
+        {
+            length += c is '%' or '|' ? 2 : 0;
+        }
+
+        return length;
+    }
+
+    private static int Append(Span<char> key, int at, string part)
+    {
+        key[at++] = '|';
+        foreach (var c in part)
+        {
+            if (Escape(c) is { } escape)
             {
-                _ = c switch
-                {
-                    '%' => key.Append("%25"),
-                    '|' => key.Append("%7C"),
-                    _ => key.Append(c),
-                };
+                escape.AsSpan().CopyTo(key[at..]);
+                at += escape.Length;
+            }
+            else
+            {
+                key[at++] = c;
             }
         }
 
-        return key.ToString();
+        return at;
     }
+
+    private static bool Matches(ref ReadOnlySpan<char> rest, string part)
+    {
+        if (rest.IsEmpty || rest[0] != '|')
+        {
+            return false;
+        }
+
+        rest = rest[1..];
+        foreach (var c in part)
+        {
+            if (Escape(c) is { } escape)
+            {
+                if (!rest.StartsWith(escape, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                rest = rest[escape.Length..];
+            }
+            else
+            {
+                if (rest.IsEmpty || rest[0] != c)
+                {
+                    return false;
+                }
+
+                rest = rest[1..];
+            }
+        }
+
+        return true;
+    }
+
+    private static string? Escape(char c) => c switch
+    {
+        '%' => "%25",
+        '|' => "%7C",
+        _ => null,
+    };
 
     /// <summary>The slug of a kind in a key, for example <c>churn-factor</c>.</summary>
     /// <param name="kind">The kind.</param>

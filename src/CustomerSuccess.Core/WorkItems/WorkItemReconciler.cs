@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using CustomerSuccess.Engagement;
 using CustomerSuccess.Internal;
@@ -78,27 +79,30 @@ public sealed class WorkItemReconciler
         return night.Finish();
     }
 
-    /// <summary>The findings, the same key once (the most urgent, then the first in a fixed order), in key order.</summary>
-    private static IEnumerable<WorkItemFinding> Deduplicate(IEnumerable<WorkItemFinding> findings)
+    /// <summary>
+    /// The findings, the same key once: the most urgent, then the earliest due, then by text. In no particular order:
+    /// the night's result does not depend on it.
+    /// </summary>
+    private static Dictionary<FindingId, WorkItemFinding>.ValueCollection Deduplicate(IEnumerable<WorkItemFinding> findings)
     {
-        var best = new Dictionary<string, WorkItemFinding>(StringComparer.Ordinal);
+        var best = findings.TryGetNonEnumeratedCount(out var count) ? new Dictionary<FindingId, WorkItemFinding>(count) : [];
         foreach (var f in findings)
         {
             ArgumentNullException.ThrowIfNull(f, nameof(findings));
-            var key = FindingKey(f);
-            if (!best.TryGetValue(key, out var other) || Precedes(f, other))
+            var id = new FindingId(f.Kind, f.Account, f.Rule, f.Occurrence);
+            if (!best.TryGetValue(id, out var other) || Precedes(f, other))
             {
-                best[key] = f;
+                best[id] = f;
             }
         }
 
-        return best.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value);
+        return best.Values;
     }
 
-    /// <summary>A finding's key, or for a condition without an occurrence, its key with <c>*</c> for the episode.</summary>
-    private static string FindingKey(WorkItemFinding f) => WorkItemKey.Of(f.Kind, f.Account, f.Rule, f.Occurrence ?? "*");
-
-    /// <summary>Whether <paramref name="a"/> is kept over <paramref name="b"/> for the same key: more urgent, then earlier due, then by text.</summary>
+    /// <summary>
+    /// Whether <paramref name="a"/> is kept over <paramref name="b"/> for the same item: more urgent, then earlier due,
+    /// then by text, then the episode over the finding with an occurrence of its own.
+    /// </summary>
     private static bool Precedes(WorkItemFinding a, WorkItemFinding b)
     {
         var c = ((int)b.Priority).CompareTo((int)a.Priority);
@@ -112,6 +116,11 @@ public sealed class WorkItemReconciler
             c = string.CompareOrdinal(Text(a), Text(b));
         }
 
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Occurrence, b.Occurrence);
+        }
+
         return c < 0;
     }
 
@@ -122,15 +131,45 @@ public sealed class WorkItemReconciler
     private static string Canonical(IReadOnlyDictionary<string, string> evidence) =>
         string.Join("\u0001", evidence.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}\u0002{p.Value}"));
 
-    private static bool SameEvidence(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
+    private static bool SameEvidence(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        if (a is Dictionary<string, string> dictionary)
+        {
+            foreach (var p in dictionary)
+            {
+                if (!b.TryGetValue(p.Key, out var v) || !string.Equals(v, p.Value, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return a.All(p => b.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
+    }
+
+    /// <summary>What a finding's key is made of; a null occurrence: an episode.</summary>
+    private readonly record struct FindingId(WorkItemKind Kind, string Account, string Rule, string? Occurrence);
 
     /// <summary>One reconciliation's working state.</summary>
     private sealed class Night(LocalDate asOf, int quietPeriodDays)
     {
-        private readonly Dictionary<string, WorkItem> _byKey = new(StringComparer.Ordinal);
-        private readonly Dictionary<Cause, List<WorkItem>> _byRule = [];
-        private readonly Dictionary<string, WorkItem> _opened = new(StringComparer.Ordinal);
+        private readonly string _night = IsoDays.Format(asOf);
+        private readonly Dictionary<FindingId, WorkItem> _byId = [];
+        private readonly Dictionary<Cause, WorkItem> _episodes = [];
+        private readonly Dictionary<Cause, List<WorkItem>> _moreEpisodes = [];
+        private readonly Dictionary<FindingId, (WorkItem Item, WorkItemFinding Finding)> _opened = [];
         private readonly Dictionary<string, (WorkItem Item, WorkItemFinding Finding)> _matched = new(StringComparer.Ordinal);
         private readonly Dictionary<string, WorkItem> _suppressed = new(StringComparer.Ordinal);
 
@@ -138,9 +177,9 @@ public sealed class WorkItemReconciler
         {
             ArgumentNullException.ThrowIfNull(held);
             var item = held;
-            var expected = WorkItemKey.Of(item.Kind, item.Account, item.Rule, item.Occurrence);
-            if (!string.Equals(item.Key, expected, StringComparison.Ordinal))
+            if (!WorkItemKey.IsOf(item.Key, item.Kind, item.Account, item.Rule, item.Occurrence))
             {
+                var expected = WorkItemKey.Of(item.Kind, item.Account, item.Rule, item.Occurrence);
                 throw new ArgumentException($"work item '{item.Key}': its Key is not the form of its kind, account, rule and occurrence; it should be '{expected}'.", nameof(held));
             }
 
@@ -154,20 +193,38 @@ public sealed class WorkItemReconciler
                 throw new ArgumentException($"work item '{item.Key}': it is snoozed but has no SnoozedUntil.", nameof(held));
             }
 
-            if (!_byKey.TryAdd(item.Key, item))
+            // The key is the form of these four parts, and the form is one to one: the same parts, the same key.
+            if (!_byId.TryAdd(new FindingId(item.Kind, item.Account, item.Rule, item.Occurrence), item))
             {
                 throw new ArgumentException($"work item '{item.Key}': the Key is held twice.", nameof(held));
             }
 
-            Add(_byRule, new Cause(item.Kind, item.Account, item.Rule), item);
+            if (item.Episode)
+            {
+                var cause = new Cause(item.Kind, item.Account, item.Rule);
+                if (!_episodes.TryAdd(cause, item))
+                {
+                    if (!_moreEpisodes.TryGetValue(cause, out var more))
+                    {
+                        _moreEpisodes[cause] = more = [];
+                    }
+
+                    more.Add(item);
+                }
+            }
         }
 
         public void Take(WorkItemFinding f)
         {
-            var held = f.Occurrence is { } occurrence ? _byKey.GetValueOrDefault(WorkItemKey.Of(f.Kind, f.Account, f.Rule, occurrence)) : Episode(f);
+            var held = f.Occurrence is { } occurrence ? _byId.GetValueOrDefault(new FindingId(f.Kind, f.Account, f.Rule, occurrence)) : Episode(f);
             if (held is { IsActive: true })
             {
-                _matched[held.Key] = (held, f);
+                // Two findings can reach one item (an episode's and one naming the episode's night): the one that precedes.
+                if (!_matched.TryGetValue(held.Key, out var other) || Precedes(f, other.Finding))
+                {
+                    _matched[held.Key] = (held, f);
+                }
+
                 return;
             }
 
@@ -177,31 +234,52 @@ public sealed class WorkItemReconciler
                 return;
             }
 
-            var key = WorkItemKey.Of(f.Kind, f.Account, f.Rule, f.Occurrence ?? IsoDays.Format(asOf));
-            if (_byKey.TryGetValue(key, out var same))
+            var id = new FindingId(f.Kind, f.Account, f.Rule, f.Occurrence ?? _night);
+            if (_byId.TryGetValue(id, out var same))
             {
                 // That key is held already (an episode that ended earlier this night): the same occurrence, not reopened.
                 Suppress(same);
                 return;
             }
 
-            _opened[key] = New(key, f);
+            if (!_opened.TryGetValue(id, out var opened) || Precedes(f, opened.Finding))
+            {
+                _opened[id] = (New(WorkItemKey.Of(id.Kind, id.Account, id.Rule, id.Occurrence!), f), f);
+            }
         }
 
         public WorkItemChanges Finish()
         {
-            var kept = new List<WorkItemUpdate>();
+            var kept = new List<WorkItemUpdate>(_matched.Count);
             var closed = new List<WorkItem>();
             var escalated = new List<WorkItem>();
-            // What stands tonight on each subject: opened, or kept with tonight's priority and subject.
-            var live = _opened.Values.Select(i => (Subject: new Cause(i.Kind, i.Account, i.Subject), i.Rule, i.Priority, i.Key))
-                .Concat(_matched.Values.Select(m => (Subject: new Cause(m.Item.Kind, m.Item.Account, m.Finding.SubjectOrRule), m.Item.Rule, m.Finding.Priority, m.Item.Key)))
-                .ToLookup(l => l.Subject, l => (l.Rule, l.Priority, l.Key));
-            foreach (var item in _byKey.Values.Where(i => i.IsActive))
+            var opened = new List<WorkItem>(_opened.Count);
+
+            // The most urgent item standing tonight on each subject (opened, or kept with tonight's priority and
+            // subject), and the most urgent with another rule than that one: what an item closed on the subject may be
+            // superseded by.
+            var live = new Dictionary<Cause, Standing>();
+            foreach (var (item, _) in _opened.Values)
             {
+                opened.Add(item);
+                Stand(live, new Cause(item.Kind, item.Account, item.Subject), new Candidate(item.Rule, item.Priority, item.Key));
+            }
+
+            foreach (var (item, finding) in _matched.Values)
+            {
+                Stand(live, new Cause(item.Kind, item.Account, finding.SubjectOrRule), new Candidate(item.Rule, finding.Priority, item.Key));
+            }
+
+            foreach (var item in _byId.Values)
+            {
+                if (!item.IsActive)
+                {
+                    continue;
+                }
+
                 if (!_matched.TryGetValue(item.Key, out var match))
                 {
-                    closed.Add(Close(item, live[new Cause(item.Kind, item.Account, item.Subject)]));
+                    closed.Add(Close(item, live.GetValueOrDefault(new Cause(item.Kind, item.Account, item.Subject))));
                 }
                 else if (Keep(match.Item, match.Finding) is var (now, changes) && now.EscalatedOn == asOf && match.Item.EscalatedOn is null)
                 {
@@ -213,48 +291,79 @@ public sealed class WorkItemReconciler
                 }
             }
 
-            return new WorkItemChanges(asOf, Sorted(_opened.Values), Array.AsReadOnly([.. kept.OrderBy(k => k.Item.Key, StringComparer.Ordinal)]),
-                Sorted(closed), Sorted(escalated), Sorted(_suppressed.Values));
+            kept.Sort(static (a, b) => string.CompareOrdinal(a.Item.Key, b.Item.Key));
+            return new WorkItemChanges(asOf, Sorted(opened), kept.AsReadOnly(), Sorted(closed), Sorted(escalated), Sorted([.. _suppressed.Values]));
+        }
+
+        /// <summary>Takes a candidate into its subject's standing: the most urgent (then the first key), and the most urgent with another rule.</summary>
+        private static void Stand(Dictionary<Cause, Standing> live, Cause subject, Candidate candidate)
+        {
+            ref var standing = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(live, subject, out _);
+            if (standing.Best is not { } best || candidate.Beats(best))
+            {
+                // The old best beat every other candidate: with another rule than the new best's, it is the runner-up.
+                if (standing.Best is { } old && !string.Equals(old.Rule, candidate.Rule, StringComparison.Ordinal))
+                {
+                    standing.OtherRule = old;
+                }
+
+                standing.Best = candidate;
+            }
+            else if (!string.Equals(best.Rule, candidate.Rule, StringComparison.Ordinal) && (standing.OtherRule is not { } other || candidate.Beats(other)))
+            {
+                standing.OtherRule = candidate;
+            }
         }
 
         /// <summary>
         /// An active item whose cause is gone: superseded when an item on the same subject with another rule, opened or
         /// kept tonight, is more urgent (the most urgent, then the first key); else a one-off step past its due date; else cleared.
         /// </summary>
-        private WorkItem Close(WorkItem item, IEnumerable<(string Rule, AgendaPriority Priority, string Key)> sameSubject)
+        private WorkItem Close(WorkItem item, Standing sameSubject)
         {
-            var by = sameSubject.Where(o => !string.Equals(o.Rule, item.Rule, StringComparison.Ordinal) && o.Priority > item.Priority)
-                .OrderByDescending(o => (int)o.Priority).ThenBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Key).FirstOrDefault();
+            var other = sameSubject.Best is { } best && !string.Equals(best.Rule, item.Rule, StringComparison.Ordinal) ? best : sameSubject.OtherRule;
+            var by = other is { } o && o.Priority > item.Priority ? o.Key : null;
             var reason = by is not null ? WorkItemCloseReason.Superseded
                 : item.OneOff && item.DueDate < asOf ? WorkItemCloseReason.DueDatePassed
                 : WorkItemCloseReason.ConditionCleared;
             return item with { Status = WorkItemStatus.Closed, ClosedOn = asOf, CloseReason = reason, SupersededBy = by };
         }
 
-        /// <summary>The held item of a condition without an occurrence: the active one of its rule, else a dismissed or done one within the quiet period.</summary>
+        /// <summary>
+        /// The held item of a condition without an occurrence: the active one of its rule (the first key, should there be
+        /// two), else the dismissed or done one last seen within the quiet period (the last key, should there be two).
+        /// </summary>
         private WorkItem? Episode(WorkItemFinding f)
         {
-            WorkItem? quiet = null;
-            foreach (var item in _byRule.GetValueOrDefault(new Cause(f.Kind, f.Account, f.Rule)) ?? [])
+            var cause = new Cause(f.Kind, f.Account, f.Rule);
+            if (!_episodes.TryGetValue(cause, out var first))
             {
-                if (!item.Episode)
-                {
-                    continue;
-                }
+                return null;
+            }
 
-                if (item.IsActive)
+            var (active, quiet) = Consider(first, null, null);
+            if (_moreEpisodes.TryGetValue(cause, out var more))
+            {
+                foreach (var item in more)
                 {
-                    return item;
-                }
-
-                if (item.Status is WorkItemStatus.Dismissed or WorkItemStatus.Done && Period.DaysBetween(item.LastSeenOn, asOf) <= quietPeriodDays
-                    && (quiet is null || item.LastSeenOn > quiet.LastSeenOn || (item.LastSeenOn == quiet.LastSeenOn && string.CompareOrdinal(item.Key, quiet.Key) > 0)))
-                {
-                    quiet = item;
+                    (active, quiet) = Consider(item, active, quiet);
                 }
             }
 
-            return quiet;
+            return active ?? quiet;
+        }
+
+        private (WorkItem? Active, WorkItem? Quiet) Consider(WorkItem item, WorkItem? active, WorkItem? quiet)
+        {
+            if (item.IsActive)
+            {
+                return (active is null || string.CompareOrdinal(item.Key, active.Key) < 0 ? item : active, quiet);
+            }
+
+            var inQuietPeriod = item.Status is WorkItemStatus.Dismissed or WorkItemStatus.Done && Period.DaysBetween(item.LastSeenOn, asOf) <= quietPeriodDays;
+            return inQuietPeriod && (quiet is null || item.LastSeenOn > quiet.LastSeenOn || (item.LastSeenOn == quiet.LastSeenOn && string.CompareOrdinal(item.Key, quiet.Key) > 0))
+                ? (active, item)
+                : (active, quiet);
         }
 
         private void Suppress(WorkItem item)
@@ -309,17 +418,25 @@ public sealed class WorkItemReconciler
             return (now, changes);
         }
 
-        private static void Add(Dictionary<Cause, List<WorkItem>> index, Cause key, WorkItem item)
+        private static ReadOnlyCollection<WorkItem> Sorted(List<WorkItem> items)
         {
-            if (!index.TryGetValue(key, out var list))
-            {
-                index[key] = list = [];
-            }
-
-            list.Add(item);
+            items.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return items.AsReadOnly();
         }
 
-        private static IReadOnlyList<WorkItem> Sorted(IEnumerable<WorkItem> items) => Array.AsReadOnly([.. items.OrderBy(i => i.Key, StringComparer.Ordinal)]);
+        /// <summary>An item standing tonight on a subject: its rule, priority and key.</summary>
+        private readonly record struct Candidate(string Rule, AgendaPriority Priority, string Key)
+        {
+            /// <summary>Whether this candidate supersedes before <paramref name="other"/>: more urgent, then the first key.</summary>
+            public bool Beats(Candidate other) => Priority != other.Priority ? Priority > other.Priority : string.CompareOrdinal(Key, other.Key) < 0;
+        }
+
+        /// <summary>The most urgent candidate on a subject, and the most urgent with another rule than its.</summary>
+        private struct Standing
+        {
+            public Candidate? Best;
+            public Candidate? OtherRule;
+        }
 
         /// <summary>An account's rule or subject of a kind: what an episode is matched by, and what superseding compares.</summary>
         private readonly record struct Cause(WorkItemKind Kind, string Account, string Name);

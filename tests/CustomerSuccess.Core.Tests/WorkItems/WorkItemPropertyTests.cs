@@ -83,6 +83,45 @@ public sealed class WorkItemPropertyTests
         });
 
     /// <summary>Plays the first three nights, the caller marking active items between them; gives the store and the fourth night.</summary>
+    private static readonly Gen<string> KeyParts =
+        Gen.ArrayOf(Gen.Elements('a', '|', '%', '7', 'C', '2', '5')).Where(c => c.Length is > 0 and < 5).Select(c => new string(c));
+
+    /// <summary>The parts of an item and those of its key: the same half the time, else drawn apart.</summary>
+    private static readonly Gen<(string, string, string, string, string, string)> KeyPairs =
+        from account in KeyParts
+        from rule in KeyParts
+        from occurrence in KeyParts
+        from same in Gen.Elements(true, false)
+        from a2 in KeyParts
+        from r2 in KeyParts
+        from o2 in KeyParts
+        select same ? (account, rule, occurrence, account, rule, occurrence) : (account, rule, occurrence, a2, r2, o2);
+
+    /// <summary>
+    /// A held item is accepted exactly when its key is the form of its own parts: the form escapes the separator and
+    /// the escape character, so parts that differ (even "%7C" against "|") never share a key.
+    /// </summary>
+    [Property]
+    public Property AHeldKey_IsAccepted_ExactlyWhenItIsTheFormOfTheItemsParts() =>
+        Prop.ForAll(KeyPairs.ToArbitrary(), p =>
+        {
+            var (account, rule, occurrence, a2, r2, o2) = p;
+            var key = WorkItemKey.Of(WorkItemKind.ChurnFactor, a2, r2, o2);
+            var item = new WorkItem(key, account, WorkItemKind.ChurnFactor, rule, rule, occurrence, "x", AgendaPriority.Low, "ours", "CSM", WorkItemStatus.Open, Start, Start);
+            bool accepted;
+            try
+            {
+                _ = WorkItemReconciler.Default.Reconcile([item], [], Start);
+                accepted = true;
+            }
+            catch (System.ArgumentException)
+            {
+                accepted = false;
+            }
+
+            return accepted == (account == a2 && rule == r2 && occurrence == o2);
+        });
+
     private static (IReadOnlyList<WorkItem> Store, LocalDate AsOf) Play(List<List<WorkItemFinding>> nights, List<int> marks)
     {
         IReadOnlyList<WorkItem> store = [];
