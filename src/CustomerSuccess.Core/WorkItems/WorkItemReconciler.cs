@@ -22,7 +22,8 @@ namespace CustomerSuccess.WorkItems;
 /// cleared. A new item that is more urgent than an active item on the same subject with another rule supersedes it. An
 /// active item whose cause is not found is closed: a one-off step past its due date as due date passed, others as
 /// cleared. An open item past its escalation's deadline is escalated once, to the escalation's owner. Immutable and
-/// thread-safe; linear in the items and findings.
+/// thread-safe; linear in the items and findings (then each list of the change set is sorted by key), allocating
+/// nothing per item beyond the items it returns.
 /// </remarks>
 public sealed class WorkItemReconciler
 {
@@ -65,38 +66,19 @@ public sealed class WorkItemReconciler
     {
         ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(findings);
-        var night = new Night(asOf, QuietPeriodDays);
+        var night = new Night(asOf, QuietPeriodDays, held.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var item in held)
         {
             night.Hold(item);
         }
 
-        foreach (var finding in Deduplicate(findings))
+        foreach (var finding in findings)
         {
+            ArgumentNullException.ThrowIfNull(finding, nameof(findings));
             night.Take(finding);
         }
 
         return night.Finish();
-    }
-
-    /// <summary>
-    /// The findings, the same key once: the most urgent, then the earliest due, then by text. In no particular order:
-    /// the night's result does not depend on it.
-    /// </summary>
-    private static Dictionary<FindingId, WorkItemFinding>.ValueCollection Deduplicate(IEnumerable<WorkItemFinding> findings)
-    {
-        var best = findings.TryGetNonEnumeratedCount(out var count) ? new Dictionary<FindingId, WorkItemFinding>(count) : [];
-        foreach (var f in findings)
-        {
-            ArgumentNullException.ThrowIfNull(f, nameof(findings));
-            var id = new FindingId(f.Kind, f.Account, f.Rule, f.Occurrence);
-            if (!best.TryGetValue(id, out var other) || Precedes(f, other))
-            {
-                best[id] = f;
-            }
-        }
-
-        return best.Values;
     }
 
     /// <summary>
@@ -162,16 +144,21 @@ public sealed class WorkItemReconciler
     /// <summary>What a finding's key is made of; a null occurrence: an episode.</summary>
     private readonly record struct FindingId(WorkItemKind Kind, string Account, string Rule, string? Occurrence);
 
-    /// <summary>One reconciliation's working state.</summary>
-    private sealed class Night(LocalDate asOf, int quietPeriodDays)
+    /// <summary>
+    /// One reconciliation's working state. The held items are numbered in the order given; what tonight does to each
+    /// (the finding that keeps it, whether its cause was found again though it is closed) is kept by number, so that
+    /// nothing is made per item but the items returned.
+    /// </summary>
+    private sealed class Night(LocalDate asOf, int quietPeriodDays, int capacity)
     {
         private readonly string _night = IsoDays.Format(asOf);
-        private readonly Dictionary<FindingId, WorkItem> _byId = [];
-        private readonly Dictionary<Cause, WorkItem> _episodes = [];
-        private readonly Dictionary<Cause, List<WorkItem>> _moreEpisodes = [];
-        private readonly Dictionary<FindingId, (WorkItem Item, WorkItemFinding Finding)> _opened = [];
-        private readonly Dictionary<string, (WorkItem Item, WorkItemFinding Finding)> _matched = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, WorkItem> _suppressed = new(StringComparer.Ordinal);
+        private readonly List<WorkItem> _held = new(capacity);
+        private readonly Dictionary<FindingId, int> _byId = new(capacity);
+        private readonly Dictionary<Cause, int> _episodes = [];
+        private readonly Dictionary<Cause, List<int>> _moreEpisodes = [];
+        private readonly Dictionary<FindingId, WorkItemFinding> _opened = [];
+        private WorkItemFinding?[] _match = [];
+        private bool[] _suppress = [];
 
         public void Hold(WorkItem held)
         {
@@ -194,94 +181,97 @@ public sealed class WorkItemReconciler
             }
 
             // The key is the form of these four parts, and the form is one to one: the same parts, the same key.
-            if (!_byId.TryAdd(new FindingId(item.Kind, item.Account, item.Rule, item.Occurrence), item))
+            var number = _held.Count;
+            if (!_byId.TryAdd(new FindingId(item.Kind, item.Account, item.Rule, item.Occurrence), number))
             {
                 throw new ArgumentException($"work item '{item.Key}': the Key is held twice.", nameof(held));
             }
 
+            _held.Add(item);
             if (item.Episode)
             {
                 var cause = new Cause(item.Kind, item.Account, item.Rule);
-                if (!_episodes.TryAdd(cause, item))
+                if (!_episodes.TryAdd(cause, number))
                 {
                     if (!_moreEpisodes.TryGetValue(cause, out var more))
                     {
                         _moreEpisodes[cause] = more = [];
                     }
 
-                    more.Add(item);
+                    more.Add(number);
                 }
             }
         }
 
+        /// <summary>
+        /// Takes a finding. Two findings can reach one item or open one key (an episode's and one naming the night the
+        /// episode began, or the same finding twice): the one that precedes counts, so the order of the findings does
+        /// not matter.
+        /// </summary>
         public void Take(WorkItemFinding f)
         {
-            var held = f.Occurrence is { } occurrence ? _byId.GetValueOrDefault(new FindingId(f.Kind, f.Account, f.Rule, occurrence)) : Episode(f);
-            if (held is { IsActive: true })
+            if (_match.Length != _held.Count)
             {
-                // Two findings can reach one item (an episode's and one naming the episode's night): the one that precedes.
-                if (!_matched.TryGetValue(held.Key, out var other) || Precedes(f, other.Finding))
+                _match = new WorkItemFinding?[_held.Count];
+                _suppress = new bool[_held.Count];
+            }
+
+            var number = f.Occurrence is { } occurrence ? _byId.GetValueOrDefault(new FindingId(f.Kind, f.Account, f.Rule, occurrence), -1) : Episode(f);
+            if (number < 0)
+            {
+                var id = new FindingId(f.Kind, f.Account, f.Rule, f.Occurrence ?? _night);
+                number = _byId.GetValueOrDefault(id, -1);
+                if (number < 0)
                 {
-                    _matched[held.Key] = (held, f);
+                    if (!_opened.TryGetValue(id, out var other) || Precedes(f, other))
+                    {
+                        _opened[id] = f;
+                    }
+
+                    return;
                 }
 
-                return;
-            }
-
-            if (held is not null)
-            {
-                Suppress(held);
-                return;
-            }
-
-            var id = new FindingId(f.Kind, f.Account, f.Rule, f.Occurrence ?? _night);
-            if (_byId.TryGetValue(id, out var same))
-            {
                 // That key is held already (an episode that ended earlier this night): the same occurrence, not reopened.
-                Suppress(same);
-                return;
             }
 
-            if (!_opened.TryGetValue(id, out var opened) || Precedes(f, opened.Finding))
+            if (!_held[number].IsActive)
             {
-                _opened[id] = (New(WorkItemKey.Of(id.Kind, id.Account, id.Rule, id.Occurrence!), f), f);
+                _suppress[number] = true;
+            }
+            else if (_match[number] is not { } other || Precedes(f, other))
+            {
+                _match[number] = f;
             }
         }
 
         public WorkItemChanges Finish()
         {
-            var kept = new List<WorkItemUpdate>(_matched.Count);
-            var closed = new List<WorkItem>();
-            var escalated = new List<WorkItem>();
             var opened = new List<WorkItem>(_opened.Count);
-
-            // The most urgent item standing tonight on each subject (opened, or kept with tonight's priority and
-            // subject), and the most urgent with another rule than that one: what an item closed on the subject may be
-            // superseded by.
-            var live = new Dictionary<Cause, Standing>();
-            foreach (var (item, _) in _opened.Values)
+            foreach (var (id, f) in _opened)
             {
-                opened.Add(item);
-                Stand(live, new Cause(item.Kind, item.Account, item.Subject), new Candidate(item.Rule, item.Priority, item.Key));
+                opened.Add(New(WorkItemKey.Of(id.Kind, id.Account, id.Rule, id.Occurrence!), f));
             }
 
-            foreach (var (item, finding) in _matched.Values)
+            var kept = new List<WorkItemUpdate>();
+            var escalated = new List<WorkItem>();
+            var suppressed = new List<WorkItem>();
+            var closing = new List<int>();
+            for (var i = 0; i < _held.Count; i++)
             {
-                Stand(live, new Cause(item.Kind, item.Account, finding.SubjectOrRule), new Candidate(item.Rule, finding.Priority, item.Key));
-            }
-
-            foreach (var item in _byId.Values)
-            {
+                var item = _held[i];
+                var match = i < _match.Length ? _match[i] : null;
                 if (!item.IsActive)
                 {
-                    continue;
+                    if (i < _suppress.Length && _suppress[i] && item.LastSeenOn < asOf)
+                    {
+                        suppressed.Add(item with { LastSeenOn = asOf });
+                    }
                 }
-
-                if (!_matched.TryGetValue(item.Key, out var match))
+                else if (match is null)
                 {
-                    closed.Add(Close(item, live.GetValueOrDefault(new Cause(item.Kind, item.Account, item.Subject))));
+                    closing.Add(i);
                 }
-                else if (Keep(match.Item, match.Finding) is var (now, changes) && now.EscalatedOn == asOf && match.Item.EscalatedOn is null)
+                else if (Keep(item, match) is var (now, changes) && now.EscalatedOn == asOf && item.EscalatedOn is null)
                 {
                     escalated.Add(now);
                 }
@@ -292,13 +282,62 @@ public sealed class WorkItemReconciler
             }
 
             kept.Sort(static (a, b) => string.CompareOrdinal(a.Item.Key, b.Item.Key));
-            return new WorkItemChanges(asOf, Sorted(opened), kept.AsReadOnly(), Sorted(closed), Sorted(escalated), Sorted([.. _suppressed.Values]));
+            return new WorkItemChanges(asOf, Sorted(opened), kept.AsReadOnly(), Sorted(Close(closing, opened)), Sorted(escalated), Sorted(suppressed));
         }
 
-        /// <summary>Takes a candidate into its subject's standing: the most urgent (then the first key), and the most urgent with another rule.</summary>
+        /// <summary>
+        /// Closes the active items whose cause is gone. What may supersede one is the most urgent item standing tonight
+        /// on its subject (opened, or kept with tonight's priority and subject) with another rule; only the subjects of
+        /// the items closing are followed.
+        /// </summary>
+        private List<WorkItem> Close(List<int> closing, List<WorkItem> opened)
+        {
+            var closed = new List<WorkItem>(closing.Count);
+            if (closing.Count == 0)
+            {
+                return closed;
+            }
+
+            var live = new Dictionary<Cause, Standing>(closing.Count);
+            foreach (var i in closing)
+            {
+                live.TryAdd(new Cause(_held[i].Kind, _held[i].Account, _held[i].Subject), default);
+            }
+
+            foreach (var item in opened)
+            {
+                Stand(live, new Cause(item.Kind, item.Account, item.Subject), new Candidate(item.Rule, item.Priority, item.Key));
+            }
+
+            for (var i = 0; i < _match.Length; i++)
+            {
+                if (_match[i] is { } f && _held[i].IsActive)
+                {
+                    Stand(live, new Cause(_held[i].Kind, _held[i].Account, f.SubjectOrRule), new Candidate(_held[i].Rule, f.Priority, _held[i].Key));
+                }
+            }
+
+            foreach (var i in closing)
+            {
+                var item = _held[i];
+                closed.Add(Close(item, live[new Cause(item.Kind, item.Account, item.Subject)]));
+            }
+
+            return closed;
+        }
+
+        /// <summary>
+        /// Takes a candidate into its subject's standing, when an item on the subject is closing: the most urgent (then
+        /// the first key), and the most urgent with another rule.
+        /// </summary>
         private static void Stand(Dictionary<Cause, Standing> live, Cause subject, Candidate candidate)
         {
-            ref var standing = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(live, subject, out _);
+            ref var standing = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(live, subject);
+            if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref standing))
+            {
+                return;
+            }
+
             if (standing.Best is not { } best || candidate.Beats(best))
             {
                 // The old best beat every other candidate: with another rule than the new best's, it is the runner-up.
@@ -333,50 +372,47 @@ public sealed class WorkItemReconciler
         /// The held item of a condition without an occurrence: the active one of its rule (the first key, should there be
         /// two), else the dismissed or done one last seen within the quiet period (the last key, should there be two).
         /// </summary>
-        private WorkItem? Episode(WorkItemFinding f)
+        private int Episode(WorkItemFinding f)
         {
             var cause = new Cause(f.Kind, f.Account, f.Rule);
             if (!_episodes.TryGetValue(cause, out var first))
             {
-                return null;
+                return -1;
             }
 
-            var (active, quiet) = Consider(first, null, null);
+            var (active, quiet) = Consider(first, -1, -1);
             if (_moreEpisodes.TryGetValue(cause, out var more))
             {
-                foreach (var item in more)
+                foreach (var number in more)
                 {
-                    (active, quiet) = Consider(item, active, quiet);
+                    (active, quiet) = Consider(number, active, quiet);
                 }
             }
 
-            return active ?? quiet;
+            return active >= 0 ? active : quiet;
         }
 
-        private (WorkItem? Active, WorkItem? Quiet) Consider(WorkItem item, WorkItem? active, WorkItem? quiet)
+        private (int Active, int Quiet) Consider(int number, int active, int quiet)
         {
+            var item = _held[number];
             if (item.IsActive)
             {
-                return (active is null || string.CompareOrdinal(item.Key, active.Key) < 0 ? item : active, quiet);
+                return (active < 0 || string.CompareOrdinal(item.Key, _held[active].Key) < 0 ? number : active, quiet);
             }
 
-            var inQuietPeriod = item.Status is WorkItemStatus.Dismissed or WorkItemStatus.Done && Period.DaysBetween(item.LastSeenOn, asOf) <= quietPeriodDays;
-            return inQuietPeriod && (quiet is null || item.LastSeenOn > quiet.LastSeenOn || (item.LastSeenOn == quiet.LastSeenOn && string.CompareOrdinal(item.Key, quiet.Key) > 0))
-                ? (active, item)
-                : (active, quiet);
-        }
-
-        private void Suppress(WorkItem item)
-        {
-            if (item.LastSeenOn < asOf && !_suppressed.ContainsKey(item.Key))
+            if (item.Status is not (WorkItemStatus.Dismissed or WorkItemStatus.Done) || Period.DaysBetween(item.LastSeenOn, asOf) > quietPeriodDays)
             {
-                _suppressed[item.Key] = item with { LastSeenOn = asOf };
+                return (active, quiet);
             }
+
+            var later = quiet < 0 || item.LastSeenOn > _held[quiet].LastSeenOn
+                || (item.LastSeenOn == _held[quiet].LastSeenOn && string.CompareOrdinal(item.Key, _held[quiet].Key) > 0);
+            return (active, later ? number : quiet);
         }
 
         private WorkItem New(string key, WorkItemFinding f)
         {
-            var item = new WorkItem(key, f.Account, f.Kind, f.Rule, f.SubjectOrRule, f.Occurrence ?? IsoDays.Format(asOf), f.What, f.Priority, f.Source, f.Owner, WorkItemStatus.Open, asOf, asOf)
+            var item = new WorkItem(key, f.Account, f.Kind, f.Rule, f.SubjectOrRule, f.Occurrence ?? _night, f.What, f.Priority, f.Source, f.Owner, WorkItemStatus.Open, asOf, asOf)
             {
                 DueDate = f.DueDate, OneOff = f.OneOff, Evidence = f.Evidence, Escalation = f.Escalation, Episode = f.Occurrence is null,
             };
