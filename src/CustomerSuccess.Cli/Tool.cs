@@ -288,7 +288,7 @@ internal static partial class Tool
         {
             var path = result.GetValue(output);
             var settings = inputs.Settings(result, env, path);
-            var items = workItems.Settings(result, settings.Input, path, settings.ErrorsPath);
+            var items = workItems.Settings(result, settings.Input, path, settings.ErrorsPath, settings.AsOf);
             var byPriority = result.GetValue(sort) == "priority";
             AtomicFile? file = null;
             ScoreSink? sink = null;

@@ -39,7 +39,7 @@ internal static partial class Tool
         }
 
         /// <summary>What the options ask for, or null when they ask for nothing; reads and checks the held items.</summary>
-        public WorkItemSettings? Settings(ParseResult result, string input, string? output, string errors)
+        public WorkItemSettings? Settings(ParseResult result, string input, string? output, string errors, LocalDate asOf)
         {
             var open = result.GetValue(OpenItems);
             var changes = result.GetValue(Changes) ?? [];
@@ -92,7 +92,18 @@ internal static partial class Tool
                 InputOptions.Distinct(open, "--open-items", path, what, "give it another path");
             }
 
-            return new WorkItemSettings(ReadHeld(open), changes, itemsOut);
+            var held = ReadHeld(open);
+            try
+            {
+                // Every held item is checked before anything is scored, also those of accounts not scored tonight.
+                _ = WorkItemReconciler.Default.Reconcile(held, [], asOf);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"--open-items {Echo.Of(Path.GetFileName(open))}: {Echo.Of(e.Message, WorkItemRun.MessageLength)}");
+            }
+
+            return new WorkItemSettings(held, changes, itemsOut);
         }
 
         /// <summary>The held items, one JSON object a line (blank lines skipped); a bad line is a usage error naming it.</summary>
@@ -173,16 +184,9 @@ internal static class WorkItemRun
     /// </summary>
     public static void Finish(CliEnvironment env, WorkItemSettings settings, WorkItemSink sink, LocalDate asOf)
     {
+        // The held items were checked when read, so this cannot fail.
         var held = settings.Held.Where(i => sink.Accounts.Contains(i.Account)).ToList();
-        WorkItemChanges changes;
-        try
-        {
-            changes = WorkItemReconciler.Default.Reconcile(held, sink.Findings, asOf);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"--open-items: {Echo.Of(e.Message, MessageLength)}");
-        }
+        var changes = WorkItemReconciler.Default.Reconcile(held, sink.Findings, asOf);
 
         var files = new List<AtomicFile>();
         try

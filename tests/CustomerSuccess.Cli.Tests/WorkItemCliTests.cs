@@ -118,6 +118,12 @@ public sealed class WorkItemCliTests : IDisposable
         var early = await Night("2026-11-19", "A1,80,80,80,80,80,1,false");
         Assert.Equal(2, early.ExitCode);
         Assert.Contains("is after the as-of date 2026-11-19", early.Error, StringComparison.Ordinal);
+
+        // An item of an account not in tonight's input is checked all the same.
+        File.WriteAllText(_cli.PathOf("items.jsonl"), good[0] + "\n" + good[0] + "\n");
+        var other = await Night("2026-11-21", "B2,80,80,80,80,80,0,false");
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("--open-items items.jsonl: work item 'churn-factor|A1|", other.Error, StringComparison.Ordinal);
     }
 
     [Theory]
