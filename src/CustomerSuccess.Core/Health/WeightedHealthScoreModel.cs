@@ -151,49 +151,8 @@ public sealed class WeightedHealthScoreModel : IHealthScoreModel
     }
 
     /// <inheritdoc />
-    public HealthScoreResult Evaluate(IReadOnlyDictionary<string, double?> componentScores)
-    {
-        ArgumentNullException.ThrowIfNull(componentScores);
-        var scores = new double[_components.Length];
-        scores.AsSpan().Fill(double.NaN);
-        var given = new bool[_components.Length];
-        List<string>? unknown = null;
-        foreach (var (key, value) in componentScores)
-        {
-            if (key is null || !_indexByKey.TryGetValue(key, out var index))
-            {
-                (unknown ??= []).Add(key ?? "(null)");
-                continue;
-            }
-
-            if (given[index])
-            {
-                throw new ArgumentException(
-                    $"two keys name component '{_components[index].Key}' (keys are matched ignoring case).",
-                    nameof(componentScores));
-            }
-
-            given[index] = true;
-            if (value is { } v)
-            {
-                if (!(v >= 0 && v <= 100))
-                {
-                    throw OutOfRange(index, v, nameof(componentScores));
-                }
-
-                scores[index] = v;
-            }
-        }
-
-        if (unknown is not null)
-        {
-            throw new ArgumentException(
-                $"model '{Name}' has no component {string.Join(", ", unknown.Select(k => $"'{k}'"))}; its components are {string.Join(", ", _components.Select(c => c.Key))}.",
-                nameof(componentScores));
-        }
-
-        return Evaluate(scores);
-    }
+    public HealthScoreResult Evaluate(IReadOnlyDictionary<string, double?> componentScores) =>
+        Evaluate(HealthComponentScores.ByKey(componentScores, _components, _indexByKey, Name));
 
     /// <summary>The model's name and components, for example "40-30-30: usage × 0.4, engagement × 0.3, support × 0.3".</summary>
     public override string ToString() =>
