@@ -192,6 +192,11 @@ public sealed class PublicSurfaceBadInputTests(ITestOutputHelper output)
                 [new CustomerSuccess.Expansion.ExpansionProduct("analytics", "Analytics", 400m)]),
             [typeof(CustomerSuccess.Expansion.ExpansionAccount)] = new CustomerSuccess.Expansion.ExpansionAccount("A-1", "Starter") { SeatsUsed = 10, SeatsLicensed = 50 },
             [typeof(System.Threading.CancellationToken)] = System.Threading.CancellationToken.None,
+            [typeof(CustomerSuccess.Portfolio.AccountHierarchy)] = CustomerSuccess.Portfolio.AccountHierarchy.Build([("x", null), ("C-1", "x")]),
+            [typeof(IEnumerable<CustomerSuccess.Portfolio.AccountFigures>)] = new CustomerSuccess.Portfolio.AccountFigures[]
+            {
+                new("x"), new("C-1") { AnnualRecurringRevenue = 1_000m, Seats = 3 },
+            },
         };
 
         private readonly HashSet<Type> _building = [];
