@@ -1,0 +1,15 @@
+using System;
+
+namespace CustomerSuccess.Health;
+
+/// <summary>The profile that scores a customer, and why.</summary>
+/// <param name="Profile">The profile.</param>
+/// <param name="Reason">Why, for a person: "segment Enterprise and stage Onboarding match 'enterprise-onboarding'".</param>
+public sealed record HealthProfileMatch(HealthProfile Profile, string Reason)
+{
+    /// <summary>The profile.</summary>
+    public HealthProfile Profile { get; init; } = Profile ?? throw new ArgumentNullException(nameof(Profile));
+
+    /// <summary>Why this profile.</summary>
+    public string Reason { get; init; } = string.IsNullOrWhiteSpace(Reason) ? throw new ArgumentException("a match needs its reason.", nameof(Reason)) : Reason;
+}
