@@ -108,21 +108,34 @@ public sealed class HealthProfileSet
         }
 
         var seg = string.IsNullOrWhiteSpace(segment) ? null : segment.Trim();
-        HealthProfile? best = null;
-        foreach (var p in _profiles)
-        {
-            var fits = (p.Segment is null || (seg is not null && string.Equals(p.Segment, seg, StringComparison.OrdinalIgnoreCase)))
-                && (p.Stage is null || p.Stage == stage);
-            if (fits && (best is null || p.Specificity > best.Specificity))
-            {
-                best = p;
-            }
-        }
-
+        var index = IndexOf(seg, stage);
+        var best = index >= 0 && index < _profiles.Length ? _profiles[index] : null;
         match = best is not null ? new HealthProfileMatch(best, $"{best.Describe()} matches '{best.Name}'")
             : Default is { } d ? new HealthProfileMatch(d, $"no profile matches segment {Show(seg)} and stage {Show(stage)}: the default '{d.Name}'")
             : null;
         return match is not null;
+    }
+
+    /// <summary>
+    /// The index in <see cref="Profiles"/> of the profile that matches, <see cref="Profiles"/>' count for the default,
+    /// or -1; allocates nothing. The segment is compared ignoring case and surrounding white space.
+    /// </summary>
+    internal int IndexOf(string? segment, LifecycleStage? stage)
+    {
+        var seg = segment.AsSpan().Trim();
+        var best = -1;
+        for (var i = 0; i < _profiles.Length; i++)
+        {
+            var p = _profiles[i];
+            var fits = (p.Stage is null || p.Stage == stage)
+                && (p.Segment is null || (!seg.IsEmpty && seg.Equals(p.Segment, StringComparison.OrdinalIgnoreCase)));
+            if (fits && (best < 0 || p.Specificity > _profiles[best].Specificity))
+            {
+                best = i;
+            }
+        }
+
+        return best >= 0 ? best : Default is not null ? _profiles.Length : -1;
     }
 
     /// <summary>

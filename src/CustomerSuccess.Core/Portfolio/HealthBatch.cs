@@ -499,7 +499,7 @@ public static partial class HealthBatch
     private readonly unsafe struct RecordScorer<T>(IHealthScoreModel model, HealthComponentReader<T> reader, double* scores, byte* ranks)
     {
         /// <summary>Records gathered at a time: 256 × 8 bytes a component, 10 KB for five components.</summary>
-        internal const int Gathered = 256;
+        internal const int Gathered = RecordScorerBlock;
 
         /// <summary>Scores <paramref name="records"/>, the first of which is the batch's record number <paramref name="index"/>.</summary>
         internal void Score(ReadOnlySpan<T> records, int index)

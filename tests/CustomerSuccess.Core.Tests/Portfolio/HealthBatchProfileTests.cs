@@ -1,0 +1,87 @@
+using System;
+using System.Linq;
+using CustomerSuccess.Health;
+using CustomerSuccess.Portfolio;
+using CustomerSuccess.Tests.TestSupport;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace CustomerSuccess.Tests.Portfolio;
+
+/// <summary>Bulk scoring with a profile set: the same as resolving each record's profile and scoring it alone.</summary>
+[Properties(MaxTest = PropertySeed.MaxTest / 4, Replay = PropertySeed.Replay)]
+public sealed class HealthBatchProfileTests
+{
+    private static readonly string?[] Segments = ["Smb", "Enterprise", null];
+    private static readonly LifecycleStage?[] Stages = [null, LifecycleStage.Onboarding, LifecycleStage.Adoption];
+
+    private sealed record Row(string? Segment, LifecycleStage? Stage, double[] Scores);
+
+    private static readonly Gen<HealthProfileSet> Sets =
+        from count in Gen.Choose(1, 4)
+        from keys in Gen.Shuffle(Enumerable.Range(0, 9).ToArray())
+        from models in Gen.ArrayOf(HealthGen.Model, count + 1)
+        from withDefault in Gen.Elements(true, false)
+        select new HealthProfileSet(
+            Enumerable.Range(0, count).Select(i => new HealthProfile("p" + i, models[i]) { Segment = Segments[keys[i] / 3], Stage = Stages[keys[i] % 3] }),
+            withDefault ? new HealthProfile("default", models[count]) : null);
+
+    private static readonly Gen<Row[]> Rows =
+        from n in Gen.Choose(0, 700)
+        from rows in Gen.ArrayOf(
+            from segment in Gen.Elements(Segments)
+            from stage in Gen.Elements(Stages)
+            from scores in Gen.ArrayOf(HealthGen.ScoreOrMissing, 7)
+            select new Row(segment, stage, scores), n)
+        select rows;
+
+    [Property]
+    public Property Bulk_EqualsEachRecordResolvedAndScoredAlone() =>
+        Prop.ForAll((from set in Sets from rows in Rows select (set, rows)).ToArbitrary(), c =>
+        {
+            var (set, rows) = c;
+            var scores = new double[rows.Length];
+            var ranks = new byte[rows.Length];
+            var used = new byte[rows.Length];
+            var unmatched = Array.FindIndex(rows, r => !set.TryResolve(r.Segment, r.Stage, out _));
+            try
+            {
+                HealthBatch.Score(set, rows.AsSpan(), r => (r.Segment, r.Stage), (r, p, s) => r.Scores.AsSpan(0, s.Length).CopyTo(s), scores, ranks, used);
+            }
+            catch (ArgumentException e)
+            {
+                return unmatched >= 0 && e.Message.Contains($"customer #{unmatched}: no health profile matches", StringComparison.Ordinal) && e.ParamName == "records";
+            }
+
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var match = set.Resolve(rows[i].Segment, rows[i].Stage).Profile;
+                var expected = match.Model.Score(rows[i].Scores.AsSpan(0, match.Model.Components.Count));
+                var index = ReferenceEquals(match, set.Default) ? set.Profiles.Count : set.Profiles.ToList().IndexOf(match);
+                var same = expected.HasScore
+                    ? scores[i].Equals(expected.Value) && ranks[i] == expected.Band.Rank
+                    : double.IsNaN(scores[i]) && ranks[i] == HealthBatch.NoBand;
+                if (!same || used[i] != index)
+                {
+                    return false;
+                }
+            }
+
+            return unmatched < 0;
+        });
+
+    [Fact]
+    public void ABadScore_NamesTheRecord()
+    {
+        var set = HealthProfileSet.ByStage(OnboardingHealth.Model, HealthScoreModels.UsageEngagementSupport);
+        var rows = Enumerable.Range(0, 300).Select(i => new Row("Smb", LifecycleStage.Adoption, [50, 50, i == 299 ? 101 : 50])).ToArray();
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => HealthBatch.Score(set, rows.AsSpan(), r => (r.Segment, r.Stage),
+            (r, p, s) => r.Scores.AsSpan(0, s.Length).CopyTo(s), new double[300], new byte[300], new byte[300]));
+
+        Assert.Contains("customer #299", error.Message, StringComparison.Ordinal);
+        Assert.Equal("records", error.ParamName);
+    }
+}
