@@ -10,7 +10,8 @@ namespace CustomerSuccess.Benchmarks;
 /// One million records of five component scores (one in ten missing), each with a segment and a stage drawn at random
 /// (seeded) from two and two. The baseline is the single-model records path, `HealthBatch.Score(model, records, reader)`,
 /// on one core; the other rows score the same records with a profile set: one profile (the default), and four (one per
-/// segment and stage, four different weightings of the five components), each record resolved to its profile.
+/// segment and stage, four different weightings of the five components), each record resolved to its profile, with
+/// the records in random order and sorted into runs of one segment and stage.
 /// </summary>
 [MemoryDiagnoser]
 public class HealthProfileBenchmarks
@@ -20,6 +21,7 @@ public class HealthProfileBenchmarks
     private static readonly LifecycleStage?[] Stages = [LifecycleStage.Onboarding, LifecycleStage.Adoption];
     private readonly WeightedHealthScoreModel _model = HealthScoreModels.UsageSupportEngagementBillingOutcomes;
     private Customer[] _customers = [];
+    private Customer[] _inRuns = [];
     private double[] _scores = [];
     private byte[] _ranks = [];
     private byte[] _profiles = [];
@@ -34,6 +36,7 @@ public class HealthProfileBenchmarks
         var random = new Random(20261203);
         double Score() => random.Next(10) == 0 ? double.NaN : Math.Round(random.NextDouble() * 100, 2);
         _customers = [.. Enumerable.Range(0, Count).Select(_ => new Customer(Segments[random.Next(2)], Stages[random.Next(2)], Score(), Score(), Score(), Score(), Score()))];
+        _inRuns = [.. _customers.OrderBy(c => c.Segment, StringComparer.Ordinal).ThenBy(c => c.Stage)];
         _scores = new double[Count];
         _ranks = new byte[Count];
         _profiles = new byte[Count];
@@ -55,9 +58,12 @@ public class HealthProfileBenchmarks
     [Benchmark(Description = "four profiles, by segment and stage")]
     public void FourProfiles() => HealthBatch.Score(_four, _customers.AsSpan(), Select, ReadFor, _scores, _ranks, _profiles);
 
-    private static (string? Segment, LifecycleStage? Stage) Select(Customer c) => (c.Segment, c.Stage);
+    [Benchmark(Description = "four profiles, records in runs of a segment and stage")]
+    public void FourProfilesInRuns() => HealthBatch.Score(_four, _inRuns.AsSpan(), Select, ReadFor, _scores, _ranks, _profiles);
+
+    private static void Select(in Customer c, out string? segment, out LifecycleStage? stage) => (segment, stage) = (c.Segment, c.Stage);
 
     private static void Read(Customer c, Span<double> s) => (s[0], s[1], s[2], s[3], s[4]) = (c.U, c.S, c.E, c.B, c.O);
 
-    private static void ReadFor(Customer c, HealthProfile profile, Span<double> s) => Read(c, s);
+    private static void ReadFor(in Customer c, HealthProfile profile, Span<double> s) => Read(c, s);
 }

@@ -8,9 +8,10 @@ namespace CustomerSuccess.Portfolio;
 /// <summary>Tells the segment and lifecycle stage of one of the caller's records, for <see cref="HealthProfileSet"/>.</summary>
 /// <typeparam name="T">The caller's record type.</typeparam>
 /// <param name="record">The record.</param>
-/// <returns>Its segment (or null) and stage (or null).</returns>
-/// <remarks>Called once per record: it must not allocate to stay on the fast path (return the same segment string for every record of a segment).</remarks>
-public delegate (string? Segment, LifecycleStage? Stage) HealthProfileSelector<in T>(T record);
+/// <param name="segment">Its segment, or null.</param>
+/// <param name="stage">Its lifecycle stage, or null.</param>
+/// <remarks>Called once per record: it must not allocate to stay on the fast path (give the same segment string for every record of a segment).</remarks>
+public delegate void HealthProfileSelector<T>(in T record, out string? segment, out LifecycleStage? stage);
 
 /// <summary>
 /// Reads one record's component scores for the model of <paramref name="profile"/>, in that model's component order,
@@ -20,7 +21,7 @@ public delegate (string? Segment, LifecycleStage? Stage) HealthProfileSelector<i
 /// <param name="record">The record.</param>
 /// <param name="profile">The profile that scores it.</param>
 /// <param name="componentScores">One slot per component of the profile's model.</param>
-public delegate void HealthProfileReader<in T>(T record, HealthProfile profile, Span<double> componentScores);
+public delegate void HealthProfileReader<T>(in T record, HealthProfile profile, Span<double> componentScores);
 
 /// <content>Bulk scoring with a profile set.</content>
 public static partial class HealthBatch
@@ -80,51 +81,117 @@ public static partial class HealthBatch
         }
 
         Span<double> row = widest <= 64 ? stackalloc double[widest] : new double[widest];
-        string? lastSegment = null;
-        LifecycleStage? lastStage = null;
-        var last = -1;
+        // First every record's profile, then every record's scores: each loop calls one of the caller's delegates.
+        var cache = new ProfileCache();
         for (var i = 0; i < records.Length; i++)
         {
-            var (segment, stage) = select(records[i]);
-            var index = last >= 0 && ReferenceEquals(segment, lastSegment) && stage == lastStage ? last : profiles.IndexOf(segment, stage);
+            select(in records[i], out var segment, out var stage);
+            var index = cache.Find(segment, stage);
             if (index < 0)
             {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"customer #{i}: no health profile matches segment {(segment is null ? "(none)" : $"'{segment}'")} and stage {stage?.ToString() ?? "(none)"}, and the set has no default."),
-                    nameof(records));
+                index = profiles.IndexOf(segment, stage);
+                if (index < 0)
+                {
+                    throw new ArgumentException(
+                        string.Create(CultureInfo.InvariantCulture, $"customer #{i}: no health profile matches segment {(segment is null ? "(none)" : $"'{segment}'")} and stage {stage?.ToString() ?? "(none)"}, and the set has no default."),
+                        nameof(records));
+                }
+
+                cache.Add(segment, stage, index);
             }
 
-            (lastSegment, lastStage, last) = (segment, stage, index);
             profileIndexes[i] = (byte)index;
-            var group = groups[index];
-            var values = row[..group.Components];
-            values.Fill(double.NaN);
-            reader(records[i], group.Profile, values);
-            if (group.Block is null)
-            {
-                Write(ScoreRow(group.Profile.Model, values, i, nameof(records)), ref scores[i], ref bandRanks[i]);
-            }
-            else if (group.Add(values, i))
-            {
-                group.Flush(scores, bandRanks);
-            }
         }
 
-        foreach (var group in groups)
+        unsafe
         {
-            if (group?.Block is not null)
+            fixed (double* s = scores)
+            fixed (byte* r = bandRanks)
             {
-                group.Flush(scores, bandRanks);
+                for (var i = 0; i < records.Length; i++)
+                {
+                    var group = groups[profileIndexes[i]];
+                    var values = row[..group.Components];
+                    values.Fill(double.NaN);
+                    reader(in records[i], group.Profile, values);
+                    if (!group.Gathers)
+                    {
+                        Write(ScoreRow(group.Profile.Model, values, i, nameof(records)), ref s[i], ref r[i]);
+                    }
+                    else if (group.Add(values, i))
+                    {
+                        group.Flush(s, r);
+                    }
+                }
+
+                foreach (var group in groups)
+                {
+                    if (group is { Gathers: true })
+                    {
+                        group.Flush(s, r);
+                    }
+                }
             }
         }
     }
 
-    /// <summary>One profile's records gathered for the vector kernel (a weighted model, vectors supported), or scored one by one.</summary>
-    private sealed class ProfileGroup
+    /// <summary>
+    /// The profiles of the last few distinct segments and stages, the segment compared by reference: a set of a few
+    /// profiles over records that share their segment strings is looked up once per segment and stage, not per record.
+    /// </summary>
+    private struct ProfileCache
     {
-        private readonly int[] _at = new int[RecordScorerBlock];
-        private readonly double[] _scores = new double[RecordScorerBlock];
-        private readonly byte[] _ranks = new byte[RecordScorerBlock];
+        private const int Size = 8;
+        private InlineSegments _segments;
+        private InlineStages _stages;
+        private InlineIndexes _indexes;
+        private int _count;
+
+        internal readonly int Find(string? segment, LifecycleStage? stage)
+        {
+            for (var k = 0; k < _count; k++)
+            {
+                if (ReferenceEquals(_segments[k], segment) && _stages[k] == stage)
+                {
+                    return _indexes[k];
+                }
+            }
+
+            return -1;
+        }
+
+        internal void Add(string? segment, LifecycleStage? stage, int index)
+        {
+            var k = _count < Size ? _count++ : (int)((uint)(segment?.Length ?? 0) % Size);
+            (_segments[k], _stages[k], _indexes[k]) = (segment, stage, index);
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(Size)]
+        private struct InlineSegments
+        {
+            private string? _element;
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(Size)]
+        private struct InlineStages
+        {
+            private LifecycleStage? _element;
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(Size)]
+        private struct InlineIndexes
+        {
+            private int _element;
+        }
+    }
+
+    /// <summary>One profile's records gathered for the vector kernel (a weighted model, vectors supported), or scored one by one.</summary>
+    private sealed unsafe class ProfileGroup
+    {
+        private readonly int[] _at = GC.AllocateUninitializedArray<int>(RecordScorerBlock, pinned: true);
+        private readonly double[] _scores = GC.AllocateUninitializedArray<double>(RecordScorerBlock, pinned: true);
+        private readonly byte[] _ranks = GC.AllocateUninitializedArray<byte>(RecordScorerBlock, pinned: true);
+        private readonly double[] _block;
         private int _count;
 
         internal ProfileGroup(HealthProfile profile)
@@ -132,22 +199,24 @@ public static partial class HealthBatch
             Profile = profile;
             Components = profile.Model.Components.Count;
             var vectors = Lanes512.IsSupported || Lanes256.IsSupported;
-            Block = profile.Model is WeightedHealthScoreModel && Components <= 16 && vectors ? new double[Components * RecordScorerBlock] : null;
+            Gathers = profile.Model is WeightedHealthScoreModel && Components <= 16 && vectors;
+            _block = Gathers ? GC.AllocateUninitializedArray<double>(Components * RecordScorerBlock, pinned: true) : [];
         }
 
         internal HealthProfile Profile { get; }
 
         internal int Components { get; }
 
-        /// <summary>The gathered scores, a column of <see cref="RecordScorerBlock"/> per component; null when scored one by one.</summary>
-        internal double[]? Block { get; }
+        /// <summary>Whether its records are gathered for the vector kernel; otherwise each is scored on its own.</summary>
+        internal bool Gathers { get; }
 
-        /// <summary>Gathers a record's scores; true when the block is full.</summary>
+        /// <summary>Gathers a record's scores (a column of <see cref="RecordScorerBlock"/> per component); true when the block is full.</summary>
         internal bool Add(ReadOnlySpan<double> values, int index)
         {
+            var at = (double*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_block)) + _count;
             for (var c = 0; c < values.Length; c++)
             {
-                Block![(c * RecordScorerBlock) + _count] = values[c];
+                at[c * RecordScorerBlock] = values[c];
             }
 
             _at[_count++] = index;
@@ -155,7 +224,7 @@ public static partial class HealthBatch
         }
 
         /// <summary>Scores the gathered records and writes each at its index.</summary>
-        internal void Flush(Span<double> scores, Span<byte> ranks)
+        internal void Flush(double* scores, byte* ranks)
         {
             if (_count == 0)
             {
@@ -169,7 +238,7 @@ public static partial class HealthBatch
             {
                 for (var c = 0; c < Components; c++)
                 {
-                    row[c] = Block![(c * RecordScorerBlock) + j];
+                    row[c] = _block[(c * RecordScorerBlock) + j];
                 }
 
                 Write(ScoreRow(weighted, row, _at[j], "records"), ref _scores[j], ref _ranks[j]);
@@ -177,21 +246,22 @@ public static partial class HealthBatch
 
             for (var j = 0; j < _count; j++)
             {
-                scores[_at[j]] = _scores[j];
-                ranks[_at[j]] = _ranks[j];
+                var i = _at[j];
+                scores[i] = _scores[j];
+                ranks[i] = _ranks[j];
             }
 
             _count = 0;
         }
 
-        private unsafe int ScoreGathered<TLanes, TV>(WeightedHealthScoreModel weighted)
+        private int ScoreGathered<TLanes, TV>(WeightedHealthScoreModel weighted)
             where TLanes : struct, ILanes<TV>
             where TV : unmanaged
         {
             var length = Kernel<TLanes, TV>.BufferLength(weighted);
             var kernel = new Kernel<TLanes, TV>(weighted, Components, length <= Kernel<TLanes, TV>.StackBufferLength ? stackalloc TV[length] : new TV[length]);
             var columns = stackalloc double*[Components];
-            fixed (double* block = Block)
+            fixed (double* block = _block)
             fixed (double* s = _scores)
             fixed (byte* r = _ranks)
             {

@@ -19,6 +19,10 @@ public sealed class HealthBatchProfileTests
 
     private sealed record Row(string? Segment, LifecycleStage? Stage, double[] Scores);
 
+    private static void Select(in Row r, out string? segment, out LifecycleStage? stage) => (segment, stage) = (r.Segment, r.Stage);
+
+    private static void Read(in Row r, HealthProfile profile, Span<double> scores) => r.Scores.AsSpan(0, scores.Length).CopyTo(scores);
+
     private static readonly Gen<HealthProfileSet> Sets =
         from count in Gen.Choose(1, 4)
         from keys in Gen.Shuffle(Enumerable.Range(0, 9).ToArray())
@@ -48,7 +52,7 @@ public sealed class HealthBatchProfileTests
             var unmatched = Array.FindIndex(rows, r => !set.TryResolve(r.Segment, r.Stage, out _));
             try
             {
-                HealthBatch.Score(set, rows.AsSpan(), r => (r.Segment, r.Stage), (r, p, s) => r.Scores.AsSpan(0, s.Length).CopyTo(s), scores, ranks, used);
+                HealthBatch.Score(set, rows.AsSpan(), Select, Read, scores, ranks, used);
             }
             catch (ArgumentException e)
             {
@@ -78,8 +82,7 @@ public sealed class HealthBatchProfileTests
         var set = HealthProfileSet.ByStage(OnboardingHealth.Model, HealthScoreModels.UsageEngagementSupport);
         var rows = Enumerable.Range(0, 300).Select(i => new Row("Smb", LifecycleStage.Adoption, [50, 50, i == 299 ? 101 : 50])).ToArray();
 
-        var error = Assert.ThrowsAny<ArgumentException>(() => HealthBatch.Score(set, rows.AsSpan(), r => (r.Segment, r.Stage),
-            (r, p, s) => r.Scores.AsSpan(0, s.Length).CopyTo(s), new double[300], new byte[300], new byte[300]));
+        var error = Assert.ThrowsAny<ArgumentException>(() => HealthBatch.Score(set, rows.AsSpan(), Select, Read, new double[300], new byte[300], new byte[300]));
 
         Assert.Contains("customer #299", error.Message, StringComparison.Ordinal);
         Assert.Equal("records", error.ParamName);
