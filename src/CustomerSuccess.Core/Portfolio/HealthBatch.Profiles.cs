@@ -81,6 +81,7 @@ public static partial class HealthBatch
         }
 
         Span<double> row = widest <= 64 ? stackalloc double[widest] : new double[widest];
+
         // First every record's profile, then every record's scores: each loop calls one of the caller's delegates.
         var cache = new ProfileCache();
         for (var i = 0; i < records.Length; i++)
