@@ -4,7 +4,8 @@ namespace CustomerSuccess.Health;
 
 /// <summary>The profile that scores a customer, and why.</summary>
 /// <param name="Profile">The profile.</param>
-/// <param name="Reason">Why, for a person: "segment Enterprise and stage Onboarding match 'enterprise-onboarding'".</param>
+/// <param name="Reason">Why, for a person: "segment Enterprise, stage Onboarding matches 'enterprise-onboarding'".</param>
+/// <remarks>Immutable and thread-safe.</remarks>
 public sealed record HealthProfileMatch(HealthProfile Profile, string Reason)
 {
     /// <summary>The profile.</summary>

@@ -176,7 +176,7 @@ public sealed class WeightedHealthScoreModel : IHealthScoreModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (double Weighted, double Present) Accumulate(ReadOnlySpan<double> componentScores)
     {
-        CheckLength(componentScores);
+        HealthComponentScores.CheckLength(componentScores.Length, _components, Name, nameof(componentScores));
         var weights = _weights;
         var weighted = 0.0;
         var present = 0.0;
@@ -192,34 +192,17 @@ public sealed class WeightedHealthScoreModel : IHealthScoreModel
             {
                 if (MissingData.Handling == MissingDataHandling.Reject)
                 {
-                    throw MissingRejected(i);
+                    throw HealthComponentScores.MissingRejected(_components[i], Name, nameof(componentScores));
                 }
             }
             else
             {
-                throw OutOfRange(i, s, nameof(componentScores));
+                throw HealthComponentScores.OutOfRange(_components[i], s, nameof(componentScores));
             }
         }
 
         return (weighted, present);
     }
-
-    private void CheckLength(ReadOnlySpan<double> componentScores)
-    {
-        if (componentScores.Length != _weights.Length)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"model '{Name}' has {_weights.Length} components ({string.Join(", ", _components.Select(c => c.Key))}) but {componentScores.Length} scores were given."),
-                nameof(componentScores));
-        }
-    }
-
-    private ArgumentOutOfRangeException OutOfRange(int index, double value, string paramName) =>
-        Guard.OutOfRange(value, 0, 100, $"component '{_components[index].Key}' score", paramName);
-
-    private ArgumentException MissingRejected(int index) =>
-        new($"component '{_components[index].Key}' is missing and model '{Name}' rejects missing data.", "componentScores");
 
     private static List<string> Validate(string name, List<HealthComponent> components)
     {

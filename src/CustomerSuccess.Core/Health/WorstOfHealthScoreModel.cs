@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using CustomerSuccess.Internal;
 
 namespace CustomerSuccess.Health;
 
@@ -111,14 +109,7 @@ public sealed class WorstOfHealthScoreModel : IHealthScoreModel
     /// <summary>The lowest score (a missing one as 0 when the policy says so), the first component that has it, and the weight present.</summary>
     private double Worst(ReadOnlySpan<double> componentScores, out int decider, out double present)
     {
-        if (componentScores.Length != _components.Length)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"model '{Name}' has {_components.Length} components ({string.Join(", ", _components.Select(c => c.Key))}) but {componentScores.Length} scores were given."),
-                nameof(componentScores));
-        }
-
+        HealthComponentScores.CheckLength(componentScores.Length, _components, Name, nameof(componentScores));
         var worst = double.PositiveInfinity;
         decider = -1;
         present = 0;
@@ -133,7 +124,7 @@ public sealed class WorstOfHealthScoreModel : IHealthScoreModel
             {
                 if (MissingData.Handling == MissingDataHandling.Reject)
                 {
-                    throw new ArgumentException($"component '{_components[i].Key}' is missing and model '{Name}' rejects missing data.", nameof(componentScores));
+                    throw HealthComponentScores.MissingRejected(_components[i], Name, nameof(componentScores));
                 }
 
                 if (MissingData.Handling != MissingDataHandling.TreatAsZero)
@@ -145,7 +136,7 @@ public sealed class WorstOfHealthScoreModel : IHealthScoreModel
             }
             else
             {
-                throw Guard.OutOfRange(s, 0, 100, $"component '{_components[i].Key}' score", nameof(componentScores));
+                throw HealthComponentScores.OutOfRange(_components[i], s, nameof(componentScores));
             }
 
             if (s < worst)

@@ -21,6 +21,7 @@ public delegate void HealthProfileSelector<T>(in T record, out string? segment, 
 /// <param name="record">The record.</param>
 /// <param name="profile">The profile that scores it.</param>
 /// <param name="componentScores">One slot per component of the profile's model.</param>
+/// <remarks>Called once per record: it must not allocate or keep state to stay on the fast path.</remarks>
 public delegate void HealthProfileReader<T>(in T record, HealthProfile profile, Span<double> componentScores);
 
 /// <content>Bulk scoring with a profile set.</content>
@@ -71,12 +72,12 @@ public static partial class HealthBatch
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the set has {count} profiles; at most 254 are scored in bulk."), nameof(profiles));
         }
 
-        var groups = new ProfileGroup[count + 1];
+        var groups = new ProfileGroup?[count + 1];
         var widest = 0;
         for (var p = 0; p <= count; p++)
         {
             var profile = p < count ? profiles.Profiles[p] : profiles.Default;
-            groups[p] = profile is null ? null! : new ProfileGroup(profile);
+            groups[p] = profile is null ? null : new ProfileGroup(profile);
             widest = Math.Max(widest, profile?.Model.Components.Count ?? 0);
         }
 
@@ -111,7 +112,7 @@ public static partial class HealthBatch
             {
                 for (var i = 0; i < records.Length; i++)
                 {
-                    var group = groups[profileIndexes[i]];
+                    var group = groups[profileIndexes[i]]!;
                     var values = row[..group.Components];
                     values.Fill(double.NaN);
                     reader(in records[i], group.Profile, values);
@@ -189,9 +190,9 @@ public static partial class HealthBatch
     /// <summary>One profile's records gathered for the vector kernel (a weighted model, vectors supported), or scored one by one.</summary>
     private sealed unsafe class ProfileGroup
     {
-        private readonly int[] _at = GC.AllocateUninitializedArray<int>(RecordScorerBlock, pinned: true);
-        private readonly double[] _scores = GC.AllocateUninitializedArray<double>(RecordScorerBlock, pinned: true);
-        private readonly byte[] _ranks = GC.AllocateUninitializedArray<byte>(RecordScorerBlock, pinned: true);
+        private readonly int[] _at = new int[RecordScorerBlock];
+        private readonly double[] _scores = new double[RecordScorerBlock];
+        private readonly byte[] _ranks = new byte[RecordScorerBlock];
         private readonly double[] _block;
         private int _count;
 
@@ -201,7 +202,7 @@ public static partial class HealthBatch
             Components = profile.Model.Components.Count;
             var vectors = Lanes512.IsSupported || Lanes256.IsSupported;
             Gathers = profile.Model is WeightedHealthScoreModel && Components <= 16 && vectors;
-            _block = Gathers ? GC.AllocateUninitializedArray<double>(Components * RecordScorerBlock, pinned: true) : [];
+            _block = Gathers ? new double[Components * RecordScorerBlock] : [];
         }
 
         internal HealthProfile Profile { get; }
@@ -214,10 +215,9 @@ public static partial class HealthBatch
         /// <summary>Gathers a record's scores (a column of <see cref="RecordScorerBlock"/> per component); true when the block is full.</summary>
         internal bool Add(ReadOnlySpan<double> values, int index)
         {
-            var at = (double*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_block)) + _count;
             for (var c = 0; c < values.Length; c++)
             {
-                at[c * RecordScorerBlock] = values[c];
+                _block[(c * RecordScorerBlock) + _count] = values[c];
             }
 
             _at[_count++] = index;

@@ -24,6 +24,7 @@ public enum HealthRollUp
 
 /// <summary>What one account of a hierarchy brings to its parents' roll-ups; every figure but the account is optional.</summary>
 /// <param name="Account">The account's id. Not empty.</param>
+/// <remarks>Immutable and thread-safe; the figures' ranges are checked by <see cref="HierarchyRollUp.RollUp"/>, which names every account at fault.</remarks>
 public sealed record AccountFigures(string Account)
 {
     /// <summary>The account's id.</summary>
@@ -63,6 +64,7 @@ public sealed record AccountFigures(string Account)
 /// <param name="EarliestRenewal">The members' earliest renewal, or null.</param>
 /// <param name="EarliestRenewalAccount">The member that renews first, or null.</param>
 /// <param name="Nps">The members' NPS responses, pooled.</param>
+/// <remarks>Immutable and thread-safe.</remarks>
 public sealed record AccountRollUp(
     string Account,
     IReadOnlyList<string> Members,
@@ -112,7 +114,7 @@ public static class HierarchyRollUp
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">
     /// Figures name an account not in the hierarchy or one account twice; an account has no figures; an account with
-    /// a parent has no ARR; an ARR or seat count is negative; seat weighting is asked for and a member has no seats.
+    /// a parent has no ARR; an ARR or seat count is negative; a risk score is outside [0, 100]; seat weighting is asked for and a member has no seats.
     /// The message names every such account.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="health"/> is not defined, or <paramref name="levelArrShare"/> is not in (0, 1].</exception>
@@ -227,6 +229,11 @@ public static class HierarchyRollUp
             if (f.AnnualRecurringRevenue < 0 || f.Seats < 0)
             {
                 problems.Add($"the account '{account}' has a negative {(f.Seats < 0 ? "seat count" : "ARR")}.");
+            }
+
+            if (f.RiskScore is { } risk && !(risk >= 0 && risk <= 100))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"the account '{account}' has a risk score of {risk}; it must be in [0, 100]."));
             }
 
             if (health == HealthRollUp.SeatWeighted && f.Seats is null && (hasParent || f.AnnualRecurringRevenue is not null))

@@ -66,12 +66,7 @@ public sealed class WorkItemReconciler
     {
         ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(findings);
-        var night = new Night(asOf, QuietPeriodDays, held.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        foreach (var item in held)
-        {
-            night.Hold(item);
-        }
-
+        var night = new Night(asOf, QuietPeriodDays, held);
         foreach (var finding in findings)
         {
             ArgumentNullException.ThrowIfNull(finding, nameof(findings));
@@ -141,26 +136,46 @@ public sealed class WorkItemReconciler
         return a.All(p => b.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
     }
 
-    /// <summary>What a finding's key is made of; a null occurrence: an episode.</summary>
-    private readonly record struct FindingId(WorkItemKind Kind, string Account, string Rule, string? Occurrence);
+    /// <summary>What an item's key is made of: held items and tonight's findings are indexed by it, so no key is built to look one up.</summary>
+    private readonly record struct FindingId(WorkItemKind Kind, string Account, string Rule, string Occurrence);
 
     /// <summary>
     /// One reconciliation's working state. The held items are numbered in the order given; what tonight does to each
     /// (the finding that keeps it, whether its cause was found again though it is closed) is kept by number, so that
     /// nothing is made per item but the items returned.
     /// </summary>
-    private sealed class Night(LocalDate asOf, int quietPeriodDays, int capacity)
+    private sealed class Night
     {
-        private readonly string _night = IsoDays.Format(asOf);
-        private readonly List<WorkItem> _held = new(capacity);
-        private readonly Dictionary<FindingId, int> _byId = new(capacity);
+        private readonly LocalDate _asOf;
+        private readonly int _quietPeriodDays;
+        private readonly string _night;
+        private readonly List<WorkItem> _held;
+        private readonly Dictionary<FindingId, int> _byId;
         private readonly Dictionary<Cause, int> _episodes = [];
         private readonly Dictionary<Cause, List<int>> _moreEpisodes = [];
         private readonly Dictionary<FindingId, WorkItemFinding> _opened = [];
-        private WorkItemFinding?[] _match = [];
-        private bool[] _suppress = [];
+        private readonly WorkItemFinding?[] _match;
+        private readonly bool[] _suppress;
 
-        public void Hold(WorkItem held)
+        /// <summary>A night that holds <paramref name="held"/>, checked and numbered in the order given.</summary>
+        public Night(LocalDate asOf, int quietPeriodDays, IEnumerable<WorkItem> held)
+        {
+            _asOf = asOf;
+            _quietPeriodDays = quietPeriodDays;
+            _night = IsoDays.Format(asOf);
+            var capacity = held.TryGetNonEnumeratedCount(out var count) ? count : 0;
+            _held = new(capacity);
+            _byId = new(capacity);
+            foreach (var item in held)
+            {
+                Hold(item);
+            }
+
+            _match = new WorkItemFinding?[_held.Count];
+            _suppress = new bool[_held.Count];
+        }
+
+        private void Hold(WorkItem held)
         {
             ArgumentNullException.ThrowIfNull(held);
             var item = held;
@@ -170,9 +185,9 @@ public sealed class WorkItemReconciler
                 throw new ArgumentException($"work item '{item.Key}': its Key is not the form of its kind, account, rule and occurrence; it should be '{expected}'.", nameof(held));
             }
 
-            if (item.OpenedOn > asOf)
+            if (item.OpenedOn > _asOf)
             {
-                throw new ArgumentException($"work item '{item.Key}': its OpenedOn {item.OpenedOn:uuuu-MM-dd} is after the as-of date {asOf:uuuu-MM-dd}.", nameof(held));
+                throw new ArgumentException($"work item '{item.Key}': its OpenedOn {item.OpenedOn:uuuu-MM-dd} is after the as-of date {_asOf:uuuu-MM-dd}.", nameof(held));
             }
 
             if (item.Status == WorkItemStatus.Snoozed && item.SnoozedUntil is null)
@@ -210,16 +225,12 @@ public sealed class WorkItemReconciler
         /// </summary>
         public void Take(WorkItemFinding f)
         {
-            if (_match.Length != _held.Count)
-            {
-                _match = new WorkItemFinding?[_held.Count];
-                _suppress = new bool[_held.Count];
-            }
-
-            var number = f.Occurrence is { } occurrence ? _byId.GetValueOrDefault(new FindingId(f.Kind, f.Account, f.Rule, occurrence), -1) : Episode(f);
+            var id = new FindingId(f.Kind, f.Account, f.Rule, f.Occurrence ?? _night);
+            var number = f.Occurrence is null ? Episode(f) : -1;
             if (number < 0)
             {
-                var id = new FindingId(f.Kind, f.Account, f.Rule, f.Occurrence ?? _night);
+                // A finding with its own occurrence, or a new occurrence of an episode (its key held already when the
+                // episode ended earlier this night: the same occurrence, not reopened).
                 number = _byId.GetValueOrDefault(id, -1);
                 if (number < 0)
                 {
@@ -230,8 +241,6 @@ public sealed class WorkItemReconciler
 
                     return;
                 }
-
-                // That key is held already (an episode that ended earlier this night): the same occurrence, not reopened.
             }
 
             if (!_held[number].IsActive)
@@ -249,7 +258,7 @@ public sealed class WorkItemReconciler
             var opened = new List<WorkItem>(_opened.Count);
             foreach (var (id, f) in _opened)
             {
-                opened.Add(New(WorkItemKey.Of(id.Kind, id.Account, id.Rule, id.Occurrence!), f));
+                opened.Add(New(WorkItemKey.Of(id.Kind, id.Account, id.Rule, id.Occurrence), f));
             }
 
             var kept = new List<WorkItemUpdate>();
@@ -259,19 +268,19 @@ public sealed class WorkItemReconciler
             for (var i = 0; i < _held.Count; i++)
             {
                 var item = _held[i];
-                var match = i < _match.Length ? _match[i] : null;
+                var match = _match[i];
                 if (!item.IsActive)
                 {
-                    if (i < _suppress.Length && _suppress[i] && item.LastSeenOn < asOf)
+                    if (_suppress[i] && item.LastSeenOn < _asOf)
                     {
-                        suppressed.Add(item with { LastSeenOn = asOf });
+                        suppressed.Add(item with { LastSeenOn = _asOf });
                     }
                 }
                 else if (match is null)
                 {
                     closing.Add(i);
                 }
-                else if (Keep(item, match) is var (now, changes) && now.EscalatedOn == asOf && item.EscalatedOn is null)
+                else if (Keep(item, match) is var (now, changes) && now.EscalatedOn == _asOf && item.EscalatedOn is null)
                 {
                     escalated.Add(now);
                 }
@@ -282,7 +291,7 @@ public sealed class WorkItemReconciler
             }
 
             kept.Sort(static (a, b) => string.CompareOrdinal(a.Item.Key, b.Item.Key));
-            return new WorkItemChanges(asOf, Sorted(opened), kept.AsReadOnly(), Sorted(Close(closing, opened)), Sorted(escalated), Sorted(suppressed));
+            return new WorkItemChanges(_asOf, Sorted(opened), kept.AsReadOnly(), Sorted(Close(closing, opened)), Sorted(escalated), Sorted(suppressed));
         }
 
         /// <summary>
@@ -363,9 +372,9 @@ public sealed class WorkItemReconciler
             var other = sameSubject.Best is { } best && !string.Equals(best.Rule, item.Rule, StringComparison.Ordinal) ? best : sameSubject.OtherRule;
             var by = other is { } o && o.Priority > item.Priority ? o.Key : null;
             var reason = by is not null ? WorkItemCloseReason.Superseded
-                : item.OneOff && item.DueDate < asOf ? WorkItemCloseReason.DueDatePassed
+                : item.OneOff && item.DueDate < _asOf ? WorkItemCloseReason.DueDatePassed
                 : WorkItemCloseReason.ConditionCleared;
-            return item with { Status = WorkItemStatus.Closed, ClosedOn = asOf, CloseReason = reason, SupersededBy = by };
+            return item with { Status = WorkItemStatus.Closed, ClosedOn = _asOf, CloseReason = reason, SupersededBy = by };
         }
 
         /// <summary>
@@ -400,7 +409,7 @@ public sealed class WorkItemReconciler
                 return (active < 0 || string.CompareOrdinal(item.Key, _held[active].Key) < 0 ? number : active, quiet);
             }
 
-            if (item.Status is not (WorkItemStatus.Dismissed or WorkItemStatus.Done) || Period.DaysBetween(item.LastSeenOn, asOf) > quietPeriodDays)
+            if (item.Status is not (WorkItemStatus.Dismissed or WorkItemStatus.Done) || Period.DaysBetween(item.LastSeenOn, _asOf) > _quietPeriodDays)
             {
                 return (active, quiet);
             }
@@ -412,11 +421,11 @@ public sealed class WorkItemReconciler
 
         private WorkItem New(string key, WorkItemFinding f)
         {
-            var item = new WorkItem(key, f.Account, f.Kind, f.Rule, f.SubjectOrRule, f.Occurrence ?? _night, f.What, f.Priority, f.Source, f.Owner, WorkItemStatus.Open, asOf, asOf)
+            var item = new WorkItem(key, f.Account, f.Kind, f.Rule, f.SubjectOrRule, f.Occurrence ?? _night, f.What, f.Priority, f.Source, f.Owner, WorkItemStatus.Open, _asOf, _asOf)
             {
                 DueDate = f.DueDate, OneOff = f.OneOff, Evidence = f.Evidence, Escalation = f.Escalation, Episode = f.Occurrence is null,
             };
-            return f.Escalation is { AfterDays: 0 } now ? item with { EscalatedOn = asOf, Owner = now.To } : item;
+            return f.Escalation is { AfterDays: 0 } now ? item with { EscalatedOn = _asOf, Owner = now.To } : item;
         }
 
         /// <summary>A matched active item with tonight's finding: its priority, evidence, due date and details, unsnoozed or escalated when due.</summary>
@@ -430,13 +439,13 @@ public sealed class WorkItemReconciler
             changes |= item.What == f.What && item.Owner == owner && item.Source == f.Source && item.Escalation == f.Escalation ? WorkItemChange.None : WorkItemChange.Details;
             var status = item.Status;
             LocalDate? snoozedUntil = item.SnoozedUntil;
-            if (status == WorkItemStatus.Snoozed && asOf >= item.SnoozedUntil)
+            if (status == WorkItemStatus.Snoozed && _asOf >= item.SnoozedUntil)
             {
                 (status, snoozedUntil) = (WorkItemStatus.Open, null);
                 changes |= WorkItemChange.SnoozeEnded;
             }
 
-            if (changes == WorkItemChange.None && item.LastSeenOn != asOf)
+            if (changes == WorkItemChange.None && item.LastSeenOn != _asOf)
             {
                 changes = WorkItemChange.Seen;
             }
@@ -444,11 +453,11 @@ public sealed class WorkItemReconciler
             var now = item with
             {
                 Priority = f.Priority, Evidence = f.Evidence, DueDate = f.DueDate, What = f.What, Owner = owner, Source = f.Source, Escalation = f.Escalation,
-                OneOff = f.OneOff, Status = status, SnoozedUntil = snoozedUntil, LastSeenOn = asOf,
+                OneOff = f.OneOff, Status = status, SnoozedUntil = snoozedUntil, LastSeenOn = _asOf,
             };
-            if (now is { Status: WorkItemStatus.Open, EscalatedOn: null, Escalation: { } e } && Period.DaysBetween(now.OpenedOn, asOf) >= e.AfterDays)
+            if (now is { Status: WorkItemStatus.Open, EscalatedOn: null, Escalation: { } e } && Period.DaysBetween(now.OpenedOn, _asOf) >= e.AfterDays)
             {
-                now = now with { EscalatedOn = asOf, Owner = e.To };
+                now = now with { EscalatedOn = _asOf, Owner = e.To };
             }
 
             return (now, changes);
