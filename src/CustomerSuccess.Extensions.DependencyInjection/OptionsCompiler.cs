@@ -5,6 +5,7 @@ using System.Linq;
 using CustomerSuccess.Health;
 using CustomerSuccess.Nps;
 using CustomerSuccess.Onboarding;
+using CustomerSuccess.Portfolio;
 using CustomerSuccess.Renewals;
 
 namespace CustomerSuccess.DependencyInjection;
@@ -14,6 +15,21 @@ internal static class OptionsCompiler
 {
     /// <summary>The valid renewal playbook names.</summary>
     internal static readonly string[] PlaybookNames = ["seed-003", "seed-004"];
+
+    /// <summary>The names a model entry's <c>Preset</c> takes: the model presets, and "onboarding", the onboarding profile's model.</summary>
+    internal static IEnumerable<string> PresetNames => HealthScoreModels.All.Select(m => m.Name).Append(OnboardingHealth.Model.Name);
+
+    /// <summary>The preset of that name, ignoring case: a model preset, or the onboarding profile's model.</summary>
+    internal static bool TryPreset(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out WeightedHealthScoreModel? model)
+    {
+        if (HealthScoreModels.TryGet(name, out model))
+        {
+            return true;
+        }
+
+        model = string.Equals(name, OnboardingHealth.Model.Name, StringComparison.OrdinalIgnoreCase) ? OnboardingHealth.Model : null;
+        return model is not null;
+    }
 
     internal static IHealthScoreModel BuildModel(string name, HealthModelOptions m)
     {
@@ -25,7 +41,8 @@ internal static class OptionsCompiler
         WeightedHealthScoreModel model;
         if (m.Preset is { } preset)
         {
-            model = HealthScoreModels.Get(preset).WithName(name);
+            TryPreset(preset, out var found);
+            model = found!.WithName(name);
         }
         else
         {
@@ -139,9 +156,9 @@ internal static class OptionsCompiler
             return;
         }
 
-        if (model.Preset is { } preset && !HealthScoreModels.TryGet(preset, out _))
+        if (model.Preset is { } preset && !TryPreset(preset, out _))
         {
-            problems.Add($"{Key("Preset")} '{preset}' is not a preset; valid names: {string.Join(", ", HealthScoreModels.All.Select(m => m.Name))}.");
+            problems.Add($"{Key("Preset")} '{preset}' is not a preset; valid names: {string.Join(", ", PresetNames)}.");
             return;
         }
 

@@ -108,7 +108,7 @@ public sealed class HealthProfileSet
         }
 
         var seg = string.IsNullOrWhiteSpace(segment) ? null : segment.Trim();
-        var index = IndexOf(seg, stage);
+        var index = Find(seg, stage);
         var best = index >= 0 && index < _profiles.Length ? _profiles[index] : null;
         match = best is not null ? new HealthProfileMatch(best, $"{best.Describe()} matches '{best.Name}'")
             : Default is { } d ? new HealthProfileMatch(d, $"no profile matches segment {Show(seg)} and stage {Show(stage)}: the default '{d.Name}'")
@@ -117,12 +117,30 @@ public sealed class HealthProfileSet
     }
 
     /// <summary>
-    /// The index in <see cref="Profiles"/> of the profile that matches, <see cref="Profiles"/>' count for the default,
-    /// or -1; allocates nothing. The segment is compared ignoring case and surrounding white space.
+    /// Which profile scores a customer, as an index, allocating nothing: for a reader that holds a segment as text
+    /// (a cell of a file, say) and looks up every customer.
     /// </summary>
-    internal int IndexOf(string? segment, LifecycleStage? stage)
+    /// <param name="segment">The customer's segment, empty when unknown; compared ignoring case and surrounding white space.</param>
+    /// <param name="stage">The customer's lifecycle stage, or null when unknown.</param>
+    /// <returns>The index in <see cref="Profiles"/> of the profile that matches, <see cref="Profiles"/>' count for the default, or -1 when none matches and the set has no default.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stage"/> is not defined.</exception>
+    public int IndexOf(ReadOnlySpan<char> segment, LifecycleStage? stage)
     {
-        var seg = segment.AsSpan().Trim();
+        if (stage is { } s)
+        {
+            Internal.Guard.Defined(s, nameof(stage));
+        }
+
+        return Find(segment, stage);
+    }
+
+    /// <summary>
+    /// <see cref="IndexOf"/> without checking the stage, for callers that have: the index in <see cref="Profiles"/>
+    /// of the profile that matches, <see cref="Profiles"/>' count for the default, or -1.
+    /// </summary>
+    internal int Find(ReadOnlySpan<char> segment, LifecycleStage? stage)
+    {
+        var seg = segment.Trim();
         var best = -1;
         for (var i = 0; i < _profiles.Length; i++)
         {

@@ -91,7 +91,7 @@ public static partial class HealthBatch
             var index = cache.Find(segment, stage);
             if (index < 0)
             {
-                index = profiles.IndexOf(segment, stage);
+                index = profiles.Find(segment, stage);
                 if (index < 0)
                 {
                     throw new ArgumentException(

@@ -35,6 +35,31 @@ public sealed class HealthProfileTests
         Assert.Equal((profile, reason), (match.Profile.Name, match.Reason));
     }
 
+    [Theory]
+    [InlineData("Enterprise", LifecycleStage.Onboarding)]
+    [InlineData("Smb", LifecycleStage.Onboarding)]
+    [InlineData(" enterprise ", LifecycleStage.Adoption)]
+    [InlineData("", null)]
+    [InlineData("  ", LifecycleStage.Retention)]
+    public void IndexOf_ASegmentsText_FindsTheProfileResolveFinds(string segment, LifecycleStage? stage)
+    {
+        var index = Set.IndexOf(segment.AsSpan(), stage);
+
+        Assert.Same(Set.Resolve(segment, stage).Profile, Set.Profiles[index]);
+    }
+
+    [Fact]
+    public void IndexOf_GivesTheDefaultAsTheProfilesCount_AndMinusOneForNoMatch()
+    {
+        var strict = new HealthProfileSet([new HealthProfile("enterprise", B) { Segment = "Enterprise" }]);
+        var lenient = new HealthProfileSet([new HealthProfile("enterprise", B) { Segment = "Enterprise" }], new HealthProfile("standard", A));
+
+        Assert.Equal(-1, strict.IndexOf("Smb", null));
+        Assert.Equal(1, lenient.IndexOf("Smb", null));
+        Assert.Equal(0, lenient.IndexOf("ENTERPRISE", null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => lenient.IndexOf("Smb", (LifecycleStage)99));
+    }
+
     [Fact]
     public void NoMatch_IsAnError_UnlessTheSetHasADefault()
     {
