@@ -11,8 +11,12 @@ namespace CustomerSuccess.Cli;
 /// <summary>One input row parsed into the library's inputs and scored for health, or every bad cell found in it.</summary>
 internal sealed class CustomerRow
 {
-    private CustomerRow(string id, string? name, string? currency, HealthScore health, CustomerSignals signals, ExpansionAccount? expansion, bool? onboardingCompleted)
+    private CustomerRow(string id, string? name, string? currency, HealthScore health, CustomerSignals signals, ExpansionAccount? expansion, bool? onboardingCompleted, Hierarchy place)
     {
+        ParentId = place.ParentId;
+        Profile = place.Profile;
+        Stage = place.Stage;
+        Seats = place.Seats;
         Id = id;
         Name = name;
         Currency = currency;
@@ -41,12 +45,31 @@ internal sealed class CustomerRow
 
     public bool? OnboardingCompleted { get; }
 
+    /// <summary>The id of the account's parent, when the input names one.</summary>
+    public string? ParentId { get; }
+
+    /// <summary>The name of the profile that scored the row, with <c>--profiles</c>.</summary>
+    public string? Profile { get; }
+
+    /// <summary>The lifecycle stage the profile was chosen by (given, or told by the dates), with <c>--profiles</c>.</summary>
+    public LifecycleStage? Stage { get; }
+
+    /// <summary>The seats licensed, when the input gives them.</summary>
+    public int? Seats { get; }
+
+    /// <summary>The names of the lifecycle stages, as a <c>stage</c> cell gives them (ignoring case).</summary>
+    private static readonly (string Name, LifecycleStage Stage)[] StageNames = [.. Enum.GetValues<LifecycleStage>().Select(s => (s.ToString(), s))];
+
+    /// <summary>Where a row sits: its parent, and the profile and stage that scored it.</summary>
+    private readonly record struct Hierarchy(string? ParentId, string? Profile, LifecycleStage? Stage, int? Seats);
+
     /// <summary>
-    /// Parses a source's current record and scores its health with <paramref name="model"/>, using
-    /// <paramref name="components"/> (one per model component) as scratch. Returns null when a value is bad, with every
-    /// bad cell of the row in <paramref name="errors"/> (which it clears first).
+    /// Parses a source's current record and scores its health with the model of <paramref name="models"/> that scores
+    /// it (its profile's, with a profile set), using <paramref name="components"/> (one per component column) and
+    /// <paramref name="scratch"/> (<see cref="RunModels.MaxComponents"/> long) as scratch. Returns null when a value is
+    /// bad, with every bad cell of the row in <paramref name="errors"/> (which it clears first).
     /// </summary>
-    public static CustomerRow? Parse(FieldSource source, Layout layout, LocalDate asOf, IHealthScoreModel model, CellReader cells, Span<double> components, List<RowError> errors)
+    public static CustomerRow? Parse(FieldSource source, Layout layout, LocalDate asOf, RunModels models, CellReader cells, Span<double> components, Span<double> scratch, List<RowError> errors)
     {
         errors.Clear();
         if (source.RowProblem is { } problem)
@@ -62,12 +85,13 @@ internal sealed class CustomerRow
             values.Fail(layout.Id, "the id is required");
         }
 
+        var rejectsMissing = models.Profiles is null && models.RejectsMissing(0);
         for (var c = 0; c < components.Length; c++)
         {
             components[c] = values.Number(c) ?? double.NaN;
-            if (layout.RejectsMissing && double.IsNaN(components[c]) && !source.TryGet(c, out _))
+            if (rejectsMissing && double.IsNaN(components[c]) && !source.TryGet(c, out _))
             {
-                values.Fail(c, $"required: the model '{model.Name}' rejects missing data");
+                values.Fail(c, $"required: the model '{models.Name}' rejects missing data");
             }
         }
 
@@ -97,6 +121,18 @@ internal sealed class CustomerRow
         var seatsUsed = values.Integer(layout.SeatsUsed);
         var newTeamMembers = values.Integer(layout.NewTeamMembers);
         var onboarding = values.Boolean(layout.OnboardingCompleted);
+        var parentId = values.Text(layout.ParentId);
+        if (parentId is not null && arr is null && layout.Arr >= 0 && !source.TryGet(layout.Arr, out _))
+        {
+            values.Fail(layout.Arr, "required of an account with a parent_id: its parent's figures are weighted by ARR");
+        }
+        var profile = 0;
+        LifecycleStage? stage = null;
+        if (models.Profiles is { } profiles)
+        {
+            profile = ProfileOf(source, layout, asOf, models, profiles, renewalDate, ref values, components, out stage);
+        }
+
         if (errors.Count > 0)
         {
             return null;
@@ -106,7 +142,7 @@ internal sealed class CustomerRow
         var id = idText.ToString();
         var name = layout.Name >= 0 && source.TryGet(layout.Name, out var nameText) ? nameText.ToString() : null;
 
-        var health = model.Score(components);
+        var health = models.Score(profile, components, scratch);
         var signals = new CustomerSignals(asOf)
         {
             CustomerId = id,
@@ -133,7 +169,63 @@ internal sealed class CustomerRow
             LatestNpsResponse = nps,
             HealthBand = health.HasScore ? health.Band : null,
         };
-        return new CustomerRow(id, name, currency, health, signals, expansion, onboarding);
+        return new CustomerRow(id, name, currency, health, signals, expansion, onboarding, new Hierarchy(parentId, models.ProfileName(profile), stage, seatsLicensed));
+    }
+
+    /// <summary>
+    /// The profile that scores a row (its index in <paramref name="models"/>), by its segment and its stage: the
+    /// <c>stage</c> cell, or, without one, the stage its kickoff, go-live and renewal dates tell. A stage that is not a
+    /// lifecycle stage's name, a segment and stage no profile matches, and a missing component the profile's model
+    /// rejects are bad cells of the row.
+    /// </summary>
+    private static int ProfileOf(FieldSource source, Layout layout, LocalDate asOf, RunModels models, HealthProfileSet profiles, LocalDate? renewalDate, ref FieldParser values, ReadOnlySpan<double> components, out LifecycleStage? stage)
+    {
+        stage = null;
+        var kickoff = values.Date(layout.Kickoff);
+        var goLive = values.Date(layout.GoLive);
+        if (layout.Stage >= 0 && source.TryGet(layout.Stage, out var stageText))
+        {
+            foreach (var (name, value) in StageNames)
+            {
+                if (stageText.Equals(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    stage = value;
+                }
+            }
+
+            if (stage is null)
+            {
+                values.Fail(layout.Stage, $"not a lifecycle stage; the stages are {string.Join(", ", StageNames.Select(s => s.Name))}, or leave it empty to tell it by kickoff, go_live and renewal_date");
+                return -1;
+            }
+        }
+        else
+        {
+            stage = HealthProfileSet.StageOn(asOf, kickoff, goLive, renewalDate);
+        }
+
+        var segment = layout.Segment >= 0 && source.TryGet(layout.Segment, out var segmentText) ? segmentText : default;
+        var profile = profiles.IndexOf(segment, stage);
+        if (profile < 0)
+        {
+            var column = layout.Segment >= 0 && !segment.IsEmpty ? layout.Segment : layout.Stage >= 0 ? layout.Stage : layout.Segment;
+            values.Fail(column, $"segment {(segment.IsEmpty ? "(none)" : $"'{segment}'")} and stage {stage?.ToString() ?? "(none)"} match no profile, and the profiles have no default; the profiles: {string.Join("; ", profiles.Profiles)}");
+            return -1;
+        }
+
+        if (models.RejectsMissing(profile))
+        {
+            var map = models.Map(profile);
+            for (var c = 0; c < map.Length; c++)
+            {
+                if (double.IsNaN(components[map[c]]) && !source.TryGet(map[c], out _))
+                {
+                    values.Fail(map[c], $"required: the profile '{models.ProfileName(profile)}' rejects missing data");
+                }
+            }
+        }
+
+        return profile;
     }
 
     /// <summary>
@@ -157,10 +249,9 @@ internal sealed class CustomerRow
     /// <summary>Where each common field sits among a source's fields (-1 when a model component of the same name hides it), looked up once per run.</summary>
     internal sealed class Layout
     {
-        public Layout(IReadOnlyList<InputField> fields, IHealthScoreModel model)
+        public Layout(IReadOnlyList<InputField> fields, RunModels models)
         {
-            ComponentCount = model.Components.Count;
-            RejectsMissing = model.MissingData.Handling == MissingDataHandling.Reject;
+            ComponentCount = models.ComponentKeys.Count;
             Min = [.. fields.Select(f => f.Min)];
             Max = [.. fields.Select(f => f.Max)];
             var index = fields.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
@@ -185,12 +276,14 @@ internal sealed class CustomerRow
             SeatsUsed = Of(index, InputField.SeatsUsed);
             NewTeamMembers = Of(index, InputField.NewTeamMembers);
             OnboardingCompleted = Of(index, InputField.OnboardingCompleted);
+            ParentId = Of(index, InputField.ParentId);
+            Segment = Of(index, InputField.Segment);
+            Stage = Of(index, InputField.Stage);
+            Kickoff = Of(index, InputField.Kickoff);
+            GoLive = Of(index, InputField.GoLive);
         }
 
         public int ComponentCount { get; }
-
-        /// <summary>Whether the model rejects a missing component: such a row is a bad row, not an internal error.</summary>
-        public bool RejectsMissing { get; }
 
         /// <summary>Each field's smallest allowed value.</summary>
         public double[] Min { get; }
@@ -239,6 +332,16 @@ internal sealed class CustomerRow
         public int NewTeamMembers { get; }
 
         public int OnboardingCompleted { get; }
+
+        public int ParentId { get; }
+
+        public int Segment { get; }
+
+        public int Stage { get; }
+
+        public int Kickoff { get; }
+
+        public int GoLive { get; }
 
         private int Of(Dictionary<string, int> index, string name) => index.TryGetValue(name, out var i) && i >= ComponentCount ? i : -1;
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CustomerSuccess.Health;
 
 namespace CustomerSuccess.Cli;
 
@@ -29,6 +28,11 @@ internal sealed record InputField(string Name, FieldKind Kind, double Min, doubl
     public const string SeatsUsed = "seats_used";
     public const string NewTeamMembers = "new_team_members";
     public const string OnboardingCompleted = "onboarding_completed";
+    public const string ParentId = "parent_id";
+    public const string Segment = "segment";
+    public const string Stage = "stage";
+    public const string Kickoff = "kickoff";
+    public const string GoLive = "go_live";
 
     /// <summary>The fields besides the model's components, in the order the docs list them.</summary>
     public static IReadOnlyList<InputField> Common { get; } =
@@ -54,16 +58,22 @@ internal sealed record InputField(string Name, FieldKind Kind, double Min, doubl
         new(SeatsUsed, FieldKind.Integer, 0, int.MaxValue, "seats in use"),
         new(NewTeamMembers, FieldKind.Integer, 0, int.MaxValue, "team members added in the last 30 days"),
         new(OnboardingCompleted, FieldKind.Boolean, 0, 0, "whether onboarding is complete, for the KPI report"),
+        new(ParentId, FieldKind.Text, 0, 0, "the id of the account's parent (its group, or the customer of a workspace), empty for a top-level account: parents are rolled up"),
+        new(Segment, FieldKind.Text, 0, 0, "the customer's segment (Smb, MidMarket, Enterprise, or your own values), with --profiles"),
+        new(Stage, FieldKind.Text, 0, 0, "the lifecycle stage (Onboarding, Adoption, Retention, Expansion, Advocacy), with --profiles; empty: told by kickoff, go_live and renewal_date"),
+        new(Kickoff, FieldKind.Date, 0, 0, "the onboarding kickoff date, with --profiles, to tell the stage"),
+        new(GoLive, FieldKind.Date, 0, 0, "the go-live date, with --profiles, to tell the stage"),
     ];
 
     /// <summary>The common field of that name (ignoring case), or null: a model component may not take one's name.</summary>
     public static InputField? Named(string name) =>
         Common.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Every field for a model: its component keys (scores 0 to 100) first, then <see cref="Common"/>.</summary>
-    public static IReadOnlyList<InputField> For(IHealthScoreModel model)
+    /// <summary>Every field for a run's models: their component keys (scores 0 to 100) first, then <see cref="Common"/>.</summary>
+    public static IReadOnlyList<InputField> For(RunModels models)
     {
-        var components = model.Components.Select(c => new InputField(c.Key, FieldKind.Number, 0, 100, $"{c.DisplayName} score, 0 to 100 (weight {c.Weight:0.##})"));
-        return [.. components, .. Common.Where(f => !model.Components.Any(c => string.Equals(c.Key, f.Name, StringComparison.OrdinalIgnoreCase)))];
+        var keys = models.ComponentKeys;
+        var components = keys.Select((key, i) => new InputField(key, FieldKind.Number, 0, 100, models.ComponentDescriptions[i]));
+        return [.. components, .. Common.Where(f => !keys.Contains(f.Name, StringComparer.OrdinalIgnoreCase))];
     }
 }

@@ -61,7 +61,7 @@ internal static class ModelResolver
         IHealthScoreModel model;
         try
         {
-            using var json = ReadBounded(path);
+            using var json = ReadBounded(path, "model");
             var configuration = new ConfigurationBuilder().AddJsonStream(json).Build();
             model = HealthModelConfiguration.Read(configuration, name);
         }
@@ -74,22 +74,63 @@ internal static class ModelResolver
             throw new UsageException($"model file '{path}': not a JSON object of settings ({e.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)})");
         }
 
+        CheckKeys(model, $"model file '{path}'");
+        return model;
+    }
+
+    /// <summary>
+    /// Reads a profile set file: JSON with <c>"Profiles"</c>, a list of <c>{"Name", "Segment", "Stage", "Model"}</c>
+    /// whose <c>Model</c> is in the model file's format, and an optional <c>"Default"</c> (<c>{"Name", "Model"}</c>),
+    /// read and checked by <see cref="HealthProfileConfiguration.Read"/>; its models must band alike.
+    /// </summary>
+    public static RunModels LoadProfiles(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"the profiles file '{path}' does not exist.");
+        }
+
+        HealthProfileSet profiles;
+        try
+        {
+            using var json = ReadBounded(path, "profiles");
+            var configuration = new ConfigurationBuilder().AddJsonStream(json).Build();
+            profiles = HealthProfileConfiguration.Read(configuration);
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new UsageException($"profiles file '{path}': {string.Join("; ", e.Failures.Select(f => f.TrimEnd('.')))}.");
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or JsonException)
+        {
+            throw new UsageException($"profiles file '{path}': not a JSON object of settings ({e.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)})");
+        }
+
+        foreach (var profile in profiles.Profiles.Concat(profiles.Default is { } d ? [d] : []))
+        {
+            CheckKeys(profile.Model, $"profiles file '{path}', profile '{profile.Name}'");
+        }
+
+        return RunModels.Of(profiles, path);
+    }
+
+    /// <summary>A component may not take the name of an input field: its column would feed both.</summary>
+    private static void CheckKeys(IHealthScoreModel model, string where)
+    {
         foreach (var component in model.Components)
         {
             if (InputField.Named(component.Key) is { } field)
             {
                 throw new UsageException(
-                    $"model file '{path}': the component key '{Echo.Of(component.Key)}' is the input field '{field.Name}' ({field.Description}); name the component otherwise.");
+                    $"{where}: the component key '{Echo.Of(component.Key)}' is the input field '{field.Name}' ({field.Description}); name the component otherwise.");
             }
         }
-
-        return model;
     }
 
     /// <summary>The most bytes a model file may have: 1 MiB, far above any real model, so that a wrong path (a device, a huge file) cannot exhaust memory.</summary>
     public const int MaxModelFileBytes = 1 << 20;
 
-    private static MemoryStream ReadBounded(string path)
+    private static MemoryStream ReadBounded(string path, string what)
     {
         using var stream = File.OpenRead(path);
         var buffer = new byte[MaxModelFileBytes + 1];
@@ -102,7 +143,7 @@ internal static class ModelResolver
 
         if (length > MaxModelFileBytes)
         {
-            throw new UsageException($"model file '{path}': larger than {MaxModelFileBytes / 1024} KiB; a model file is a small JSON document.");
+            throw new UsageException($"{what} file '{path}': larger than {MaxModelFileBytes / 1024} KiB; a {what} file is a small JSON document.");
         }
 
         return new MemoryStream(buffer, 0, length, writable: false);

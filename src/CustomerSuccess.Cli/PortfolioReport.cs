@@ -19,7 +19,7 @@ namespace CustomerSuccess.Cli;
 /// Collects the <c>summary</c> report while rows stream by, then renders it for a terminal (80 columns) or as JSON:
 /// the accounts to call first, then the portfolio's figures and its KPIs against the playbooks' targets.
 /// </summary>
-internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, DateTimeZone zone, bool collectRenewals = false)
+internal sealed class PortfolioReport(RunModels model, LocalDate asOf, DateTimeZone zone, bool collectRenewals = false)
 {
     /// <summary>The renewal window of the report: renewals due in the next 90 days (the customer success manager playbook starts renewal conversations then).</summary>
     public const int RenewalWindowDays = 90;
@@ -48,6 +48,30 @@ internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, D
     private long _onboardingCompleted;
     private long _adoptionKnown;
     private double _adoptionSum;
+
+    /// <summary>How many parents the text report shows, most at risk first (ours); the JSON report has them all.</summary>
+    public const int ParentsShown = 10;
+
+    private AccountTree? _tree;
+    private (IReadOnlyDictionary<string, AccountRollUp>? RollUps, string? Problem)? _parents;
+
+    /// <summary>Rolls parents up from the rows added: for an input with a <c>parent_id</c> column.</summary>
+    public void TrackParents() => _tree ??= new AccountTree();
+
+    /// <summary>
+    /// Each parent's roll-up, once every row is added; or, when the accounts do not make a hierarchy, null and the
+    /// problem. Both null when the input has no <c>parent_id</c> column.
+    /// </summary>
+    public (IReadOnlyDictionary<string, AccountRollUp>? RollUps, string? Problem) Parents()
+    {
+        if (_tree is null)
+        {
+            return (null, null);
+        }
+
+        _parents ??= (_tree.RollUp(model.Bands, out var problem), problem);
+        return _parents.Value;
+    }
 
     /// <summary>How many accounts are at Medium risk or above: those the worklist is the top of.</summary>
     public long Callable => _callable;
@@ -78,6 +102,7 @@ internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, D
             _histogram[Math.Min(9, (int)(row.Health.Value / 10))]++;
         }
 
+        _tree?.Add(row);
         if (_renewals is not null && arr is { } revenue && row.Row.Signals.RenewalDate is { } renewal && renewal >= asOf && renewal < asOf.PlusMonths(12))
         {
             // A contract that ends on its renewal date: the forecast's renewal is that date.
@@ -174,6 +199,7 @@ internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, D
             }
 
             json.WriteEndArray();
+            WriteParentsJson(json);
             json.WritePropertyName("portfolio");
             summary.WriteJson(json);
             json.WriteStartObject("nps_confidence_interval");
@@ -256,6 +282,7 @@ internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, D
         console.WriteLine($"Model {model.Name} · dates in {zone.Id} · " + (currency is null ? "no currency named (--currency)" : $"amounts in {currency}"));
         console.WriteLine();
         WriteCallFirst(console, currency);
+        WriteParents(console, currency);
 
         var bands = new BarChart().Width(70).Label("[bold]Customers per health band[/]");
         foreach (var band in model.Bands.Bands.Reverse())
@@ -413,6 +440,127 @@ internal sealed class PortfolioReport(IHealthScoreModel model, LocalDate asOf, D
         }
 
         console.WriteLine();
+    }
+
+    /// <summary>The parents most at risk, with their accounts' figures rolled up; nothing when the input has no parents.</summary>
+    private void WriteParents(IAnsiConsole console, string? currency)
+    {
+        var (rollUps, problem) = Parents();
+        if (problem is not null)
+        {
+            console.WriteLine(string.Join(Environment.NewLine, Wrap($"Parent accounts: not rolled up: {problem}", Width, "  ")));
+            console.WriteLine();
+            return;
+        }
+
+        if (rollUps is null || rollUps.Count == 0)
+        {
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var shown = AccountTree.ByRisk(rollUps).Take(ParentsShown).ToList();
+        var title = shown.Count < rollUps.Count
+            ? $"[bold]Parent accounts:[/] the {shown.Count} most at risk of {rollUps.Count.ToString("N0", c)} (all with --format json)"
+            : $"[bold]Parent accounts:[/] {rollUps.Count.ToString("N0", c)}, their accounts rolled up";
+        console.MarkupLine(title);
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Parent").AddColumn(new TableColumn("Accounts").RightAligned()).AddColumn(new TableColumn("ARR" + (currency is null ? string.Empty : " " + currency)).RightAligned())
+            .AddColumn(new TableColumn("Health").RightAligned()).AddColumn("Churn level (from)").AddColumn("Renews");
+        foreach (var r in shown)
+        {
+            table.AddRow(
+                Markup.Escape(Fit(r.Account, 16)),
+                r.Members.Count.ToString("N0", c),
+                r.AnnualRecurringRevenue.ToString("N0", c),
+                Markup.Escape(r.Health.HasScore ? $"{Fixed(r.Health.Value)} {r.Health.Band.Label}" : "no score"),
+                Markup.Escape(r.ChurnLevel is { } level ? $"{level} ({Fit(r.ChurnLevelFrom ?? "?", 14)})" : "unknown"),
+                r.EarliestRenewal is { } date ? date.ToString("uuuu-MM-dd", c) : "unknown");
+        }
+
+        console.Write(table);
+        console.WriteLine();
+    }
+
+    private void WriteParentsJson(Utf8JsonWriter json)
+    {
+        var (rollUps, problem) = Parents();
+        if (problem is not null)
+        {
+            json.WriteNull("parents");
+            json.WriteString("parents_problem", problem);
+            return;
+        }
+
+        if (rollUps is null)
+        {
+            return;
+        }
+
+        json.WriteStartArray("parents");
+        foreach (var r in AccountTree.ByRisk(rollUps))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", r.Account);
+            json.WriteStartArray("members");
+            foreach (var member in r.Members)
+            {
+                json.WriteStringValue(member);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("arr", r.AnnualRecurringRevenue);
+            if (r.Health.HasScore)
+            {
+                json.WriteNumber("health_score", ScoreWriter.Round(r.Health.Value, 2));
+                json.WriteString("band", r.Health.Band.Label);
+            }
+            else
+            {
+                json.WriteNull("health_score");
+                json.WriteNull("band");
+            }
+
+            WriteOrNull(json, "lowest_health_account", r.LowestHealthAccount);
+            WriteOrNull(json, "churn_level", r.ChurnLevel?.ToString());
+            WriteOrNull(json, "churn_level_from", r.ChurnLevelFrom);
+            if (r.RiskScore is { } risk)
+            {
+                json.WriteNumber("risk_score", ScoreWriter.Round(risk, 1));
+            }
+            else
+            {
+                json.WriteNull("risk_score");
+            }
+
+            WriteOrNull(json, "earliest_renewal", r.EarliestRenewal?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
+            WriteOrNull(json, "earliest_renewal_account", r.EarliestRenewalAccount);
+            if (r.Nps.HasScore)
+            {
+                json.WriteNumber("nps", ScoreWriter.Round(r.Nps.Score, 1));
+            }
+            else
+            {
+                json.WriteNull("nps");
+            }
+
+            json.WriteNumber("nps_responses", r.Nps.Total);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        static void WriteOrNull(Utf8JsonWriter json, string name, string? value)
+        {
+            if (value is null)
+            {
+                json.WriteNull(name);
+            }
+            else
+            {
+                json.WriteString(name, value);
+            }
+        }
     }
 
     /// <summary>A line cut to <paramref name="width"/> characters, with an ellipsis where it was cut.</summary>

@@ -10,14 +10,23 @@ using CustomerSuccess.Expansion;
 
 namespace CustomerSuccess.Cli;
 
-/// <summary>The output columns that depend on the input: a name, an ARR (and the ARR at risk), a currency.</summary>
-internal sealed record ScoreColumns(bool Name, bool Arr, bool Currency, string? DefaultCurrency)
+/// <summary>
+/// The output columns that depend on the input: a name, an ARR (and the ARR at risk), a currency; a parent (and its
+/// roll-up) when the input has a <c>parent_id</c> column; the profile and stage with <c>--profiles</c>.
+/// </summary>
+internal sealed record ScoreColumns(bool Name, bool Arr, bool Currency, string? DefaultCurrency, bool Parent = false, bool Profile = false)
 {
+    /// <summary>The roll-up columns of a parent's row, last: empty on a row with no account under it.</summary>
+    public static IReadOnlyList<string> RollUpNames { get; } =
+        ["rollup_members", "rollup_arr", "rollup_health_score", "rollup_band", "rollup_churn_level", "rollup_renewal_date"];
+
     /// <summary>Every column, the ones the input decides included, in order.</summary>
     public IReadOnlyList<string> Names =>
     [
-        "id", .. Name ? ["name"] : Array.Empty<string>(), "health_score", "band", "coverage", "churn_level", "risk_score", "priority",
+        "id", .. Name ? ["name"] : Array.Empty<string>(), .. Parent ? ["parent_id"] : Array.Empty<string>(), "health_score", "band", "coverage",
+        .. Profile ? ["profile", "stage"] : Array.Empty<string>(), "churn_level", "risk_score", "priority",
         "top_factors", "days_to_renewal", .. Arr ? ["arr", "arr_at_risk"] : Array.Empty<string>(), .. Currency ? ["currency"] : Array.Empty<string>(), "best_expansion",
+        .. Parent ? RollUpNames : Array.Empty<string>(),
     ];
 }
 
@@ -104,6 +113,69 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
     }
 
     public abstract void Write(in ScoredRow row);
+
+    /// <summary>
+    /// Writes a held row's text with its roll-up cells last (<see cref="ScoreColumns.RollUpNames"/>): a parent's
+    /// members, ARR, health, band, churn level and earliest renewal; empty (or null) for an account with none under it.
+    /// </summary>
+    public static void WriteRollUp(string format, TextBuffer writer, string rowText, Portfolio.AccountRollUp? rollUp)
+    {
+        var text = rowText.AsSpan().TrimEnd("\r\n");
+        var c = CultureInfo.InvariantCulture;
+        if (format == "jsonl")
+        {
+            writer.Write(text[..^1]);
+            if (rollUp is null)
+            {
+                foreach (var name in ScoreColumns.RollUpNames)
+                {
+                    writer.Write($",\"{name}\":null");
+                }
+            }
+            else
+            {
+                writer.Write(string.Create(c, $",\"rollup_members\":{rollUp.Members.Count},\"rollup_arr\":{rollUp.AnnualRecurringRevenue}"));
+                writer.Write(rollUp.Health.HasScore
+                    ? string.Create(c, $",\"rollup_health_score\":{Round(rollUp.Health.Value, 2)},\"rollup_band\":{JsonSerializer.Serialize(rollUp.Health.Band.Label)}")
+                    : ",\"rollup_health_score\":null,\"rollup_band\":null");
+                writer.Write(rollUp.ChurnLevel is { } level ? $",\"rollup_churn_level\":\"{level}\"" : ",\"rollup_churn_level\":null");
+                writer.Write(rollUp.EarliestRenewal is { } date ? string.Create(c, $",\"rollup_renewal_date\":\"{date:uuuu-MM-dd}\"") : ",\"rollup_renewal_date\":null");
+            }
+
+            writer.Write('}');
+            writer.WriteLine();
+            return;
+        }
+
+        writer.Write(text);
+        if (rollUp is null)
+        {
+            writer.Write(new string(',', ScoreColumns.RollUpNames.Count));
+        }
+        else
+        {
+            writer.Write(string.Create(c, $",{rollUp.Members.Count},"));
+            WriteAmount(writer, rollUp.AnnualRecurringRevenue);
+            writer.Write(',');
+            if (rollUp.Health.HasScore)
+            {
+                WriteNumber(writer, rollUp.Health.Value, 2);
+                writer.Write(',');
+                CsvText.WriteText(writer, rollUp.Health.Band.Label);
+            }
+            else
+            {
+                writer.Write(',');
+            }
+
+            writer.Write(',');
+            writer.Write(rollUp.ChurnLevel?.ToString());
+            writer.Write(',');
+            writer.Write(rollUp.EarliestRenewal is { } date ? date.ToString("uuuu-MM-dd", c) : null);
+        }
+
+        writer.WriteLine();
+    }
 
     private static ReadOnlySpan<double> Scales => [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
@@ -228,6 +300,12 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
                 w.Write(',');
             }
 
+            if (Columns.Parent)
+            {
+                CsvText.WriteText(w, row.Row.ParentId);
+                w.Write(',');
+            }
+
             var health = row.Health;
             if (health.HasScore)
             {
@@ -243,6 +321,14 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
             w.Write(',');
             WriteNumber(w, health.Coverage, 3);
             w.Write(',');
+            if (Columns.Profile)
+            {
+                CsvText.WriteText(w, row.Row.Profile);
+                w.Write(',');
+                CsvText.WriteText(w, row.Row.Stage?.ToString());
+                w.Write(',');
+            }
+
             w.Write(LevelName(row.Churn.Level));
             w.Write(',');
             WriteNumber(w, row.Churn.RiskScore, 1);
@@ -342,6 +428,11 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
                     WriteOrNull(json, "name", row.Row.Name);
                 }
 
+                if (Columns.Parent)
+                {
+                    WriteOrNull(json, "parent_id", row.Row.ParentId);
+                }
+
                 if (row.Health.HasScore)
                 {
                     json.WriteNumber("health_score", Round(row.Health.Value, 2));
@@ -354,6 +445,12 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
                 }
 
                 json.WriteNumber("coverage", Round(row.Health.Coverage, 3));
+                if (Columns.Profile)
+                {
+                    WriteOrNull(json, "profile", row.Row.Profile);
+                    WriteOrNull(json, "stage", row.Row.Stage?.ToString());
+                }
+
                 json.WriteString("churn_level", row.Churn.Level.ToString());
                 json.WriteNumber("risk_score", Round(row.Churn.RiskScore, 1));
                 json.WriteNumber("priority", Round(row.Churn.PriorityScore, 1));

@@ -6,7 +6,6 @@ using System.IO;
 using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
-using CustomerSuccess.Health;
 using NodaTime;
 
 namespace CustomerSuccess.Cli;
@@ -14,7 +13,7 @@ namespace CustomerSuccess.Cli;
 /// <summary>What a run needs to read and score an input.</summary>
 internal sealed record RunSettings(
     string Input,
-    IHealthScoreModel Model,
+    RunModels Models,
     LocalDate AsOf,
     ColumnOptions Columns,
     ReadingOptions Reading,
@@ -87,9 +86,9 @@ internal static class ScoringRun
     {
         var counts = new RunCounts();
         using var input = OpenInput(env, settings.Input);
-        var fields = InputField.For(settings.Model);
+        var fields = InputField.For(settings.Models);
         using var source = RowSource.Open(settings.Input, input, fields, settings.Columns);
-        var layout = new CustomerRow.Layout(fields, settings.Model);
+        var layout = new CustomerRow.Layout(fields, settings.Models);
         var job = new Job(settings, layout, new RowScorer(), new CellReader(settings.Reading));
         var checks = new RowChecks(source.CreateFieldSource().ColumnName(layout.Id));
         counts.Currency = settings.Reading.Currency;
@@ -107,7 +106,7 @@ internal static class ScoringRun
         var blocks = new Queue<Block>();
         for (var b = 0; b < InFlight; b++)
         {
-            blocks.Enqueue(new Block(source, settings.Model.Components.Count, sink));
+            blocks.Enqueue(new Block(source, settings.Models, sink));
         }
 
         using var workers = new Workers(Math.Max(1, Environment.ProcessorCount - 1), job);
@@ -203,12 +202,14 @@ internal static class ScoringRun
         return counts;
     }
 
-    /// <summary>The output columns the input decides: a name, an ARR and a currency when it may give them.</summary>
+    /// <summary>The output columns the input decides: a name, an ARR, a currency and a parent when it may give them; a profile with a profile set.</summary>
     private static ScoreColumns ColumnsOf(RowSource source, CustomerRow.Layout layout, RunSettings settings) => new(
         Name: source.Gives(layout.Name),
         Arr: source.Gives(layout.Arr),
         Currency: settings.Reading.Currency is not null || source.Gives(layout.Currency),
-        DefaultCurrency: settings.Reading.Currency);
+        DefaultCurrency: settings.Reading.Currency,
+        Parent: source.Gives(layout.ParentId),
+        Profile: settings.Models.Profiles is not null);
 
     /// <summary>
     /// What is wrong with a good row given the rows before it: an id seen before (a customer scored twice would count
@@ -309,13 +310,13 @@ internal static class ScoringRun
         private int _remaining;
         private ExceptionDispatchInfo? _failure;
 
-        public Block(RowSource source, int components, RowSink sink)
+        public Block(RowSource source, RunModels models, RowSink sink)
         {
             Records = source.CreateBlock();
             Parts = new Part[(RecordBlock.Capacity + PartSize - 1) / PartSize];
             for (var p = 0; p < Parts.Length; p++)
             {
-                Parts[p] = new Part(source.CreateFieldSource(), components, sink);
+                Parts[p] = new Part(source.CreateFieldSource(), models, sink);
             }
         }
 
@@ -373,9 +374,10 @@ internal static class ScoringRun
     }
 
     /// <summary>One part's reusable state: its field source, component scratch, formatter and text.</summary>
-    private sealed class Part(FieldSource fields, int components, RowSink sink)
+    private sealed class Part(FieldSource fields, RunModels models, RowSink sink)
     {
-        private readonly double[] _components = new double[components];
+        private readonly double[] _components = new double[models.ComponentKeys.Count];
+        private readonly double[] _scratch = new double[models.MaxComponents];
         private readonly List<RowError> _errors = [];
         private ScoreWriter? _formatter;
 
@@ -385,7 +387,7 @@ internal static class ScoringRun
         {
             fields.Load(block, index);
             var settings = job.Settings;
-            var row = CustomerRow.Parse(fields, job.Layout, settings.AsOf, settings.Model, job.Cells, _components, _errors);
+            var row = CustomerRow.Parse(fields, job.Layout, settings.AsOf, settings.Models, job.Cells, _components, _scratch, _errors);
             if (row is null)
             {
                 return new Result(default, [.. _errors], 0, 0, null, 0, null, fields.Line);

@@ -82,6 +82,8 @@ internal static partial class Tool
 
         public Option<string?> Model { get; } = new("--model") { Description = $"A preset name (see 'models') or the path of a JSON model file. Default: {ModelResolver.DefaultModel}." };
 
+        public Option<string?> Profiles { get; } = new("--profiles") { Description = "The path of a JSON profile set: which model scores which customer, by its segment and lifecycle stage (instead of --model)." };
+
         public Option<string?> AsOf { get; } = new("--as-of") { Description = "The date to score as of (yyyy-MM-dd). Default: today in --time-zone." };
 
         public Option<string?> Delimiter { get; } = new("--delimiter") { Description = "The CSV separator: a character such as ';' or '|', or 'tab'. Default: ','." };
@@ -111,6 +113,7 @@ internal static partial class Tool
         {
             command.Arguments.Add(Input);
             command.Options.Add(Model);
+            command.Options.Add(Profiles);
             command.Options.Add(Map);
             command.Options.Add(Ignore);
             command.Options.Add(Currency);
@@ -136,7 +139,13 @@ internal static partial class Tool
         public RunSettings Settings(ParseResult result, CliEnvironment env, string? output)
         {
             var input = result.GetValue(Input)!;
-            var model = ModelResolver.Resolve(result.GetValue(Model));
+            var profiles = result.GetValue(Profiles);
+            if (profiles is not null && result.GetValue(Model) is not null)
+            {
+                throw new UsageException("--model and --profiles: give one; a profile set names the model of each profile.");
+            }
+
+            var model = profiles is null ? RunModels.Single(ModelResolver.Resolve(result.GetValue(Model))) : ModelResolver.LoadProfiles(profiles);
             var reading = Reading(result);
             var asOf = AsOfDate(result, env, reading);
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -301,9 +310,10 @@ internal static partial class Tool
                     sink = new ScoreSink(result.GetValue(format)!, columns, file?.Writer ?? env.Out, toTerminal: file is null && env.OutIsTerminal, byPriority);
                     return items is null ? sink : itemSink = new WorkItemSink(sink);
                 }, streamsRows: path is null && !byPriority, cancellationToken);
+                string? hierarchyProblem = null;
                 if (!counts.Stopped)
                 {
-                    sink?.Finish();
+                    hierarchyProblem = sink?.Finish(settings.Models.Bands);
                     if (items is not null && itemSink is not null)
                     {
                         WorkItemRun.Finish(env, items, itemSink, settings.AsOf);
@@ -313,7 +323,12 @@ internal static partial class Tool
                 }
 
                 ScoringRun.Report(env, counts);
-                return Task.FromResult(counts.Rejected > 0 ? ExitCodes.BadRows : ExitCodes.Success);
+                if (hierarchyProblem is not null)
+                {
+                    env.Error.WriteLine($"customer-success: the parents are not rolled up: {hierarchyProblem.TrimEnd('.')}.");
+                }
+
+                return Task.FromResult(counts.Rejected > 0 || hierarchyProblem is not null ? ExitCodes.BadRows : ExitCodes.Success);
             }
             finally
             {
@@ -334,10 +349,12 @@ internal static partial class Tool
         command.SetAction((result, cancellationToken) =>
         {
             var settings = inputs.Settings(result, env, output: null);
-            var report = new PortfolioReport(settings.Model, settings.AsOf, settings.Reading.TimeZone);
-            var counts = ScoringRun.Execute(env, settings, _ => new SummarySink(report), streamsRows: false, cancellationToken);
+            var report = new PortfolioReport(settings.Models, settings.AsOf, settings.Reading.TimeZone);
+            var counts = ScoringRun.Execute(env, settings, columns => new SummarySink(report, columns.Parent), streamsRows: false, cancellationToken);
+            string? hierarchyProblem = null;
             if (!counts.Stopped)
             {
+                hierarchyProblem = report.Parents().Problem;
                 if (result.GetValue(format) == "json")
                 {
                     report.WriteJson(env.Out, counts);
@@ -349,7 +366,12 @@ internal static partial class Tool
             }
 
             ScoringRun.Report(env, counts);
-            return Task.FromResult(counts.Rejected > 0 ? ExitCodes.BadRows : ExitCodes.Success);
+            if (hierarchyProblem is not null)
+            {
+                env.Error.WriteLine($"customer-success: the parents are not rolled up: {hierarchyProblem.TrimEnd('.')}.");
+            }
+
+            return Task.FromResult(counts.Rejected > 0 || hierarchyProblem is not null ? ExitCodes.BadRows : ExitCodes.Success);
         });
         return command;
     }
@@ -365,12 +387,12 @@ internal static partial class Tool
         {
             var path = result.GetValue(output)!;
             var settings = inputs.Settings(result, env, path);
-            var report = new PortfolioReport(settings.Model, settings.AsOf, settings.Reading.TimeZone, collectRenewals: true);
+            var report = new PortfolioReport(settings.Models, settings.AsOf, settings.Reading.TimeZone, collectRenewals: true);
             var counts = ScoringRun.Execute(env, settings, _ => new SummarySink(report), streamsRows: false, cancellationToken);
             if (!counts.Stopped)
             {
                 using var file = new AtomicFile(path);
-                new HtmlReport(report, counts, settings.AsOf, settings.Model.Name, settings.Reading.TimeZone.Id).Write(file.Writer);
+                new HtmlReport(report, counts, settings.AsOf, settings.Models.Name, settings.Reading.TimeZone.Id).Write(file.Writer);
                 file.Commit();
             }
 
@@ -481,6 +503,7 @@ internal static partial class Tool
         private readonly TextWriter _output;
         private readonly bool _toTerminal;
         private readonly List<(ChurnRiskBrief Churn, string Id, string Text)>? _held;
+        private readonly bool _byPriority;
 
         /// <param name="format">csv or jsonl.</param>
         /// <param name="columns">The output columns the input decides.</param>
@@ -493,9 +516,14 @@ internal static partial class Tool
             _columns = columns;
             _output = output;
             _toTerminal = toTerminal;
-            _held = byPriority ? [] : null;
+            _byPriority = byPriority;
+            _held = byPriority || columns.Parent ? [] : null;
+            Tree = columns.Parent ? new AccountTree() : null;
             ScoreWriter.WriteHeader(format, output, columns);
         }
+
+        /// <summary>The accounts and their parents, when the input has a <c>parent_id</c> column: every row is then held until the input ends.</summary>
+        public AccountTree? Tree { get; }
 
         public override ScoreWriter CreateFormatter(TextBuffer text) => ScoreWriter.Create(_format, text, _columns);
 
@@ -505,6 +533,7 @@ internal static partial class Tool
         {
             if (_held is not null)
             {
+                Tree?.Add(row);
                 _held.Add((row.Churn, row.Row.Id, text.ToString()));
                 return;
             }
@@ -512,19 +541,39 @@ internal static partial class Tool
             Write(text);
         }
 
-        /// <summary>Writes the held rows, sorted (a stable sort: the worklist's order is total).</summary>
-        public void Finish()
+        /// <summary>
+        /// Writes the held rows, sorted when asked (a stable sort: the worklist's order is total), each parent's with its
+        /// roll-up. Returns why the parents could not be rolled up (their roll-up cells are then empty), or null.
+        /// </summary>
+        public string? Finish(HealthBandScheme bands)
         {
             if (_held is null)
             {
-                return;
+                return null;
             }
 
-            _held.Sort(static (x, y) => ChurnRiskBrief.CompareForWorklist(x.Churn, x.Id, y.Churn, y.Id));
+            if (_byPriority)
+            {
+                _held.Sort(static (x, y) => ChurnRiskBrief.CompareForWorklist(x.Churn, x.Id, y.Churn, y.Id));
+            }
+
+            string? problem = null;
+            var rollUps = Tree?.RollUp(bands, out problem);
+            var cells = new TextBuffer();
             foreach (var row in _held)
             {
-                Write(row.Text);
+                if (Tree is null)
+                {
+                    Write(row.Text);
+                    continue;
+                }
+
+                cells.Clear();
+                ScoreWriter.WriteRollUp(_format, cells, row.Text, rollUps?.GetValueOrDefault(row.Id));
+                Write(cells.Slice(0, cells.Length));
             }
+
+            return problem;
         }
 
         private void Write(ReadOnlySpan<char> text)
@@ -541,8 +590,20 @@ internal static partial class Tool
     }
 
     /// <summary>The summary command's rows: added to the report in input order.</summary>
-    private sealed class SummarySink(PortfolioReport report) : RowSink
+    private sealed class SummarySink : RowSink
     {
-        public override void Take(in ScoredRow row, ReadOnlySpan<char> text) => report.Add(row);
+        private readonly PortfolioReport _report;
+
+        /// <summary>A sink into <paramref name="report"/>, which rolls parents up when <paramref name="trackParents"/> (the input has a <c>parent_id</c> column).</summary>
+        public SummarySink(PortfolioReport report, bool trackParents = false)
+        {
+            _report = report;
+            if (trackParents)
+            {
+                report.TrackParents();
+            }
+        }
+
+        public override void Take(in ScoredRow row, ReadOnlySpan<char> text) => _report.Add(row);
     }
 }
