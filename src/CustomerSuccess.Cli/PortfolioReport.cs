@@ -465,8 +465,8 @@ internal sealed class PortfolioReport(RunModels model, LocalDate asOf, DateTimeZ
             : $"[bold]Parent accounts:[/] {rollUps.Count.ToString("N0", c)}, their accounts rolled up";
         console.MarkupLine(title);
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Parent").AddColumn(new TableColumn("Accounts").RightAligned()).AddColumn(new TableColumn("ARR" + (currency is null ? string.Empty : " " + currency)).RightAligned())
-            .AddColumn(new TableColumn("Health").RightAligned()).AddColumn("Churn level (from)").AddColumn("Renews");
+            .AddColumn("Parent").AddColumn(new TableColumn("Accts").RightAligned()).AddColumn(new TableColumn("ARR" + (currency is null ? string.Empty : " " + currency)).RightAligned())
+            .AddColumn(new TableColumn("Health").RightAligned()).AddColumn("Level (from)").AddColumn("Renews");
         foreach (var r in shown)
         {
             table.AddRow(

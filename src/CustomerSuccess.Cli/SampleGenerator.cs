@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using NodaTime;
@@ -8,13 +9,16 @@ namespace CustomerSuccess.Cli;
 /// <summary>
 /// Writes realistic synthetic customers for the default model, deterministic for a seed and an "as of" date: every
 /// band, missing values, renewals spread over the next year, NPS responses from about 60 % of customers, a few late
-/// payments and champions leaving.
+/// payments and champions leaving; a segment by plan, a lifecycle stage by the dates, and about one customer in twelve
+/// a subsidiary of an earlier top-level customer (so parents roll up, with no deeper chains and no cycles). The
+/// segment, stage and parent are drawn from a generator of their own, so the other columns are what they were before
+/// those were added.
 /// </summary>
 internal sealed class SampleGenerator(int seed, LocalDate asOf)
 {
     public const string Header =
         "id,name,usage,support,engagement,billing,outcomes,usage_change,feature_adoption,unresolved_tickets,tickets_30d,open_escalations,"
-        + "last_contact,last_login,last_activity,late_payments,champion_leaving,nps,renewal_date,arr,plan,seats_licensed,seats_used,new_team_members,onboarding_completed";
+        + "last_contact,last_login,last_activity,late_payments,champion_leaving,nps,renewal_date,arr,plan,seats_licensed,seats_used,new_team_members,onboarding_completed,parent_id,segment,stage";
 
     private static readonly string[] Names = ["Northwind", "Contoso", "Fabrikam", "Globex", "Initech", "Umbrella", "Tyrell", "Soylent", "Hooli", "Vandelay", "Wonka", "Acme"];
     private static readonly string[] Kinds = ["Labs", "Group", "Systems", "Holdings", "Analytics", "Foods", "Logistics", "Health", "Bank", "Retail"];
@@ -22,6 +26,8 @@ internal sealed class SampleGenerator(int seed, LocalDate asOf)
     public void Write(TextWriter writer, int count)
     {
         var random = new Random(seed);
+        var tree = new Random(unchecked((seed * 7919) + 104_729));
+        var topLevel = new List<int>();
         var c = CultureInfo.InvariantCulture;
         writer.WriteLine(Header);
         for (var i = 1; i <= count; i++)
@@ -52,13 +58,28 @@ internal sealed class SampleGenerator(int seed, LocalDate asOf)
             CsvText.WriteText(writer, $"{Names[random.Next(Names.Length)]} {Kinds[random.Next(Kinds.Length)]} {i}");
             writer.Write(',');
             writer.Write(string.Join(',', Component(), Component(), Component(), Component(), Component()));
+            // The draws in the order they were made before the segment, stage and parent were added.
             writer.Write(string.Create(c,
                 $",{Math.Round(Math.Max(-100, ((health - 65) / 1.5) + (Gaussian(random) * 10)), 1)}"
                 + $",{Math.Round(Math.Clamp((health / 100) + (Gaussian(random) * 0.1), 0, 1), 2)}"
                 + $",{random.Next(0, weak ? 5 : 2)},{random.Next(0, weak ? 8 : 3)},{(health < 40 && random.NextDouble() < 0.3 ? 1 : 0)}"
                 + $",{Date(asOf.PlusDays(-random.Next(0, weak ? 60 : 30)))},{Date(asOf.PlusDays(-random.Next(0, health < 40 ? 30 : 5)))},{Date(asOf.PlusDays(-random.Next(0, health < 40 ? 40 : 7)))}"
-                + $",{late},{champion},{nps},{Date(asOf.PlusDays(random.Next(1, 366)))},{random.Next(arrLow / 100, (arrHigh / 100) + 1) * 100}"
-                + $",{plan},{licensed},{used},{random.Next(0, 6)},{(random.NextDouble() < 0.85 ? "true" : "false")}"));
+                + $",{late},{champion},{nps}"));
+            var renewal = asOf.PlusDays(random.Next(1, 366));
+            var arr = random.Next(arrLow / 100, (arrHigh / 100) + 1) * 100;
+            var newMembers = random.Next(0, 6);
+            var onboarded = random.NextDouble() < 0.85;
+            writer.Write(string.Create(c, $",{Date(renewal)},{arr},{plan},{licensed},{used},{newMembers},{(onboarded ? "true" : "false")}"));
+            var renewalDays = Period.DaysBetween(asOf, renewal);
+            var parent = topLevel.Count > 0 && tree.NextDouble() < 0.08 ? topLevel[tree.Next(topLevel.Count)] : 0;
+            if (parent == 0)
+            {
+                topLevel.Add(i);
+            }
+
+            var segment = plan switch { "Starter" => "Smb", "Business" => "MidMarket", _ => "Enterprise" };
+            var stage = onboarded ? renewalDays < 90 ? "Retention" : "Adoption" : "Onboarding";
+            writer.Write(string.Create(c, $",{(parent == 0 ? string.Empty : $"C{parent:000000}")},{segment},{stage}"));
             writer.WriteLine();
         }
     }

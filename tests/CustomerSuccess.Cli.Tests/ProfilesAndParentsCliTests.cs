@@ -184,7 +184,7 @@ public sealed class ProfilesAndParentsCliTests : IDisposable
 
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("Parent accounts: 1, their accounts rolled up", text.Out, StringComparison.Ordinal);
-        Assert.Contains("│ G1     │        3 │ 80,000 │ 59.6 At Risk │ High (S1)          │ 2027-02-01 │", text.Out, StringComparison.Ordinal);
+        Assert.Contains("│ G1     │     3 │ 80,000 │ 59.6 At Risk │ High (S1)    │ 2027-02-01 │", text.Out, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(json.Out);
         var parent = Assert.Single(document.RootElement.GetProperty("parents").EnumerateArray());
         Assert.Equal("G1", parent.GetProperty("id").GetString());
