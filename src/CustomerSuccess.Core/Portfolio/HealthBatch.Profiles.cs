@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using CustomerSuccess.Health;
 
@@ -83,28 +85,9 @@ public static partial class HealthBatch
 
         Span<double> row = widest <= 64 ? stackalloc double[widest] : new double[widest];
 
-        // First every record's profile, then every record's scores: each loop calls one of the caller's delegates.
+        // One pass: each record's profile (looked up only when its segment and stage are new), then its scores, into
+        // its profile's block while the record is in cache.
         var cache = new ProfileCache();
-        for (var i = 0; i < records.Length; i++)
-        {
-            select(in records[i], out var segment, out var stage);
-            var index = cache.Find(segment, stage);
-            if (index < 0)
-            {
-                index = profiles.Find(segment, stage);
-                if (index < 0)
-                {
-                    throw new ArgumentException(
-                        string.Create(CultureInfo.InvariantCulture, $"customer #{i}: no health profile matches segment {(segment is null ? "(none)" : $"'{segment}'")} and stage {stage?.ToString() ?? "(none)"}, and the set has no default."),
-                        nameof(records));
-                }
-
-                cache.Add(segment, stage, index);
-            }
-
-            profileIndexes[i] = (byte)index;
-        }
-
         unsafe
         {
             fixed (double* s = scores)
@@ -112,10 +95,23 @@ public static partial class HealthBatch
             {
                 for (var i = 0; i < records.Length; i++)
                 {
-                    var group = groups[profileIndexes[i]]!;
+                    ref readonly var record = ref records[i];
+                    select(in record, out var segment, out var stage);
+                    var index = cache.Find(segment, stage);
+                    if (index < 0)
+                    {
+                        index = cache.Resolve(profiles, segment, stage);
+                        if (index < 0)
+                        {
+                            throw NoProfile(i, segment, stage, nameof(records));
+                        }
+                    }
+
+                    profileIndexes[i] = (byte)index;
+                    var group = groups[index]!;
                     var values = row[..group.Components];
                     values.Fill(double.NaN);
-                    reader(in records[i], group.Profile, values);
+                    reader(in record, group.Profile, values);
                     if (!group.Gathers)
                     {
                         Write(ScoreRow(group.Profile.Model, values, i, nameof(records)), ref s[i], ref r[i]);
@@ -137,54 +133,53 @@ public static partial class HealthBatch
         }
     }
 
-    /// <summary>
-    /// The profiles of the last few distinct segments and stages, the segment compared by reference: a set of a few
-    /// profiles over records that share their segment strings is looked up once per segment and stage, not per record.
-    /// </summary>
-    private struct ProfileCache
-    {
-        private const int Size = 8;
-        private InlineSegments _segments;
-        private InlineStages _stages;
-        private InlineIndexes _indexes;
-        private int _count;
+    private static ArgumentException NoProfile(int record, string? segment, LifecycleStage? stage, string parameter) => new(
+        string.Create(CultureInfo.InvariantCulture, $"customer #{record}: no health profile matches segment {(segment is null ? "(none)" : $"'{segment}'")} and stage {stage?.ToString() ?? "(none)"}, and the set has no default."),
+        parameter);
 
-        internal readonly int Find(string? segment, LifecycleStage? stage)
+    /// <summary>
+    /// The profiles of the segments and stages seen so far, the segment compared by reference: a set of a few profiles
+    /// over records that share their segment strings is looked up in the set once per segment and stage, not per record.
+    /// A table of 64 slots, a slot chosen by the segment's length and the stage, so that a record's look-up is one
+    /// comparison whose outcome the processor predicts (a search of the seen keys, whose outcome follows the records'
+    /// random order, cost more than scoring the record); two keys of one slot take turns, looked up in the set again.
+    /// </summary>
+    private sealed class ProfileCache
+    {
+        private const int Slots = 64;
+        private readonly string?[] _segments = new string?[Slots];
+        private readonly int[] _stages = new int[Slots];
+        private readonly int[] _indexes = new int[Slots];
+
+        public ProfileCache() => Array.Fill(_stages, -1);
+
+        /// <summary>The profile of a segment and stage seen before, or -1.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal int Find(string? segment, LifecycleStage? stage)
         {
-            for (var k = 0; k < _count; k++)
+            var key = Key(stage);
+            var slot = Slot(segment, key);
+            return ReferenceEquals(_segments[slot], segment) && _stages[slot] == key ? _indexes[slot] : -1;
+        }
+
+        /// <summary>Looks a segment and stage up in the set and remembers its profile, or returns -1; out of the hot loop, which it would otherwise crowd.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal int Resolve(HealthProfileSet profiles, string? segment, LifecycleStage? stage)
+        {
+            var index = profiles.Find(segment, stage);
+            if (index >= 0)
             {
-                if (ReferenceEquals(_segments[k], segment) && _stages[k] == stage)
-                {
-                    return _indexes[k];
-                }
+                var key = Key(stage);
+                var slot = Slot(segment, key);
+                (_segments[slot], _stages[slot], _indexes[slot]) = (segment, key, index);
             }
 
-            return -1;
+            return index;
         }
 
-        internal void Add(string? segment, LifecycleStage? stage, int index)
-        {
-            var k = _count < Size ? _count++ : (int)((uint)(segment?.Length ?? 0) % Size);
-            (_segments[k], _stages[k], _indexes[k]) = (segment, stage, index);
-        }
+        private static int Key(LifecycleStage? stage) => stage.HasValue ? (int)stage.GetValueOrDefault() + 1 : 0;
 
-        [System.Runtime.CompilerServices.InlineArray(Size)]
-        private struct InlineSegments
-        {
-            private string? _element;
-        }
-
-        [System.Runtime.CompilerServices.InlineArray(Size)]
-        private struct InlineStages
-        {
-            private LifecycleStage? _element;
-        }
-
-        [System.Runtime.CompilerServices.InlineArray(Size)]
-        private struct InlineIndexes
-        {
-            private int _element;
-        }
+        private static int Slot(string? segment, int key) => (((segment?.Length ?? 0) * 8) + key) & (Slots - 1);
     }
 
     /// <summary>One profile's records gathered for the vector kernel (a weighted model, vectors supported), or scored one by one.</summary>
@@ -215,13 +210,18 @@ public static partial class HealthBatch
         /// <summary>Gathers a record's scores (a column of <see cref="RecordScorerBlock"/> per component); true when the block is full.</summary>
         internal bool Add(ReadOnlySpan<double> values, int index)
         {
+            // The block's slots by reference, without a bounds check each: the block holds Components × RecordScorerBlock
+            // values and _count stays below RecordScorerBlock (the block is flushed when it fills).
+            var count = _count;
+            ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_block), count);
             for (var c = 0; c < values.Length; c++)
             {
-                _block[(c * RecordScorerBlock) + _count] = values[c];
+                Unsafe.Add(ref slot, c * RecordScorerBlock) = values[c];
             }
 
-            _at[_count++] = index;
-            return _count == RecordScorerBlock;
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_at), count) = index;
+            _count = ++count;
+            return count == RecordScorerBlock;
         }
 
         /// <summary>Scores the gathered records and writes each at its index.</summary>

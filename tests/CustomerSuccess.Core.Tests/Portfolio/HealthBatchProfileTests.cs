@@ -14,7 +14,11 @@ namespace CustomerSuccess.Tests.Portfolio;
 [Properties(MaxTest = PropertySeed.MaxTest / 4, Replay = PropertySeed.Replay)]
 public sealed class HealthBatchProfileTests
 {
-    private static readonly string?[] Segments = ["Smb", "Enterprise", null];
+    /// <summary>The profiles' segments: "Mid" and "Smb" are as long as each other, and so share a slot of the bulk path's look-up table.</summary>
+    private static readonly string?[] Segments = ["Smb", "Enterprise", null, "Mid"];
+
+    /// <summary>The records' segments: the profiles', and "Smb" again as another string (the look-up compares segments by reference), and one no profile names.</summary>
+    private static readonly string?[] RowSegments = [.. Segments, new string("Smb".AsSpan()), "Other"];
     private static readonly LifecycleStage?[] Stages = [null, LifecycleStage.Onboarding, LifecycleStage.Adoption];
 
     private sealed record Row(string? Segment, LifecycleStage? Stage, double[] Scores);
@@ -25,7 +29,7 @@ public sealed class HealthBatchProfileTests
 
     private static readonly Gen<HealthProfileSet> Sets =
         from count in Gen.Choose(1, 4)
-        from keys in Gen.Shuffle(Enumerable.Range(0, 9).ToArray())
+        from keys in Gen.Shuffle(Enumerable.Range(0, Segments.Length * 3).ToArray())
         from models in Gen.ArrayOf(HealthGen.Model, count + 1)
         from withDefault in Gen.Elements(true, false)
         select new HealthProfileSet(
@@ -35,7 +39,7 @@ public sealed class HealthBatchProfileTests
     private static readonly Gen<Row[]> Rows =
         from n in Gen.Choose(0, 700)
         from rows in Gen.ArrayOf(
-            from segment in Gen.Elements(Segments)
+            from segment in Gen.Elements(RowSegments)
             from stage in Gen.Elements(Stages)
             from scores in Gen.ArrayOf(HealthGen.ScoreOrMissing, 7)
             select new Row(segment, stage, scores), n)
