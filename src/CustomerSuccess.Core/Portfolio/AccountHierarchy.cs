@@ -174,9 +174,10 @@ public sealed class AccountHierarchy
     {
         // 0 unvisited, 1 on the current path, 2 done.
         var state = new Dictionary<string, byte>(StringComparer.Ordinal);
+        var path = new List<string>();
         foreach (var start in order)
         {
-            var path = new List<string>();
+            path.Clear();
             var at = start;
             while (at is not null && parentOf.ContainsKey(at) && state.GetValueOrDefault(at) == 0)
             {

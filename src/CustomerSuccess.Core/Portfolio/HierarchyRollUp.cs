@@ -246,69 +246,134 @@ public static class HierarchyRollUp
         return byAccount;
     }
 
+    /// <summary>
+    /// One parent's roll-up, in one pass over its members (a hierarchy of a million accounts rolls up in well under a
+    /// second): sums by churn level, so each level's share and its largest account are known without a pass per level.
+    /// </summary>
     private static AccountRollUp Roll(string parent, List<AccountFigures> members, HealthBandScheme bands, HealthRollUp health, double levelArrShare)
     {
-        var arr = members.Sum(m => m.AnnualRecurringRevenue ?? 0);
-        var (level, levelFrom) = Level(members, levelArrShare);
-        var risk = WeightedMean(members.Where(m => m.RiskScore is not null).Select(m => (m.RiskScore!.Value, (double)(m.AnnualRecurringRevenue ?? 0))).ToList());
-        var renewal = members.Where(m => m.RenewalDate is not null).OrderBy(m => m.RenewalDate).ThenBy(m => m.Account, StringComparer.Ordinal).FirstOrDefault();
-        var nps = members.Aggregate(NpsSummary.Empty, (sum, m) => sum.Merge(m.Nps));
-        var lowest = members.Where(m => m.Health.HasScore).OrderBy(m => m.Health.Value).ThenBy(m => m.Account, StringComparer.Ordinal).FirstOrDefault();
-        return new AccountRollUp(parent, members.Select(m => m.Account).ToList().AsReadOnly(), arr, Health(members, bands, health, lowest), lowest?.Account,
-            level, levelFrom, risk, renewal?.RenewalDate, renewal?.Account, nps);
-    }
-
-    private static HealthScore Health(List<AccountFigures> members, HealthBandScheme bands, HealthRollUp health, AccountFigures? lowest)
-    {
-        if (lowest is null)
+        const int Levels = (int)ChurnRiskLevel.Critical + 1;
+        Span<double> levelArr = stackalloc double[Levels];
+        Span<int> levelCount = stackalloc int[Levels];
+        var levelLargest = new AccountFigures?[Levels];
+        decimal arr = 0;
+        double riskWeight = 0, riskSum = 0, riskPlain = 0;
+        var riskCount = 0;
+        double weightTotal = 0, scoredWeight = 0, healthSum = 0, healthPlain = 0;
+        var scoredCount = 0;
+        AccountFigures? renewal = null, lowest = null;
+        var nps = NpsSummary.Empty;
+        var ids = new string[members.Count];
+        for (var i = 0; i < members.Count; i++)
         {
-            return default;
+            var m = members[i];
+            ids[i] = m.Account;
+            var memberArr = m.AnnualRecurringRevenue ?? 0;
+            var arrWeight = (double)memberArr;
+            arr += memberArr;
+            if (m.ChurnLevel is { } level)
+            {
+                var l = (int)level;
+                levelArr[l] += arrWeight;
+                levelCount[l]++;
+                if (levelLargest[l] is not { } largest || Larger(m, largest))
+                {
+                    levelLargest[l] = m;
+                }
+            }
+
+            if (m.RiskScore is { } risk)
+            {
+                riskCount++;
+                riskWeight += arrWeight;
+                riskSum += risk * arrWeight;
+                riskPlain += risk;
+            }
+
+            if (m.RenewalDate is { } date && (renewal is null || date < renewal.RenewalDate!.Value || (date == renewal.RenewalDate && Before(m, renewal))))
+            {
+                renewal = m;
+            }
+
+            nps = nps.Merge(m.Nps);
+            var weight = health == HealthRollUp.SeatWeighted ? m.Seats ?? 0 : arrWeight;
+            weightTotal += weight;
+            if (m.Health.HasScore)
+            {
+                scoredCount++;
+                scoredWeight += weight;
+                healthSum += m.Health.Value * weight;
+                healthPlain += m.Health.Value;
+                if (lowest is null || m.Health.Value < lowest.Health.Value || (m.Health.Value == lowest.Health.Value && Before(m, lowest)))
+                {
+                    lowest = m;
+                }
+            }
         }
 
-        double Weight(AccountFigures m) => health == HealthRollUp.SeatWeighted ? m.Seats ?? 0 : (double)(m.AnnualRecurringRevenue ?? 0);
-        var total = members.Sum(Weight);
-        var scored = members.Where(m => m.Health.HasScore).ToList();
-        var coverage = total > 0 ? scored.Sum(Weight) / total : (double)scored.Count / members.Count;
-        var value = health == HealthRollUp.Worst ? lowest.Health.Value : WeightedMean(scored.Select(m => (m.Health.Value, Weight(m))).ToList())!.Value;
-        value = Math.Clamp(value, 0, 100);
-        return HealthScore.Trusted(value, bands.BandAt(bands.RankOf(value)), Math.Min(coverage, 1));
+        var (rolledLevel, levelFrom) = Level(levelArr, levelCount, levelLargest, levelArrShare);
+        double? riskScore = riskCount == 0 ? null : riskWeight > 0 ? riskSum / riskWeight : riskPlain / riskCount;
+        HealthScore rolled = default;
+        if (lowest is not null)
+        {
+            var coverage = weightTotal > 0 ? scoredWeight / weightTotal : (double)scoredCount / members.Count;
+            var value = health == HealthRollUp.Worst ? lowest.Health.Value : scoredWeight > 0 ? healthSum / scoredWeight : healthPlain / scoredCount;
+            value = Math.Clamp(value, 0, 100);
+            rolled = HealthScore.Trusted(value, bands.BandAt(bands.RankOf(value)), Math.Min(coverage, 1));
+        }
+
+        return new AccountRollUp(parent, Array.AsReadOnly(ids), arr, rolled, lowest?.Account,
+            rolledLevel, levelFrom, riskScore, renewal?.RenewalDate, renewal?.Account, nps);
     }
 
-    /// <summary>The highest level whose members (at it or above) hold the share of ARR; with no ARR at all, the highest level.</summary>
-    private static (ChurnRiskLevel? Level, string? From) Level(List<AccountFigures> members, double share)
+    /// <summary>Whether <paramref name="x"/> comes before <paramref name="y"/> on a tie: by account id, ordinally.</summary>
+    private static bool Before(AccountFigures x, AccountFigures y) => string.CompareOrdinal(x.Account, y.Account) < 0;
+
+    /// <summary>Whether <paramref name="x"/> holds more ARR than <paramref name="y"/>, or as much with the earlier id.</summary>
+    private static bool Larger(AccountFigures x, AccountFigures y)
     {
-        var leveled = members.Where(m => m.ChurnLevel is not null).ToList();
-        if (leveled.Count == 0)
+        var a = x.AnnualRecurringRevenue ?? 0;
+        var b = y.AnnualRecurringRevenue ?? 0;
+        return a > b || (a == b && Before(x, y));
+    }
+
+    /// <summary>
+    /// The highest level whose members (at it or above) hold the share of the ARR of the members with a level; with no
+    /// ARR at all, the highest level; and the member with the most ARR at that level or above.
+    /// </summary>
+    private static (ChurnRiskLevel? Level, string? From) Level(ReadOnlySpan<double> levelArr, ReadOnlySpan<int> levelCount, AccountFigures?[] levelLargest, double share)
+    {
+        var total = 0.0;
+        var leveled = 0;
+        for (var l = 0; l < levelArr.Length; l++)
+        {
+            total += levelArr[l];
+            leveled += levelCount[l];
+        }
+
+        if (leveled == 0)
         {
             return (null, null);
         }
 
-        var total = leveled.Sum(m => (double)(m.AnnualRecurringRevenue ?? 0));
-        for (var level = ChurnRiskLevel.Critical; level > ChurnRiskLevel.Low; level--)
+        var held = 0.0;
+        var count = 0;
+        AccountFigures? largest = null;
+        for (var l = levelArr.Length - 1; l >= 0; l--)
         {
-            var atOrAbove = leveled.Where(m => m.ChurnLevel >= level).ToList();
-            var held = atOrAbove.Sum(m => (double)(m.AnnualRecurringRevenue ?? 0));
-            if (atOrAbove.Count > 0 && (total <= 0 || held >= (share * total) - 1e-9))
+            held += levelArr[l];
+            count += levelCount[l];
+            if (levelLargest[l] is { } candidate && (largest is null || Larger(candidate, largest)))
             {
-                return (level, Largest(atOrAbove));
+                largest = candidate;
+            }
+
+            if (l == (int)ChurnRiskLevel.Low || (count > 0 && (total <= 0 || held >= (share * total) - 1e-9)))
+            {
+                return ((ChurnRiskLevel)l, largest!.Account);
             }
         }
 
-        return (ChurnRiskLevel.Low, Largest(leveled));
-    }
-
-    private static string Largest(List<AccountFigures> members) =>
-        members.OrderByDescending(m => m.AnnualRecurringRevenue ?? 0).ThenBy(m => m.Account, StringComparer.Ordinal).First().Account;
-
-    /// <summary>The weighted mean; with no weight at all, the plain mean; null for no values.</summary>
-    private static double? WeightedMean(List<(double Value, double Weight)> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-
-        var weight = values.Sum(v => v.Weight);
-        return weight > 0 ? values.Sum(v => v.Value * v.Weight) / weight : values.Average(v => v.Value);
+        return (null, null);
     }
 }
