@@ -69,11 +69,17 @@ internal sealed record InputField(string Name, FieldKind Kind, double Min, doubl
     public static InputField? Named(string name) =>
         Common.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Every field for a run's models: their component keys (scores 0 to 100) first, then <see cref="Common"/>.</summary>
+    /// <summary>The fields read only with a profile set: without one, their columns are not read at all.</summary>
+    private static readonly string[] ProfileFields = [Segment, Stage, Kickoff, GoLive];
+
+    /// <summary>
+    /// Every field for a run's models: their component keys (scores 0 to 100) first, then <see cref="Common"/> (without
+    /// the segment, stage and onboarding dates unless a profile set reads them).
+    /// </summary>
     public static IReadOnlyList<InputField> For(RunModels models)
     {
         var keys = models.ComponentKeys;
         var components = keys.Select((key, i) => new InputField(key, FieldKind.Number, 0, 100, models.ComponentDescriptions[i]));
-        return [.. components, .. Common.Where(f => !keys.Contains(f.Name, StringComparer.OrdinalIgnoreCase))];
+        return [.. components, .. Common.Where(f => !keys.Contains(f.Name, StringComparer.OrdinalIgnoreCase) && (models.Profiles is not null || !ProfileFields.Contains(f.Name)))];
     }
 }
