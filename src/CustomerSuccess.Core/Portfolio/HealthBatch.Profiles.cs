@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -65,69 +67,177 @@ public static partial class HealthBatch
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(select);
         ArgumentNullException.ThrowIfNull(reader);
-        Internal.Guard.Destination(scores.Length, records.Length, nameof(scores));
-        Internal.Guard.Destination(bandRanks.Length, records.Length, nameof(bandRanks));
-        Internal.Guard.Destination(profileIndexes.Length, records.Length, nameof(profileIndexes));
+        CheckProfiles(profiles, records.Length, scores, bandRanks, profileIndexes);
+        unsafe
+        {
+            fixed (double* s = scores)
+            fixed (byte* r = bandRanks)
+            fixed (byte* p = profileIndexes)
+            {
+                new ProfileScorer<T>(profiles, select, reader, s, r, p).Score(records, 0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scores a list of the caller's records, each with the model of the profile that matches its segment and stage, on
+    /// every core for large lists (as the single-model list path does); the scores are those of the span path.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="profiles">The profile set.</param>
+    /// <param name="records">The records.</param>
+    /// <param name="select">Tells each record's segment and stage; called from several threads for large lists.</param>
+    /// <param name="reader">Reads each record's component scores for its profile's model; called from several threads for large lists.</param>
+    /// <param name="scores">Receives each record's score, or <see cref="double.NaN"/>. At least as long as <paramref name="records"/>.</param>
+    /// <param name="bandRanks">Receives each record's band rank in its model's scheme, or <see cref="NoBand"/>. At least as long as <paramref name="records"/>.</param>
+    /// <param name="profileIndexes">
+    /// Receives the profile that scored each record: its index in <see cref="HealthProfileSet.Profiles"/>, or their
+    /// count for the default. At least as long as <paramref name="records"/>.
+    /// </param>
+    /// <param name="options">How to use the cores; <see cref="BulkScoringOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// A destination is too short; the set has more than 254 profiles; no profile matches a record and the set has no
+    /// default, or a record's scores are invalid (both naming <paramref name="records"/> and the index).
+    /// </exception>
+    public static void Score<T>(
+        HealthProfileSet profiles,
+        IReadOnlyList<T> records,
+        HealthProfileSelector<T> select,
+        HealthProfileReader<T> reader,
+        Span<double> scores,
+        Span<byte> bandRanks,
+        Span<byte> profileIndexes,
+        BulkScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(select);
+        ArgumentNullException.ThrowIfNull(reader);
+        var count = records.Count;
+        CheckProfiles(profiles, count, scores, bandRanks, profileIndexes);
+        unsafe
+        {
+            fixed (double* s = scores)
+            fixed (byte* r = bandRanks)
+            fixed (byte* p = profileIndexes)
+            {
+                Run(new ProfileListJob<T>(records, new ProfileScorer<T>(profiles, select, reader, s, r, p)), count, options ?? BulkScoringOptions.Default);
+            }
+        }
+    }
+
+    private static void CheckProfiles(HealthProfileSet profiles, int records, Span<double> scores, Span<byte> bandRanks, Span<byte> profileIndexes)
+    {
+        Internal.Guard.Destination(scores.Length, records, nameof(scores));
+        Internal.Guard.Destination(bandRanks.Length, records, nameof(bandRanks));
+        Internal.Guard.Destination(profileIndexes.Length, records, nameof(profileIndexes));
         var count = profiles.Profiles.Count;
         if (count > 254)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the set has {count} profiles; at most 254 are scored in bulk."), nameof(profiles));
         }
+    }
 
-        var groups = new ProfileGroup?[count + 1];
-        var widest = 0;
-        for (var p = 0; p <= count; p++)
+    /// <summary>Scores a list's records a partition at a time as spans: the list's own storage for arrays and lists, a copy otherwise.</summary>
+    private sealed class ProfileListJob<T>(IReadOnlyList<T> records, ProfileScorer<T> scorer) : Job
+    {
+        internal override void Prepare(int partitions)
         {
-            var profile = p < count ? profiles.Profiles[p] : profiles.Default;
-            groups[p] = profile is null ? null : new ProfileGroup(profile);
-            widest = Math.Max(widest, profile?.Model.Components.Count ?? 0);
         }
 
-        Span<double> row = widest <= 64 ? stackalloc double[widest] : new double[widest];
-
-        // One pass: each record's profile (looked up only when its segment and stage are new), then its scores, into
-        // its profile's block while the record is in cache.
-        var cache = new ProfileCache();
-        unsafe
+        internal override void Execute(int partition, int start, int end)
         {
-            fixed (double* s = scores)
-            fixed (byte* r = bandRanks)
+            switch (records)
             {
-                for (var i = 0; i < records.Length; i++)
+                case T[] array:
+                    scorer.Score(array.AsSpan(start, end - start), start);
+                    return;
+                case List<T> list:
+                    scorer.Score(CollectionsMarshal.AsSpan(list)[start..end], start);
+                    return;
+            }
+
+            var copy = ArrayPool<T>.Shared.Rent(RecordScorerBlock);
+            try
+            {
+                for (var first = start; first < end; first += RecordScorerBlock)
                 {
-                    ref readonly var record = ref records[i];
-                    select(in record, out var segment, out var stage);
-                    var index = cache.Find(segment, stage);
+                    var n = Math.Min(RecordScorerBlock, end - first);
+                    for (var j = 0; j < n; j++)
+                    {
+                        copy[j] = records[first + j];
+                    }
+
+                    scorer.Score(copy.AsSpan(0, n), first);
+                }
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scores records with a profile set, writing each record's score, band rank and profile at its index in the whole
+    /// batch. Thread-safe: each call has its own look-up table and profile blocks, so partitions run side by side.
+    /// </summary>
+    private sealed unsafe class ProfileScorer<T>(HealthProfileSet profiles, HealthProfileSelector<T> select, HealthProfileReader<T> reader, double* scores, byte* ranks, byte* profileIndexes)
+    {
+        /// <summary>Scores <paramref name="records"/>, the first of which is the batch's record number <paramref name="offset"/>.</summary>
+        internal void Score(ReadOnlySpan<T> records, int offset)
+        {
+            var count = profiles.Profiles.Count;
+            var groups = new ProfileGroup?[count + 1];
+            var widest = 0;
+            for (var p = 0; p <= count; p++)
+            {
+                var profile = p < count ? profiles.Profiles[p] : profiles.Default;
+                groups[p] = profile is null ? null : new ProfileGroup(profile);
+                widest = Math.Max(widest, profile?.Model.Components.Count ?? 0);
+            }
+
+            Span<double> row = widest <= 64 ? stackalloc double[widest] : new double[widest];
+
+            // One pass: each record's profile (looked up only when its segment and stage are new), then its scores, into
+            // its profile's block while the record is in cache.
+            var cache = new ProfileCache();
+            for (var j = 0; j < records.Length; j++)
+            {
+                var i = offset + j;
+                ref readonly var record = ref records[j];
+                select(in record, out var segment, out var stage);
+                var index = cache.Find(segment, stage);
+                if (index < 0)
+                {
+                    index = cache.Resolve(profiles, segment, stage);
                     if (index < 0)
                     {
-                        index = cache.Resolve(profiles, segment, stage);
-                        if (index < 0)
-                        {
-                            throw NoProfile(i, segment, stage, nameof(records));
-                        }
-                    }
-
-                    profileIndexes[i] = (byte)index;
-                    var group = groups[index]!;
-                    var values = row[..group.Components];
-                    values.Fill(double.NaN);
-                    reader(in record, group.Profile, values);
-                    if (!group.Gathers)
-                    {
-                        Write(ScoreRow(group.Profile.Model, values, i, nameof(records)), ref s[i], ref r[i]);
-                    }
-                    else if (group.Add(values, i))
-                    {
-                        group.Flush(s, r);
+                        throw NoProfile(i, segment, stage, nameof(records));
                     }
                 }
 
-                foreach (var group in groups)
+                profileIndexes[i] = (byte)index;
+                var group = groups[index]!;
+                var values = row[..group.Components];
+                values.Fill(double.NaN);
+                reader(in record, group.Profile, values);
+                if (!group.Gathers)
                 {
-                    if (group is { Gathers: true })
-                    {
-                        group.Flush(s, r);
-                    }
+                    Write(ScoreRow(group.Profile.Model, values, i, nameof(records)), ref scores[i], ref ranks[i]);
+                }
+                else if (group.Add(values, i))
+                {
+                    group.Flush(scores, ranks);
+                }
+            }
+
+            foreach (var group in groups)
+            {
+                if (group is { Gathers: true })
+                {
+                    group.Flush(scores, ranks);
                 }
             }
         }

@@ -80,6 +80,44 @@ public sealed class HealthBatchProfileTests
             return unmatched < 0;
         });
 
+    /// <summary>On every core (partitions of a few records each), from an array, a list and a list of another kind: the span path's scores, ranks and profiles.</summary>
+    [Property]
+    public Property TheListPath_OnEveryCore_EqualsTheSpanPath() =>
+        Prop.ForAll((from set in Sets.Where(s => s.Default is not null) from rows in Rows select (set, rows)).ToArbitrary(), c =>
+        {
+            var (set, rows) = c;
+            var n = rows.Length;
+            var (scores, ranks, used) = (new double[n], new byte[n], new byte[n]);
+            HealthBatch.Score(set, rows.AsSpan(), Select, Read, scores, ranks, used);
+            var parallel = new BulkScoringOptions { MaxDegreeOfParallelism = 2, ParallelThreshold = 1 };
+            foreach (var list in new System.Collections.Generic.IReadOnlyList<Row>[] { rows, rows.ToList(), Array.AsReadOnly(rows) })
+            {
+                var (s2, r2, u2) = (new double[n], new byte[n], new byte[n]);
+                HealthBatch.Score(set, list, Select, Read, s2, r2, u2, parallel);
+                if (!s2.AsSpan().SequenceEqual(scores) || !r2.AsSpan().SequenceEqual(ranks) || !u2.AsSpan().SequenceEqual(used))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+
+    [Fact]
+    public void TheListPath_NamesTheRecordAcrossPartitions_AndChecksItsArguments()
+    {
+        var set = new HealthProfileSet([new HealthProfile("smb", HealthScoreModels.UsageEngagementSupport) { Segment = "Smb" }]);
+        var rows = Enumerable.Range(0, 5000).Select(i => new Row(i == 4321 ? "Enterprise" : "Smb", null, [50, 50, 50])).ToList();
+        var parallel = new BulkScoringOptions { MaxDegreeOfParallelism = 2, ParallelThreshold = 1 };
+
+        var error = Assert.Throws<ArgumentException>(() => HealthBatch.Score(set, rows, Select, Read, new double[5000], new byte[5000], new byte[5000], parallel));
+
+        Assert.StartsWith("customer #4321: no health profile matches segment 'Enterprise'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("records", error.ParamName);
+        Assert.Throws<ArgumentNullException>(() => HealthBatch.Score(set, (System.Collections.Generic.IReadOnlyList<Row>)null!, Select, Read, [], [], []));
+        Assert.Throws<ArgumentException>(() => HealthBatch.Score(set, rows, Select, Read, new double[10], new byte[5000], new byte[5000]));
+    }
+
     [Fact]
     public void ABadScore_NamesTheRecord()
     {
