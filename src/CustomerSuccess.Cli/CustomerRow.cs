@@ -126,6 +126,7 @@ internal sealed class CustomerRow
         {
             values.Fail(layout.Arr, "required of an account with a parent_id: its parent's figures are weighted by ARR");
         }
+
         var profile = 0;
         LifecycleStage? stage = null;
         if (models.Profiles is { } profiles)
@@ -190,6 +191,7 @@ internal sealed class CustomerRow
                 if (stageText.Equals(name, StringComparison.OrdinalIgnoreCase))
                 {
                     stage = value;
+                    break;
                 }
             }
 

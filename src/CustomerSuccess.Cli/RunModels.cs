@@ -68,9 +68,6 @@ internal sealed class RunModels
     /// <summary>The most components a model has: the scratch a row needs to score.</summary>
     public int MaxComponents { get; }
 
-    /// <summary>The models, by the index <see cref="HealthProfileSet.IndexOf"/> gives (the default last); one for a single model.</summary>
-    public int Count => _models.Length;
-
     /// <summary>One model scores every row.</summary>
     public static RunModels Single(IHealthScoreModel model) => new(model.Name, null, [model], [null]);
 

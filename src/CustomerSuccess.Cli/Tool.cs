@@ -323,12 +323,7 @@ internal static partial class Tool
                 }
 
                 ScoringRun.Report(env, counts);
-                if (hierarchyProblem is not null)
-                {
-                    env.Error.WriteLine($"customer-success: the parents are not rolled up: {hierarchyProblem.TrimEnd('.')}.");
-                }
-
-                return Task.FromResult(counts.Rejected > 0 || hierarchyProblem is not null ? ExitCodes.BadRows : ExitCodes.Success);
+                return Task.FromResult(ExitCode(env, counts, hierarchyProblem));
             }
             finally
             {
@@ -366,12 +361,7 @@ internal static partial class Tool
             }
 
             ScoringRun.Report(env, counts);
-            if (hierarchyProblem is not null)
-            {
-                env.Error.WriteLine($"customer-success: the parents are not rolled up: {hierarchyProblem.TrimEnd('.')}.");
-            }
-
-            return Task.FromResult(counts.Rejected > 0 || hierarchyProblem is not null ? ExitCodes.BadRows : ExitCodes.Success);
+            return Task.FromResult(ExitCode(env, counts, hierarchyProblem));
         });
         return command;
     }
@@ -480,6 +470,17 @@ internal static partial class Tool
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>A run's exit code, after saying why its parents were not rolled up when they were not: bad rows or a hierarchy that is not one are exit 1.</summary>
+    private static int ExitCode(CliEnvironment env, RunCounts counts, string? hierarchyProblem)
+    {
+        if (hierarchyProblem is not null)
+        {
+            env.Error.WriteLine($"customer-success: the parents are not rolled up: {hierarchyProblem.TrimEnd('.')}.");
+        }
+
+        return counts.Rejected > 0 || hierarchyProblem is not null ? ExitCodes.BadRows : ExitCodes.Success;
     }
 
     private static LocalDate? ParseDate(string? text, string option)
