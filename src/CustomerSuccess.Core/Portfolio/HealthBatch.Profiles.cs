@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -139,54 +138,24 @@ public static partial class HealthBatch
         }
     }
 
-    /// <summary>Scores a list's records a partition at a time as spans: the list's own storage for arrays and lists, a copy otherwise.</summary>
+    /// <summary>Scores a list's records a partition at a time as spans.</summary>
     private sealed class ProfileListJob<T>(IReadOnlyList<T> records, ProfileScorer<T> scorer) : Job
     {
         internal override void Prepare(int partitions)
         {
         }
 
-        internal override void Execute(int partition, int start, int end)
-        {
-            switch (records)
-            {
-                case T[] array:
-                    scorer.Score(array.AsSpan(start, end - start), start);
-                    return;
-                case List<T> list:
-                    scorer.Score(CollectionsMarshal.AsSpan(list)[start..end], start);
-                    return;
-            }
-
-            var copy = ArrayPool<T>.Shared.Rent(RecordScorerBlock);
-            try
-            {
-                for (var first = start; first < end; first += RecordScorerBlock)
-                {
-                    var n = Math.Min(RecordScorerBlock, end - first);
-                    for (var j = 0; j < n; j++)
-                    {
-                        copy[j] = records[first + j];
-                    }
-
-                    scorer.Score(copy.AsSpan(0, n), first);
-                }
-            }
-            finally
-            {
-                ArrayPool<T>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-            }
-        }
+        internal override void Execute(int partition, int start, int end) => ScoreInSpans(records, start, end, scorer);
     }
 
     /// <summary>
     /// Scores records with a profile set, writing each record's score, band rank and profile at its index in the whole
     /// batch. Thread-safe: each call has its own look-up table and profile blocks, so partitions run side by side.
     /// </summary>
-    private sealed unsafe class ProfileScorer<T>(HealthProfileSet profiles, HealthProfileSelector<T> select, HealthProfileReader<T> reader, double* scores, byte* ranks, byte* profileIndexes)
+    private sealed unsafe class ProfileScorer<T>(HealthProfileSet profiles, HealthProfileSelector<T> select, HealthProfileReader<T> reader, double* scores, byte* ranks, byte* profileIndexes) : ISpanScorer<T>
     {
         /// <summary>Scores <paramref name="records"/>, the first of which is the batch's record number <paramref name="offset"/>.</summary>
-        internal void Score(ReadOnlySpan<T> records, int offset)
+        public void Score(ReadOnlySpan<T> records, int offset)
         {
             var count = profiles.Profiles.Count;
             var groups = new ProfileGroup?[count + 1];

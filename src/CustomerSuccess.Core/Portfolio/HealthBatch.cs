@@ -457,37 +457,50 @@ public static partial class HealthBatch
         {
         }
 
-        internal override void Execute(int partition, int start, int end)
+        internal override void Execute(int partition, int start, int end) =>
+            ScoreInSpans(records, start, end, new RecordScorer<T>(model, reader, scores, ranks));
+    }
+
+    /// <summary>Scores a span of records, the first of which is the batch's record number <c>index</c>.</summary>
+    private interface ISpanScorer<T>
+    {
+        void Score(ReadOnlySpan<T> records, int index);
+    }
+
+    /// <summary>
+    /// Scores the records <paramref name="start"/> to <paramref name="end"/> of a list as spans: the list's own storage
+    /// for arrays and lists, a copy a block at a time for any other list.
+    /// </summary>
+    private static void ScoreInSpans<T, TScorer>(IReadOnlyList<T> records, int start, int end, TScorer scorer)
+        where TScorer : ISpanScorer<T>
+    {
+        switch (records)
         {
-            var scorer = new RecordScorer<T>(model, reader, scores, ranks);
-            switch (records)
-            {
-                case T[] array:
-                    scorer.Score(array.AsSpan(start, end - start), start);
-                    return;
-                case List<T> list:
-                    scorer.Score(CollectionsMarshal.AsSpan(list)[start..end], start);
-                    return;
-            }
+            case T[] array:
+                scorer.Score(array.AsSpan(start, end - start), start);
+                return;
+            case List<T> list:
+                scorer.Score(CollectionsMarshal.AsSpan(list)[start..end], start);
+                return;
+        }
 
-            var copy = ArrayPool<T>.Shared.Rent(RecordScorer<T>.Gathered);
-            try
+        var copy = ArrayPool<T>.Shared.Rent(RecordScorerBlock);
+        try
+        {
+            for (var first = start; first < end; first += RecordScorerBlock)
             {
-                for (var first = start; first < end; first += RecordScorer<T>.Gathered)
+                var n = Math.Min(RecordScorerBlock, end - first);
+                for (var j = 0; j < n; j++)
                 {
-                    var n = Math.Min(RecordScorer<T>.Gathered, end - first);
-                    for (var j = 0; j < n; j++)
-                    {
-                        copy[j] = records[first + j];
-                    }
-
-                    scorer.Score(copy.AsSpan(0, n), first);
+                    copy[j] = records[first + j];
                 }
+
+                scorer.Score(copy.AsSpan(0, n), first);
             }
-            finally
-            {
-                ArrayPool<T>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
     }
 
@@ -496,13 +509,13 @@ public static partial class HealthBatch
     /// columns (a few KB, on the stack) and scored by the vector kernel; a block holding a bad value is finished by the
     /// scalar path, which reports it. Other models are called once per record.
     /// </summary>
-    private readonly unsafe struct RecordScorer<T>(IHealthScoreModel model, HealthComponentReader<T> reader, double* scores, byte* ranks)
+    private readonly unsafe struct RecordScorer<T>(IHealthScoreModel model, HealthComponentReader<T> reader, double* scores, byte* ranks) : ISpanScorer<T>
     {
         /// <summary>Records gathered at a time: 256 × 8 bytes a component, 10 KB for five components.</summary>
         internal const int Gathered = RecordScorerBlock;
 
         /// <summary>Scores <paramref name="records"/>, the first of which is the batch's record number <paramref name="index"/>.</summary>
-        internal void Score(ReadOnlySpan<T> records, int index)
+        public void Score(ReadOnlySpan<T> records, int index)
         {
             var k = model.Components.Count;
             if (model is WeightedHealthScoreModel weighted && k <= 16)
