@@ -1,0 +1,59 @@
+using System;
+using System.Globalization;
+using CustomerSuccess.Internal;
+using NodaTime;
+
+namespace CustomerSuccess.Backtesting;
+
+/// <summary>How an account's history ends: churned on a date, renewed on a date, or still active on the history's last day.</summary>
+/// <param name="Account">The account's id. Not empty.</param>
+/// <param name="Kind">How it ends.</param>
+/// <param name="Date">When: the churn, the renewal, or the history's last day.</param>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record AccountOutcome(string Account, OutcomeKind Kind, LocalDate Date)
+{
+    /// <summary>The default horizon of a back-test: churn within 90 days of a snapshot (ours: a renewal window's length).</summary>
+    public const int DefaultHorizonDays = 90;
+
+    /// <summary>The account's id.</summary>
+    public string Account { get; init; } = string.IsNullOrWhiteSpace(Account) ? throw new ArgumentException("the account's id is empty.", nameof(Account)) : Account;
+
+    /// <summary>How it ends.</summary>
+    public OutcomeKind Kind { get; init; } = Guard.Defined(Kind, nameof(Kind));
+
+    /// <summary>
+    /// What became of the account within <paramref name="horizonDays"/> after a snapshot of <paramref name="snapshot"/>:
+    /// churned if it churned on or before the horizon's last day, retained if it was observed (churning later, renewing or
+    /// active) until at least that day, censored otherwise, so that an account observed for less than the horizon is
+    /// never counted as retained.
+    /// </summary>
+    /// <param name="snapshot">The snapshot's date.</param>
+    /// <param name="horizonDays">The horizon, 1 day or more; <see cref="DefaultHorizonDays"/> by default.</param>
+    /// <returns>The label.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizonDays"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">The snapshot is after the account churned, or after its history ends.</exception>
+    public HorizonLabel LabelAt(LocalDate snapshot, int horizonDays = DefaultHorizonDays)
+    {
+        if (horizonDays < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizonDays), horizonDays, "the horizon must be 1 day or more.");
+        }
+
+        if (Kind == OutcomeKind.Churned ? snapshot >= Date : snapshot > Date)
+        {
+            throw new ArgumentException(
+                Kind == OutcomeKind.Churned
+                    ? $"account '{Account}' has a snapshot on {Iso(snapshot)}, on or after it churned ({Iso(Date)})."
+                    : $"account '{Account}' has a snapshot on {Iso(snapshot)}, after its history ends ({Iso(Date)}).",
+                nameof(snapshot));
+        }
+
+        // A horizon that runs past the calendar's last day ends after every date: a churn falls in it, nothing else fills it.
+        var end = IsoDays.PlusDaysOrNull(snapshot, horizonDays);
+        return Kind == OutcomeKind.Churned
+            ? end is null || Date <= end ? HorizonLabel.Churned : HorizonLabel.Retained
+            : end is { } last && Date >= last ? HorizonLabel.Retained : HorizonLabel.Censored;
+    }
+
+    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+}
