@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CustomerSuccess.Health;
+
+namespace CustomerSuccess.Backtesting;
+
+/// <summary>
+/// A back-test of a health score and churn rules on a team's history: each snapshot labelled by what became of its
+/// account within the horizon (censored snapshots left out), then churn by band with lift, the AUC of the health score
+/// and of the churn risk score, and each fired rule's lift.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class BacktestReport
+{
+    /// <summary>The group of snapshots without a health score in <see cref="ByBand"/>.</summary>
+    public const string NoScore = "no score";
+
+    private BacktestReport(int horizonDays, long snapshots, long censored, ChurnRateTable byBand, AucEstimate health, AucEstimate risk, IReadOnlyList<RuleLift> rules)
+    {
+        HorizonDays = horizonDays;
+        Snapshots = snapshots;
+        Censored = censored;
+        ByBand = byBand;
+        HealthAuc = health;
+        RiskAuc = risk;
+        Rules = rules;
+    }
+
+    /// <summary>The horizon in days: churn within it after a snapshot counts.</summary>
+    public int HorizonDays { get; }
+
+    /// <summary>Every snapshot read.</summary>
+    public long Snapshots { get; }
+
+    /// <summary>The snapshots observed for less than the horizon, left out of every figure.</summary>
+    public long Censored { get; }
+
+    /// <summary>Churn by band at the snapshot (the scheme's bands, best first, then <see cref="NoScore"/> when some had none), with lift.</summary>
+    public ChurnRateTable ByBand { get; }
+
+    /// <summary>The AUC of the health score (lower meaning churn), over the snapshots with a score.</summary>
+    public AucEstimate HealthAuc { get; }
+
+    /// <summary>The AUC of the churn risk score, over the snapshots with one.</summary>
+    public AucEstimate RiskAuc { get; }
+
+    /// <summary>Each rule that fired on at least one snapshot, by id.</summary>
+    public IReadOnlyList<RuleLift> Rules { get; }
+
+    /// <summary>Back-tests a history.</summary>
+    /// <param name="snapshots">The snapshots, several per account allowed (each is labelled on its own).</param>
+    /// <param name="outcomes">How each account's history ends, one per account with a snapshot.</param>
+    /// <param name="bands">The band scheme the health scores are banded by.</param>
+    /// <param name="horizonDays">The horizon, 1 day or more; <see cref="AccountOutcome.DefaultHorizonDays"/> by default.</param>
+    /// <param name="level">The confidence level of the intervals, in (0, 1); 0.95 by default.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException">An argument, a snapshot or an outcome is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// An account has two outcomes or none; a snapshot is on or after its account churned, or after its history ends
+    /// (an outcome before the account's first snapshot); a health score's band is not of <paramref name="bands"/>;
+    /// a risk score is outside [0, 100]. The message names every such account.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="horizonDays"/> is below 1 or <paramref name="level"/> is not in (0, 1).</exception>
+    public static BacktestReport Build(IEnumerable<BacktestSnapshot> snapshots, IEnumerable<AccountOutcome> outcomes, HealthBandScheme bands, int horizonDays = AccountOutcome.DefaultHorizonDays, double level = ProportionInterval.DefaultLevel)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(bands);
+        if (horizonDays < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizonDays), horizonDays, "the horizon must be 1 day or more.");
+        }
+
+        _ = ProportionInterval.Wilson(0, 0, level);
+        var problems = new List<string>();
+        var byAccount = new Dictionary<string, AccountOutcome>(StringComparer.Ordinal);
+        foreach (var outcome in outcomes)
+        {
+            ArgumentNullException.ThrowIfNull(outcome, nameof(outcomes));
+            if (!byAccount.TryAdd(outcome.Account, outcome))
+            {
+                problems.Add($"account '{outcome.Account}' has two outcomes.");
+            }
+        }
+
+        var labelled = new List<(BacktestSnapshot Snapshot, bool Churned)>();
+        long read = 0, censored = 0;
+        foreach (var snapshot in snapshots)
+        {
+            ArgumentNullException.ThrowIfNull(snapshot, nameof(snapshots));
+            read++;
+            if (!byAccount.TryGetValue(snapshot.Account, out var outcome))
+            {
+                problems.Add($"account '{snapshot.Account}' has a snapshot but no outcome.");
+                continue;
+            }
+
+            if (snapshot.Health.HasScore && !IsBandOf(bands, snapshot.Health.Band))
+            {
+                problems.Add($"account '{snapshot.Account}' has a health score banded '{snapshot.Health.Band.Label}', not a band of the scheme '{bands.Name}'.");
+                continue;
+            }
+
+            if (snapshot.RiskScore is { } riskScore && !(riskScore >= 0 && riskScore <= 100))
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"account '{snapshot.Account}' has a risk score of {riskScore}; it must be in [0, 100]."));
+                continue;
+            }
+
+            try
+            {
+                switch (outcome.LabelAt(snapshot.AsOf, horizonDays))
+                {
+                    case HorizonLabel.Censored:
+                        censored++;
+                        break;
+                    case var label:
+                        labelled.Add((snapshot, label == HorizonLabel.Churned));
+                        break;
+                }
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add(e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", string.Empty, StringComparison.Ordinal) : e.Message);
+            }
+        }
+
+        Internal.Guard.NoProblems(problems, "The history", nameof(snapshots));
+        var bandOrder = bands.Bands.Reverse().Select(b => b.Label).ToList();
+        var byBand = ChurnRateTable.Build(labelled.Select(l => (l.Snapshot.Health.HasScore ? l.Snapshot.Health.Band.Label : NoScore, l.Churned)), bandOrder, level);
+        var scored = labelled.Where(l => l.Snapshot.Health.HasScore).ToList();
+        var health = RocAuc.Compute(scored.Select(l => l.Snapshot.Health.Value).ToArray(), scored.Select(l => l.Churned).ToArray(), higherMeansOutcome: false, level);
+        var assessed = labelled.Where(l => l.Snapshot.RiskScore is not null).ToList();
+        var risk = RocAuc.Compute(assessed.Select(l => l.Snapshot.RiskScore!.Value).ToArray(), assessed.Select(l => l.Churned).ToArray(), higherMeansOutcome: true, level);
+        return new BacktestReport(horizonDays, read, censored, byBand, health, risk, RuleLifts(labelled, byBand.Overall, level));
+    }
+
+    private static bool IsBandOf(HealthBandScheme bands, HealthBand band) =>
+        band.Rank >= 0 && band.Rank < bands.Bands.Count && bands.Bands[band.Rank].Equals(band);
+
+    private static IReadOnlyList<RuleLift> RuleLifts(List<(BacktestSnapshot Snapshot, bool Churned)> labelled, ProportionInterval overall, double level)
+    {
+        var fired = new SortedDictionary<string, (long Snapshots, long Churned)>(StringComparer.Ordinal);
+        foreach (var (snapshot, churned) in labelled)
+        {
+            foreach (var rule in snapshot.FiredRules.Distinct(StringComparer.Ordinal))
+            {
+                var c = fired.GetValueOrDefault(rule);
+                fired[rule] = (c.Snapshots + 1, c.Churned + (churned ? 1 : 0));
+            }
+        }
+
+        return fired.Select(f =>
+        {
+            var on = ProportionInterval.Wilson(f.Value.Churned, f.Value.Snapshots, level);
+            var off = ProportionInterval.Wilson(overall.Events - f.Value.Churned, overall.Trials - f.Value.Snapshots, level);
+            double? lift = overall.IsDefined && overall.Rate > 0 ? on.Rate / overall.Rate : null;
+            return new RuleLift(f.Key, on, off, lift);
+        }).ToList().AsReadOnly();
+    }
+}
