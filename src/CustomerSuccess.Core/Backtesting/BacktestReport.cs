@@ -73,7 +73,7 @@ public sealed class BacktestReport
             throw new ArgumentOutOfRangeException(nameof(horizonDays), horizonDays, "the horizon must be 1 day or more.");
         }
 
-        _ = ProportionInterval.Wilson(0, 0, level);
+        _ = Internal.Normal.Critical(level, nameof(level)); // the level checked before any work
         var problems = new List<string>();
         var byAccount = new Dictionary<string, AccountOutcome>(StringComparer.Ordinal);
         foreach (var outcome in outcomes)
