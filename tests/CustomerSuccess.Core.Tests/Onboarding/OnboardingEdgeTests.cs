@@ -155,6 +155,43 @@ public sealed class OnboardingEdgeTests
         Assert.Equal(1.0, tracker.Track(Small, Start, all(12), Start.PlusDays(12)).Progress);
     }
 
+    /// <summary>
+    /// The portfolio's time-to-value targets at their boundaries: first value on day 1 is not under 24 hours (the Petra
+    /// playbook's "under"), day 0 is; 30 days meets the CS Manager playbook's "within 30 days", 31 does not. The average
+    /// is a mean: first values on days 0 and 2 average 1.
+    /// </summary>
+    [Fact]
+    public void ThePortfoliosTimeToValueTargets_AtTheirBoundaries()
+    {
+        var tracker = new OnboardingTracker();
+        OnboardingProgress ValueOn(int day) => tracker.Track(Small, Start, [Done("value", day)], Start.PlusDays(Math.Max(day, 1)));
+
+        var sameDay = OnboardingPortfolio.Summarize([ValueOn(0)]);
+        var nextDay = OnboardingPortfolio.Summarize([ValueOn(1)]);
+        var mixed = OnboardingPortfolio.Summarize([ValueOn(0), ValueOn(2)]);
+        var thirty = OnboardingPortfolio.Summarize([tracker.Track(OnboardingTemplates.Seed003Enterprise, Start, [Done("first-value-review", 30)], Start.PlusDays(30))]);
+        var late = OnboardingPortfolio.Summarize([tracker.Track(OnboardingTemplates.Seed003Enterprise, Start, [Done("first-value-review", 31)], Start.PlusDays(31))]);
+
+        Assert.True(sameDay.MeetsFastTimeToFirstValue);
+        Assert.False(nextDay.MeetsFastTimeToFirstValue);
+        Assert.Equal(1.0, mixed.AverageTimeToFirstValueDays);
+        Assert.True(thirty.MeetsTimeToValue);
+        Assert.False(late.MeetsTimeToValue);
+        Assert.Contains("customer #1 is null", Assert.Throws<ArgumentException>(() => OnboardingPortfolio.Summarize([ValueOn(0), null!])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APhasesTasks_AreByDay_AndAPhaseWithoutTasksIsDone()
+    {
+        var phase = new OnboardingPhase("p", 0, 9, [new("late", "Late", 9, "CSM"), new("early", "Early", 2, "CSM")]);
+
+        Assert.Equal(["early", "late"], phase.Tasks.Select(t => t.Id));
+        Assert.Equal(1.0, new PhaseProgress(new OnboardingPhase("empty", 0, 1, []), 0, 0).Progress);
+        Assert.Equal(0.5, new PhaseProgress(phase, 1, 2).Progress);
+        Assert.Contains("is due on day -1", Assert.Throws<ArgumentOutOfRangeException>(() => new OnboardingTask("t", "T", -1, "CSM")).Message, StringComparison.Ordinal);
+        Assert.Contains("the id of the task", Assert.Throws<ArgumentException>(() => new TaskCompletion(" ", Start)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void APlansTasks_AreByDay_AndItsChecksNameEveryProblem()
     {
@@ -173,7 +210,9 @@ public sealed class OnboardingEdgeTests
         Assert.Contains("task 'x' is due on day 6, outside phase 'one' (days 0-5).", error.Message, StringComparison.Ordinal);
         Assert.Contains("the task id 'X' is used 2 times", error.Message, StringComparison.Ordinal);
         Assert.Contains("no task is the first-value milestone", error.Message, StringComparison.Ordinal);
-        Assert.Contains("it has no tasks.", Assert.Throws<ArgumentException>(() => new OnboardingPlan("empty", "s", [new OnboardingPhase("none", 0, 1, [])])).Message, StringComparison.Ordinal);
+        var noTasks = Assert.Throws<ArgumentException>(() => new OnboardingPlan("empty", "s", [new OnboardingPhase("none", 0, 1, [])])).Message;
+        Assert.Contains("it has no tasks.", noTasks, StringComparison.Ordinal);
+        Assert.DoesNotContain("first-value", noTasks, StringComparison.Ordinal);   // one problem, not a second about the milestone
         Assert.Contains("it has no phases.", Assert.Throws<ArgumentException>(() => new OnboardingPlan("empty", "s", [])).Message, StringComparison.Ordinal);
         Assert.Contains("has a null phase", Assert.Throws<ArgumentNullException>(() => new OnboardingPlan("n", "s", [null!])).Message, StringComparison.Ordinal);
         Assert.Contains("has a null task", Assert.Throws<ArgumentNullException>(() => new OnboardingPhase("n", 0, 1, [null!])).Message, StringComparison.Ordinal);
