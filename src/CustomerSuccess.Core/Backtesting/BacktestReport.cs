@@ -17,8 +17,9 @@ public sealed class BacktestReport
     /// <summary>The group of snapshots without a health score in <see cref="ByBand"/>.</summary>
     public const string NoScore = "no score";
 
-    private BacktestReport(int horizonDays, long snapshots, long censored, ChurnRateTable byBand, AucEstimate health, AucEstimate risk, IReadOnlyList<RuleLift> rules)
+    private BacktestReport(int horizonDays, long snapshots, long censored, ChurnRateTable byBand, AucEstimate health, AucEstimate risk, IReadOnlyList<RuleLift> rules, IReadOnlyList<BandSurvival> survival)
     {
+        SurvivalByBand = survival;
         HorizonDays = horizonDays;
         Snapshots = snapshots;
         Censored = censored;
@@ -49,6 +50,13 @@ public sealed class BacktestReport
     /// <summary>Each rule that fired on at least one snapshot, by id.</summary>
     public IReadOnlyList<RuleLift> Rules { get; }
 
+    /// <summary>
+    /// Kaplan–Meier retention curves by the band of each account's first snapshot (bands best first, then
+    /// <see cref="NoScore"/>; only bands with accounts): days from that snapshot to the churn, or censored at the
+    /// renewal or the history's end. Each account counts once, however many snapshots it has.
+    /// </summary>
+    public IReadOnlyList<BandSurvival> SurvivalByBand { get; }
+
     /// <summary>Back-tests a history.</summary>
     /// <param name="snapshots">The snapshots, several per account allowed (each is labelled on its own).</param>
     /// <param name="outcomes">How each account's history ends, one per account with a snapshot.</param>
@@ -58,7 +66,7 @@ public sealed class BacktestReport
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">An argument, a snapshot or an outcome is null.</exception>
     /// <exception cref="ArgumentException">
-    /// An account has two outcomes or none; a snapshot is on or after its account churned, or after its history ends
+    /// An account has two outcomes or none, or two snapshots on one day; a snapshot is on or after its account churned, or after its history ends
     /// (an outcome before the account's first snapshot); a health score's band is not of <paramref name="bands"/>;
     /// a risk score is outside [0, 100]. The message names every such account.
     /// </exception>
@@ -86,6 +94,8 @@ public sealed class BacktestReport
         }
 
         var labelled = new List<(BacktestSnapshot Snapshot, bool Churned)>();
+        var first = new Dictionary<string, BacktestSnapshot>(StringComparer.Ordinal);
+        var days = new HashSet<(string, NodaTime.LocalDate)>();
         long read = 0, censored = 0;
         foreach (var snapshot in snapshots)
         {
@@ -107,6 +117,17 @@ public sealed class BacktestReport
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"account '{snapshot.Account}' has a risk score of {riskScore}; it must be in [0, 100]."));
                 continue;
+            }
+
+            if (!days.Add((snapshot.Account, snapshot.AsOf)))
+            {
+                problems.Add($"account '{snapshot.Account}' has two snapshots on {snapshot.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}.");
+                continue;
+            }
+
+            if (!first.TryGetValue(snapshot.Account, out var earliest) || snapshot.AsOf < earliest.AsOf)
+            {
+                first[snapshot.Account] = snapshot;
             }
 
             try
@@ -134,7 +155,19 @@ public sealed class BacktestReport
         var health = RocAuc.Compute(scored.Select(l => l.Snapshot.Health.Value).ToArray(), scored.Select(l => l.Churned).ToArray(), higherMeansOutcome: false, level);
         var assessed = labelled.Where(l => l.Snapshot.RiskScore is not null).ToList();
         var risk = RocAuc.Compute(assessed.Select(l => l.Snapshot.RiskScore!.Value).ToArray(), assessed.Select(l => l.Churned).ToArray(), higherMeansOutcome: true, level);
-        return new BacktestReport(horizonDays, read, censored, byBand, health, risk, RuleLifts(labelled, byBand.Overall, level));
+        return new BacktestReport(horizonDays, read, censored, byBand, health, risk, RuleLifts(labelled, byBand.Overall, level), Survival(first, byAccount, bandOrder, level));
+    }
+
+    private static IReadOnlyList<BandSurvival> Survival(Dictionary<string, BacktestSnapshot> first, Dictionary<string, AccountOutcome> outcomes, List<string> bandOrder, double level)
+    {
+        var byBand = first.Values
+            .Select(s => (Band: s.Health.HasScore ? s.Health.Band.Label : NoScore, Days: (double)NodaTime.Period.DaysBetween(s.AsOf, outcomes[s.Account].Date), Churned: outcomes[s.Account].Kind == OutcomeKind.Churned))
+            .ToLookup(x => x.Band, StringComparer.Ordinal);
+        return bandOrder.Append(NoScore).Where(byBand.Contains).Select(band =>
+        {
+            var accounts = byBand[band].ToArray();
+            return new BandSurvival(band, SurvivalCurve.KaplanMeier(accounts.Select(a => a.Days).ToArray(), accounts.Select(a => a.Churned).ToArray(), level));
+        }).ToList().AsReadOnly();
     }
 
     private static bool IsBandOf(HealthBandScheme bands, HealthBand band) =>

@@ -55,6 +55,34 @@ public sealed class BacktestReportTests
         Assert.Equal(["late-payment", "usage-decline"], report.Rules.Select(r => r.RuleId));
         Assert.All(report.Rules, r => Assert.Equal("2/2 1/4 2", $"{r.Fired.Events}/{r.Fired.Trials} {r.NotFired.Events}/{r.NotFired.Trials} {r.Lift}"));
         Assert.Equal(2.0 / 6, report.Rules[0].FiringRate, 12);
+
+        // Survival from each account's first snapshot: Green B churns on day 151 of 2 (A censored on day 364): 0.5 from
+        // then, the median; Yellow C on day 45 (D censored on day 364); Red F censored on day 31, then E churns on day 59,
+        // alone at risk: 0; G, without a score, churns on day 19.
+        Assert.Equal(["Green", "Yellow", "Red", "no score"], report.SurvivalByBand.Select(b => b.Band));
+        Assert.Equal(
+            ["Green 151:2/1 364:1/0 median 151", "Yellow 45:2/1 364:1/0 median 45", "Red 31:2/0 59:1/1 median 59", "no score 19:1/1 median 19"],
+            report.SurvivalByBand.Select(b => $"{b.Band} {string.Join(" ", b.Curve.Points.Select(p => $"{p.Time}:{p.AtRisk}/{p.Events}"))} median {b.Curve.Median}"));
+        Assert.Equal(0.5, report.SurvivalByBand[0].Curve.SurvivalAt(200));
+        Assert.Equal(0.5, report.SurvivalByBand[1].Curve.SurvivalAt(100));
+        Assert.Equal(0, report.SurvivalByBand[2].Curve.SurvivalAt(59));
+        Assert.Equal(0, report.SurvivalByBand[3].Curve.SurvivalAt(19));
+    }
+
+    [Fact]
+    public void Survival_CountsEachAccountOnce_FromItsFirstSnapshot()
+    {
+        // A Red on 2026-02-01 (given first), Green on 2026-01-01, churned 2026-03-01: one account, in Green's curve, on day 59.
+        var report = BacktestReport.Build(
+            [Snap("A", 30, 50) with { AsOf = Day.PlusMonths(1) }, Snap("A", 90, 10)],
+            [Out("A", OutcomeKind.Churned, 3, 1)], Bands);
+
+        var curve = Assert.Single(report.SurvivalByBand);
+        Assert.Equal("Green", curve.Band);
+        Assert.Equal(59, Assert.Single(curve.Curve.Points).Time);
+        Assert.Equal(1, curve.Curve.Accounts);
+        Assert.Contains("account 'A' has two snapshots on 2026-01-01.", Assert.Throws<ArgumentException>(() =>
+            BacktestReport.Build([Snap("A", 90, 10), Snap("A", 30, 50)], [Out("A", OutcomeKind.Churned, 3, 1)], Bands)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
