@@ -521,9 +521,9 @@ internal sealed class PortfolioReport(RunModels model, LocalDate asOf, DateTimeZ
                 json.WriteNull("band");
             }
 
-            WriteOrNull(json, "lowest_health_account", r.LowestHealthAccount);
-            WriteOrNull(json, "churn_level", r.ChurnLevel?.ToString());
-            WriteOrNull(json, "churn_level_from", r.ChurnLevelFrom);
+            ScoreWriter.WriteOrNull(json, "lowest_health_account", r.LowestHealthAccount);
+            ScoreWriter.WriteOrNull(json, "churn_level", r.ChurnLevel?.ToString());
+            ScoreWriter.WriteOrNull(json, "churn_level_from", r.ChurnLevelFrom);
             if (r.RiskScore is { } risk)
             {
                 json.WriteNumber("risk_score", ScoreWriter.Round(risk, 1));
@@ -533,8 +533,8 @@ internal sealed class PortfolioReport(RunModels model, LocalDate asOf, DateTimeZ
                 json.WriteNull("risk_score");
             }
 
-            WriteOrNull(json, "earliest_renewal", r.EarliestRenewal?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
-            WriteOrNull(json, "earliest_renewal_account", r.EarliestRenewalAccount);
+            ScoreWriter.WriteOrNull(json, "earliest_renewal", r.EarliestRenewal?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
+            ScoreWriter.WriteOrNull(json, "earliest_renewal_account", r.EarliestRenewalAccount);
             if (r.Nps.HasScore)
             {
                 json.WriteNumber("nps", ScoreWriter.Round(r.Nps.Score, 1));
@@ -549,18 +549,6 @@ internal sealed class PortfolioReport(RunModels model, LocalDate asOf, DateTimeZ
         }
 
         json.WriteEndArray();
-
-        static void WriteOrNull(Utf8JsonWriter json, string name, string? value)
-        {
-            if (value is null)
-            {
-                json.WriteNull(name);
-            }
-            else
-            {
-                json.WriteString(name, value);
-            }
-        }
     }
 
     /// <summary>A line cut to <paramref name="width"/> characters, with an ellipsis where it was cut.</summary>

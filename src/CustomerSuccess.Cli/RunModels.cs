@@ -45,9 +45,25 @@ internal sealed class RunModels
         MaxComponents = models.Max(m => m.Components.Count);
         Bands = models[0].Bands;
 
-        string Describe(HealthComponent c) => profiles is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{c.DisplayName} score, 0 to 100 (weight {c.Weight:0.##})")
-            : $"{c.DisplayName} score, 0 to 100 (profiles: {string.Join(", ", Enumerable.Range(0, models.Length).SelectMany(i => models[i].Components.Where(x => string.Equals(x.Key, c.Key, StringComparison.OrdinalIgnoreCase)).Select(x => string.Create(CultureInfo.InvariantCulture, $"{profileNames[i]} {x.Weight:0.##}"))))})";
+        // A component's column: its weight in the model, or, with profiles, in each profile's model that has it.
+        string Describe(HealthComponent c)
+        {
+            if (profiles is null)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{c.DisplayName} score, 0 to 100 (weight {c.Weight:0.##})");
+            }
+
+            var weights = new List<string>();
+            for (var i = 0; i < models.Length; i++)
+            {
+                foreach (var x in models[i].Components.Where(x => string.Equals(x.Key, c.Key, StringComparison.OrdinalIgnoreCase)))
+                {
+                    weights.Add(string.Create(CultureInfo.InvariantCulture, $"{profileNames[i]} {x.Weight:0.##}"));
+                }
+            }
+
+            return $"{c.DisplayName} score, 0 to 100 (profiles: {string.Join(", ", weights)})";
+        }
     }
 
     /// <summary>The model's name, or the profile set's (its file's name) with its profiles, for reports.</summary>

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using CustomerSuccess.Churn;
@@ -114,6 +115,24 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
 
     public abstract void Write(in ScoredRow row);
 
+    /// <summary>Writes a string property, or null.</summary>
+    internal static void WriteOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    /// <summary>The roll-up cells of a row with no account under it, written as they are for every such row.</summary>
+    private static readonly string NoRollUpCsv = new(',', ScoreColumns.RollUpNames.Count);
+
+    private static readonly string NoRollUpJson = string.Concat(ScoreColumns.RollUpNames.Select(name => $",\"{name}\":null"));
+
     /// <summary>
     /// Writes a held row's text with its roll-up cells last (<see cref="ScoreColumns.RollUpNames"/>): a parent's
     /// members, ARR, health, band, churn level and earliest renewal; empty (or null) for an account with none under it.
@@ -127,10 +146,7 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
             writer.Write(text[..^1]);
             if (rollUp is null)
             {
-                foreach (var name in ScoreColumns.RollUpNames)
-                {
-                    writer.Write($",\"{name}\":null");
-                }
+                writer.Write(NoRollUpJson);
             }
             else
             {
@@ -150,7 +166,7 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
         writer.Write(text);
         if (rollUp is null)
         {
-            writer.Write(new string(',', ScoreColumns.RollUpNames.Count));
+            writer.Write(NoRollUpCsv);
         }
         else
         {
@@ -510,18 +526,6 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
             var count = Encoding.UTF8.GetChars(bytes, _chars);
             Writer.Write(_chars, 0, count);
             Writer.WriteLine();
-        }
-
-        private static void WriteOrNull(Utf8JsonWriter json, string name, string? value)
-        {
-            if (value is null)
-            {
-                json.WriteNull(name);
-            }
-            else
-            {
-                json.WriteString(name, value);
-            }
         }
     }
 }

@@ -506,6 +506,9 @@ internal static partial class Tool
         private readonly List<(ChurnRiskBrief Churn, string Id, string Text)>? _held;
         private readonly bool _byPriority;
 
+        /// <summary>The accounts and their parents, when the input has a <c>parent_id</c> column: every row is then held until the input ends.</summary>
+        private readonly AccountTree? _tree;
+
         /// <param name="format">csv or jsonl.</param>
         /// <param name="columns">The output columns the input decides.</param>
         /// <param name="output">Where the rows go.</param>
@@ -519,12 +522,10 @@ internal static partial class Tool
             _toTerminal = toTerminal;
             _byPriority = byPriority;
             _held = byPriority || columns.Parent ? [] : null;
-            Tree = columns.Parent ? new AccountTree() : null;
+            _tree = columns.Parent ? new AccountTree() : null;
             ScoreWriter.WriteHeader(format, output, columns);
         }
 
-        /// <summary>The accounts and their parents, when the input has a <c>parent_id</c> column: every row is then held until the input ends.</summary>
-        public AccountTree? Tree { get; }
 
         public override ScoreWriter CreateFormatter(TextBuffer text) => ScoreWriter.Create(_format, text, _columns);
 
@@ -534,7 +535,7 @@ internal static partial class Tool
         {
             if (_held is not null)
             {
-                Tree?.Add(row);
+                _tree?.Add(row);
                 _held.Add((row.Churn, row.Row.Id, text.ToString()));
                 return;
             }
@@ -559,11 +560,11 @@ internal static partial class Tool
             }
 
             string? problem = null;
-            var rollUps = Tree?.RollUp(bands, out problem);
+            var rollUps = _tree?.RollUp(bands, out problem);
             var cells = new TextBuffer();
             foreach (var row in _held)
             {
-                if (Tree is null)
+                if (_tree is null)
                 {
                     Write(row.Text);
                     continue;

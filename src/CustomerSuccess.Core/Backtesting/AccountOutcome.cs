@@ -39,13 +39,9 @@ public sealed record AccountOutcome(string Account, OutcomeKind Kind, LocalDate 
             throw new ArgumentOutOfRangeException(nameof(horizonDays), horizonDays, "the horizon must be 1 day or more.");
         }
 
-        if (Kind == OutcomeKind.Churned ? snapshot >= Date : snapshot > Date)
+        if (SnapshotProblem(snapshot) is { } problem)
         {
-            throw new ArgumentException(
-                Kind == OutcomeKind.Churned
-                    ? $"account '{Account}' has a snapshot on {Iso(snapshot)}, on or after it churned ({Iso(Date)})."
-                    : $"account '{Account}' has a snapshot on {Iso(snapshot)}, after its history ends ({Iso(Date)}).",
-                nameof(snapshot));
+            throw new ArgumentException(problem, nameof(snapshot));
         }
 
         // A horizon that runs past the calendar's last day ends after every date: a churn falls in it, nothing else fills it.
@@ -54,6 +50,12 @@ public sealed record AccountOutcome(string Account, OutcomeKind Kind, LocalDate 
             ? end is null || Date <= end ? HorizonLabel.Churned : HorizonLabel.Retained
             : end is { } last && Date >= last ? HorizonLabel.Retained : HorizonLabel.Censored;
     }
+
+    /// <summary>Why a snapshot of <paramref name="snapshot"/> cannot be labelled by this outcome (it is on or after the churn, or after the history's end), or null.</summary>
+    internal string? SnapshotProblem(LocalDate snapshot) =>
+        Kind == OutcomeKind.Churned
+            ? snapshot >= Date ? $"account '{Account}' has a snapshot on {Iso(snapshot)}, on or after it churned ({Iso(Date)})." : null
+            : snapshot > Date ? $"account '{Account}' has a snapshot on {Iso(snapshot)}, after its history ends ({Iso(Date)})." : null;
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }

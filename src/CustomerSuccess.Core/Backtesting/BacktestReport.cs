@@ -130,21 +130,20 @@ public sealed class BacktestReport
                 first[snapshot.Account] = snapshot;
             }
 
-            try
+            if (outcome.SnapshotProblem(snapshot.AsOf) is { } problem)
             {
-                switch (outcome.LabelAt(snapshot.AsOf, horizonDays))
-                {
-                    case HorizonLabel.Censored:
-                        censored++;
-                        break;
-                    case var label:
-                        labelled.Add((snapshot, label == HorizonLabel.Churned));
-                        break;
-                }
+                problems.Add(problem);
+                continue;
             }
-            catch (ArgumentException e)
+
+            var label = outcome.LabelAt(snapshot.AsOf, horizonDays);
+            if (label == HorizonLabel.Censored)
             {
-                problems.Add(e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", string.Empty, StringComparison.Ordinal) : e.Message);
+                censored++;
+            }
+            else
+            {
+                labelled.Add((snapshot, label == HorizonLabel.Churned));
             }
         }
 

@@ -22,8 +22,15 @@ public sealed record BacktestSnapshot(string Account, LocalDate AsOf, HealthScor
     /// <summary>Its churn risk score in [0, 100], or null when not assessed.</summary>
     public double? RiskScore { get; init; }
 
-    /// <summary>The ids of the churn rules that fired (a churn assessment's factors' rule ids); empty when none did or it was not assessed.</summary>
-    public IReadOnlyList<string> FiredRules { get; init; } = [];
+    /// <summary>The ids of the churn rules that fired (a churn assessment's factors' rule ids); empty (the default) when none did or it was not assessed.</summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public IReadOnlyList<string> FiredRules
+    {
+        get => _firedRules;
+        init => _firedRules = value ?? throw new ArgumentNullException(nameof(value), "the fired rules may be empty, not null.");
+    }
+
+    private readonly IReadOnlyList<string> _firedRules = [];
 
     /// <summary>A snapshot from a churn assessment: its date, health score, risk score and fired rules.</summary>
     /// <param name="account">The account's id.</param>

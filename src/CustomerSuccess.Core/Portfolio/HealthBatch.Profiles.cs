@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using CustomerSuccess.Health;
 
@@ -73,7 +72,9 @@ public static partial class HealthBatch
             fixed (byte* r = bandRanks)
             fixed (byte* p = profileIndexes)
             {
-                new ProfileScorer<T>(profiles, select, reader, s, r, p).Score(records, 0);
+                var scorer = new ProfileScorer<T>(profiles, select, reader, s, r, p);
+                scorer.Score(records, 0);
+                scorer.Flush();
             }
         }
     }
@@ -121,7 +122,7 @@ public static partial class HealthBatch
             fixed (byte* r = bandRanks)
             fixed (byte* p = profileIndexes)
             {
-                Run(new ProfileListJob<T>(records, new ProfileScorer<T>(profiles, select, reader, s, r, p)), count, options ?? BulkScoringOptions.Default);
+                Run(new ProfileListJob<T>(profiles, records, select, reader, s, r, p), count, options ?? BulkScoringOptions.Default);
             }
         }
     }
@@ -138,75 +139,104 @@ public static partial class HealthBatch
         }
     }
 
-    /// <summary>Scores a list's records a partition at a time as spans.</summary>
-    private sealed class ProfileListJob<T>(IReadOnlyList<T> records, ProfileScorer<T> scorer) : Job
+    /// <summary>Scores a list's records a partition at a time as spans, each partition with a scorer of its own.</summary>
+    private sealed unsafe class ProfileListJob<T>(
+        HealthProfileSet profiles, IReadOnlyList<T> records, HealthProfileSelector<T> select, HealthProfileReader<T> reader, double* scores, byte* ranks, byte* profileIndexes) : Job
     {
         internal override void Prepare(int partitions)
         {
         }
 
-        internal override void Execute(int partition, int start, int end) => ScoreInSpans(records, start, end, scorer);
+        internal override void Execute(int partition, int start, int end)
+        {
+            var scorer = new ProfileScorer<T>(profiles, select, reader, scores, ranks, profileIndexes);
+            ScoreInSpans(records, start, end, scorer);
+            scorer.Flush();
+        }
     }
 
     /// <summary>
     /// Scores records with a profile set, writing each record's score, band rank and profile at its index in the whole
-    /// batch. Thread-safe: each call has its own look-up table and profile blocks, so partitions run side by side.
+    /// batch: spans of records in turn (a partition's, or a list's copied blocks), then <see cref="Flush"/>. Its look-up
+    /// table and profile blocks are its own, kept from one span to the next; not thread-safe, so each partition has one.
     /// </summary>
-    private sealed unsafe class ProfileScorer<T>(HealthProfileSet profiles, HealthProfileSelector<T> select, HealthProfileReader<T> reader, double* scores, byte* ranks, byte* profileIndexes) : ISpanScorer<T>
+    private sealed unsafe class ProfileScorer<T> : ISpanScorer<T>
     {
-        /// <summary>Scores <paramref name="records"/>, the first of which is the batch's record number <paramref name="offset"/>.</summary>
-        public void Score(ReadOnlySpan<T> records, int offset)
+        private readonly HealthProfileSet _profiles;
+        private readonly HealthProfileSelector<T> _select;
+        private readonly HealthProfileReader<T> _reader;
+        private readonly double* _scores;
+        private readonly byte* _ranks;
+        private readonly byte* _profileIndexes;
+        private readonly ProfileGroup?[] _groups;
+        private readonly double[] _row;
+        private readonly ProfileCache _cache = new();
+
+        internal ProfileScorer(HealthProfileSet profiles, HealthProfileSelector<T> select, HealthProfileReader<T> reader, double* scores, byte* ranks, byte* profileIndexes)
         {
+            _profiles = profiles;
+            _select = select;
+            _reader = reader;
+            _scores = scores;
+            _ranks = ranks;
+            _profileIndexes = profileIndexes;
             var count = profiles.Profiles.Count;
-            var groups = new ProfileGroup?[count + 1];
+            _groups = new ProfileGroup?[count + 1];
             var widest = 0;
             for (var p = 0; p <= count; p++)
             {
                 var profile = p < count ? profiles.Profiles[p] : profiles.Default;
-                groups[p] = profile is null ? null : new ProfileGroup(profile);
+                _groups[p] = profile is null ? null : new ProfileGroup(profile);
                 widest = Math.Max(widest, profile?.Model.Components.Count ?? 0);
             }
 
-            Span<double> row = widest <= 64 ? stackalloc double[widest] : new double[widest];
+            _row = new double[widest];
+        }
 
+        /// <summary>Scores <paramref name="records"/>, the first of which is the batch's record number <paramref name="offset"/>.</summary>
+        public void Score(ReadOnlySpan<T> records, int offset)
+        {
             // One pass: each record's profile (looked up only when its segment and stage are new), then its scores, into
             // its profile's block while the record is in cache.
-            var cache = new ProfileCache();
             for (var j = 0; j < records.Length; j++)
             {
                 var i = offset + j;
                 ref readonly var record = ref records[j];
-                select(in record, out var segment, out var stage);
-                var index = cache.Find(segment, stage);
+                _select(in record, out var segment, out var stage);
+                var index = _cache.Find(segment, stage);
                 if (index < 0)
                 {
-                    index = cache.Resolve(profiles, segment, stage);
+                    index = _cache.Resolve(_profiles, segment, stage);
                     if (index < 0)
                     {
                         throw NoProfile(i, segment, stage, nameof(records));
                     }
                 }
 
-                profileIndexes[i] = (byte)index;
-                var group = groups[index]!;
-                var values = row[..group.Components];
+                _profileIndexes[i] = (byte)index;
+                var group = _groups[index]!;
+                var values = _row.AsSpan(0, group.Components);
                 values.Fill(double.NaN);
-                reader(in record, group.Profile, values);
+                _reader(in record, group.Profile, values);
                 if (!group.Gathers)
                 {
-                    Write(ScoreRow(group.Profile.Model, values, i, nameof(records)), ref scores[i], ref ranks[i]);
+                    Write(ScoreRow(group.Profile.Model, values, i, nameof(records)), ref _scores[i], ref _ranks[i]);
                 }
                 else if (group.Add(values, i))
                 {
-                    group.Flush(scores, ranks);
+                    group.Flush(_scores, _ranks);
                 }
             }
+        }
 
-            foreach (var group in groups)
+        /// <summary>Scores what every profile's block still holds.</summary>
+        public void Flush()
+        {
+            foreach (var group in _groups)
             {
                 if (group is { Gathers: true })
                 {
-                    group.Flush(scores, ranks);
+                    group.Flush(_scores, _ranks);
                 }
             }
         }
@@ -289,18 +319,13 @@ public static partial class HealthBatch
         /// <summary>Gathers a record's scores (a column of <see cref="RecordScorerBlock"/> per component); true when the block is full.</summary>
         internal bool Add(ReadOnlySpan<double> values, int index)
         {
-            // The block's slots by reference, without a bounds check each: the block holds Components × RecordScorerBlock
-            // values and _count stays below RecordScorerBlock (the block is flushed when it fills).
-            var count = _count;
-            ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_block), count);
             for (var c = 0; c < values.Length; c++)
             {
-                Unsafe.Add(ref slot, c * RecordScorerBlock) = values[c];
+                _block[(c * RecordScorerBlock) + _count] = values[c];
             }
 
-            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_at), count) = index;
-            _count = ++count;
-            return count == RecordScorerBlock;
+            _at[_count++] = index;
+            return _count == RecordScorerBlock;
         }
 
         /// <summary>Scores the gathered records and writes each at its index.</summary>
