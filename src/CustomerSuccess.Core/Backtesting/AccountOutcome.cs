@@ -39,7 +39,7 @@ public sealed record AccountOutcome(string Account, OutcomeKind Kind, LocalDate 
             throw new ArgumentOutOfRangeException(nameof(horizonDays), horizonDays, "the horizon must be 1 day or more.");
         }
 
-        if (SnapshotProblem(snapshot) is { } problem)
+        if (ProblemWith(snapshot) is { } problem)
         {
             throw new ArgumentException(problem, nameof(snapshot));
         }
@@ -51,8 +51,14 @@ public sealed record AccountOutcome(string Account, OutcomeKind Kind, LocalDate 
             : end is { } last && Date >= last ? HorizonLabel.Retained : HorizonLabel.Censored;
     }
 
-    /// <summary>Why a snapshot of <paramref name="snapshot"/> cannot be labelled by this outcome (it is on or after the churn, or after the history's end), or null.</summary>
-    internal string? SnapshotProblem(LocalDate snapshot) =>
+    /// <summary>
+    /// Why a snapshot of <paramref name="snapshot"/> cannot be labelled by this outcome, or null when it can: it is on or
+    /// after the churn, or after the history's end. A reader of a history asks this of each snapshot to report it as a bad
+    /// row instead of catching the exception a back-test would throw.
+    /// </summary>
+    /// <param name="snapshot">The snapshot's date.</param>
+    /// <returns>The problem, naming the account and both dates, or null.</returns>
+    public string? ProblemWith(LocalDate snapshot) =>
         Kind == OutcomeKind.Churned
             ? snapshot >= Date ? $"account '{Account}' has a snapshot on {Iso(snapshot)}, on or after it churned ({Iso(Date)})." : null
             : snapshot > Date ? $"account '{Account}' has a snapshot on {Iso(snapshot)}, after its history ends ({Iso(Date)})." : null;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using CustomerSuccess.Health;
 
@@ -82,61 +81,18 @@ public sealed class BacktestReport
         }
 
         _ = Internal.Normal.Critical(level, nameof(level)); // the level checked before any work
-        var problems = new List<string>();
-        var byAccount = new Dictionary<string, AccountOutcome>(StringComparer.Ordinal);
-        foreach (var outcome in outcomes)
-        {
-            ArgumentNullException.ThrowIfNull(outcome, nameof(outcomes));
-            if (!byAccount.TryAdd(outcome.Account, outcome))
-            {
-                problems.Add($"account '{outcome.Account}' has two outcomes.");
-            }
-        }
-
-        var labelled = new List<(BacktestSnapshot Snapshot, bool Churned)>();
+        var history = History.Read(snapshots, outcomes, bands);
+        var labelled = new List<(BacktestSnapshot Snapshot, bool Churned)>(history.Snapshots.Count);
         var first = new Dictionary<string, BacktestSnapshot>(StringComparer.Ordinal);
-        var days = new HashSet<(string, NodaTime.LocalDate)>();
-        long read = 0, censored = 0;
-        foreach (var snapshot in snapshots)
+        long censored = 0;
+        foreach (var snapshot in history.Snapshots)
         {
-            ArgumentNullException.ThrowIfNull(snapshot, nameof(snapshots));
-            read++;
-            if (!byAccount.TryGetValue(snapshot.Account, out var outcome))
-            {
-                problems.Add($"account '{snapshot.Account}' has a snapshot but no outcome.");
-                continue;
-            }
-
-            if (snapshot.Health.HasScore && !IsBandOf(bands, snapshot.Health.Band))
-            {
-                problems.Add($"account '{snapshot.Account}' has a health score banded '{snapshot.Health.Band.Label}', not a band of the scheme '{bands.Name}'.");
-                continue;
-            }
-
-            if (snapshot.RiskScore is { } riskScore && !(riskScore >= 0 && riskScore <= 100))
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"account '{snapshot.Account}' has a risk score of {riskScore}; it must be in [0, 100]."));
-                continue;
-            }
-
-            if (!days.Add((snapshot.Account, snapshot.AsOf)))
-            {
-                problems.Add($"account '{snapshot.Account}' has two snapshots on {snapshot.AsOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}.");
-                continue;
-            }
-
             if (!first.TryGetValue(snapshot.Account, out var earliest) || snapshot.AsOf < earliest.AsOf)
             {
                 first[snapshot.Account] = snapshot;
             }
 
-            if (outcome.SnapshotProblem(snapshot.AsOf) is { } problem)
-            {
-                problems.Add(problem);
-                continue;
-            }
-
-            var label = outcome.LabelAt(snapshot.AsOf, horizonDays);
+            var label = history.Outcomes[snapshot.Account].LabelAt(snapshot.AsOf, horizonDays);
             if (label == HorizonLabel.Censored)
             {
                 censored++;
@@ -147,20 +103,19 @@ public sealed class BacktestReport
             }
         }
 
-        Internal.Guard.NoProblems(problems, "The history", nameof(snapshots));
         var bandOrder = bands.Bands.Reverse().Select(b => b.Label).ToList();
-        var byBand = ChurnRateTable.Build(labelled.Select(l => (l.Snapshot.Health.HasScore ? l.Snapshot.Health.Band.Label : NoScore, l.Churned)), bandOrder, level);
+        var byBand = ChurnRateTable.Build(labelled.Select(l => (History.BandOf(l.Snapshot), l.Churned)), bandOrder, level);
         var scored = labelled.Where(l => l.Snapshot.Health.HasScore).ToList();
         var health = RocAuc.Compute(scored.Select(l => l.Snapshot.Health.Value).ToArray(), scored.Select(l => l.Churned).ToArray(), higherMeansOutcome: false, level);
         var assessed = labelled.Where(l => l.Snapshot.RiskScore is not null).ToList();
         var risk = RocAuc.Compute(assessed.Select(l => l.Snapshot.RiskScore!.Value).ToArray(), assessed.Select(l => l.Churned).ToArray(), higherMeansOutcome: true, level);
-        return new BacktestReport(horizonDays, read, censored, byBand, health, risk, RuleLifts(labelled, byBand.Overall, level), Survival(first, byAccount, bandOrder, level));
+        return new BacktestReport(horizonDays, history.Snapshots.Count, censored, byBand, health, risk, RuleLifts(labelled, byBand.Overall, level), Survival(first, history.Outcomes, bandOrder, level));
     }
 
     private static IReadOnlyList<BandSurvival> Survival(Dictionary<string, BacktestSnapshot> first, Dictionary<string, AccountOutcome> outcomes, List<string> bandOrder, double level)
     {
         var byBand = first.Values
-            .Select(s => (Band: s.Health.HasScore ? s.Health.Band.Label : NoScore, Days: (double)NodaTime.Period.DaysBetween(s.AsOf, outcomes[s.Account].Date), Churned: outcomes[s.Account].Kind == OutcomeKind.Churned))
+            .Select(s => (Band: History.BandOf(s), Days: (double)NodaTime.Period.DaysBetween(s.AsOf, outcomes[s.Account].Date), Churned: outcomes[s.Account].Kind == OutcomeKind.Churned))
             .ToLookup(x => x.Band, StringComparer.Ordinal);
         return bandOrder.Append(NoScore).Where(byBand.Contains).Select(band =>
         {
@@ -168,9 +123,6 @@ public sealed class BacktestReport
             return new BandSurvival(band, SurvivalCurve.KaplanMeier(accounts.Select(a => a.Days).ToArray(), accounts.Select(a => a.Churned).ToArray(), level));
         }).ToList().AsReadOnly();
     }
-
-    private static bool IsBandOf(HealthBandScheme bands, HealthBand band) =>
-        band.Rank >= 0 && band.Rank < bands.Bands.Count && bands.Bands[band.Rank].Equals(band);
 
     private static IReadOnlyList<RuleLift> RuleLifts(List<(BacktestSnapshot Snapshot, bool Churned)> labelled, ProportionInterval overall, double level)
     {
