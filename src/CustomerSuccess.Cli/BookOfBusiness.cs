@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using CustomerSuccess.Engagement;
 using NodaTime;
 
@@ -160,20 +159,19 @@ internal sealed class BookReader(CliEnvironment env, LocalDate asOf, CellReader 
     /// <summary>The line each id was first given on, its row good or bad.</summary>
     private readonly Dictionary<string, long> _accountLines = new(StringComparer.Ordinal);
     private readonly string _as = asOf.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-
-    private delegate void RowHandler(FieldSource row, FieldParser cells);
+    private readonly RowFileReader _reader = new(env, cells, columns, errors, stopAtFirstError);
 
     /// <summary>The accounts, in the order of the accounts file.</summary>
     public List<BookAccount> Accounts { get; } = [];
 
     /// <summary>Each file's counts, in the order read.</summary>
-    public List<FileCounts> Files { get; } = [];
+    public List<FileCounts> Files => _reader.Files;
 
     /// <summary>Whether the accounts file has a column for the field of that name: an area whose column is absent is left off the agenda.</summary>
     public HashSet<string> AccountColumns { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Set when <c>--on-error fail</c> stopped the run at a bad row.</summary>
-    public bool Stopped { get; private set; }
+    public bool Stopped => _reader.Stopped;
 
     /// <summary>Reads every file of the book; false when a bad row stopped the run.</summary>
     public bool Read(BookFiles files)
@@ -185,71 +183,8 @@ internal sealed class BookReader(CliEnvironment env, LocalDate asOf, CellReader 
             && (files.Milestones is null || ReadFile(files.Milestones, MilestoneFields, Account, ReadMilestone));
     }
 
-    /// <summary>Reads one file's rows through <paramref name="handle"/>; the fields it has columns for go into <paramref name="given"/>.</summary>
-    private bool ReadFile(string path, IReadOnlyList<InputField> fields, string key, RowHandler handle, HashSet<string>? given = null)
-    {
-        var counts = new FileCounts(path);
-        Files.Add(counts);
-        using var stream = ScoringRun.OpenInput(env, path);
-        RowSource source;
-        try
-        {
-            source = RowSource.Open(path, stream, fields, columns, key);
-        }
-        catch (UsageException e)
-        {
-            throw new UsageException($"{path}: {e.Message}");
-        }
-
-        using (source)
-        {
-            given?.UnionWith(Enumerable.Range(0, fields.Count).Where(source.Gives).Select(f => fields[f].Name));
-
-            var min = fields.Select(f => f.Min).ToArray();
-            var max = fields.Select(f => f.Max).ToArray();
-            var block = source.CreateBlock();
-            var row = source.CreateFieldSource();
-            var rowErrors = new List<RowError>();
-            while (block.Fill(source.Records))
-            {
-                for (var i = 0; i < block.Count; i++)
-                {
-                    row.Load(block, i);
-                    counts.Read++;
-                    rowErrors.Clear();
-                    if (row.RowProblem is { } problem)
-                    {
-                        rowErrors.Add(new RowError(row.Line, "(row)", row.RawRow, problem));
-                    }
-                    else
-                    {
-                        handle(row, new FieldParser(row, min, max, cells, rowErrors));
-                    }
-
-                    if (rowErrors.Count == 0)
-                    {
-                        counts.Used++;
-                        continue;
-                    }
-
-                    counts.Rejected++;
-                    if (stopAtFirstError)
-                    {
-                        Stopped = true;
-                        env.Error.WriteLine($"customer-success: bad row in {path} at {string.Join("; ", rowErrors.Select(e => e.ToString()))}; stopping (--on-error fail).");
-                        return false;
-                    }
-
-                    foreach (var error in rowErrors)
-                    {
-                        errors.Write(error, path);
-                    }
-                }
-            }
-        }
-
-        return true;
-    }
+    private bool ReadFile(string path, IReadOnlyList<InputField> fields, string key, RowFileReader.RowHandler handle, HashSet<string>? given = null) =>
+        _reader.Read(path, fields, key, handle, given);
 
     private void ReadAccount(FieldSource row, FieldParser cells)
     {

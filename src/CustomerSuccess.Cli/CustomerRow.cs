@@ -64,8 +64,8 @@ internal sealed class CustomerRow
     private readonly record struct Hierarchy(string? ParentId, string? Profile, LifecycleStage? Stage, int? Seats);
 
     /// <summary>
-    /// Parses a source's current record and scores its health with the model of <paramref name="models"/> that scores
-    /// it (its profile's, with a profile set), using <paramref name="components"/> (one per component column) and
+    /// Parses a source's current record as of <paramref name="asOf"/> (a history's row: as of its own date) and scores
+    /// its health with the model of <paramref name="models"/> that scores it (its profile's, with a profile set), using <paramref name="components"/> (one per component column) and
     /// <paramref name="scratch"/> (<see cref="RunModels.MaxComponents"/> long) as scratch. Returns null when a value is
     /// bad, with every bad cell of the row in <paramref name="errors"/> (which it clears first).
     /// </summary>
@@ -79,6 +79,18 @@ internal sealed class CustomerRow
         }
 
         var values = new FieldParser(source, layout.Min, layout.Max, cells, errors);
+        if (layout.AsOf >= 0)
+        {
+            // A history's row is as of its own date: its other dates are checked against that day.
+            var own = values.Date(layout.AsOf);
+            if (own is null && !source.TryGet(layout.AsOf, out _))
+            {
+                values.Fail(layout.AsOf, "the snapshot's date is required in a history");
+            }
+
+            asOf = own ?? asOf;
+        }
+
         var hasId = source.TryGet(layout.Id, out var idText);
         if (!hasId)
         {
@@ -100,9 +112,9 @@ internal sealed class CustomerRow
         var unresolvedTickets = values.Integer(layout.UnresolvedTickets);
         var tickets30d = values.Integer(layout.Tickets30d);
         var openEscalations = values.Integer(layout.OpenEscalations);
-        var lastContact = values.PastDate(layout.LastContact, asOf);
-        var lastLogin = values.PastDate(layout.LastLogin, asOf);
-        var lastActivity = values.PastDate(layout.LastActivity, asOf);
+        var lastContact = values.PastDate(layout.LastContact, asOf, layout.AsOf >= 0);
+        var lastLogin = values.PastDate(layout.LastLogin, asOf, layout.AsOf >= 0);
+        var lastActivity = values.PastDate(layout.LastActivity, asOf, layout.AsOf >= 0);
         var latePayments = values.Integer(layout.LatePayments);
         var championLeaving = values.Boolean(layout.ChampionLeaving);
         var nps = values.Integer(layout.Nps);
@@ -283,6 +295,7 @@ internal sealed class CustomerRow
             Stage = Of(index, InputField.Stage);
             Kickoff = Of(index, InputField.Kickoff);
             GoLive = Of(index, InputField.GoLive);
+            AsOf = Of(index, InputField.AsOf);
         }
 
         public int ComponentCount { get; }
@@ -344,6 +357,9 @@ internal sealed class CustomerRow
         public int Kickoff { get; }
 
         public int GoLive { get; }
+
+        /// <summary>The snapshot's date of a history's row; -1 outside a history.</summary>
+        public int AsOf { get; }
 
         private int Of(Dictionary<string, int> index, string name) => index.TryGetValue(name, out var i) && i >= ComponentCount ? i : -1;
     }

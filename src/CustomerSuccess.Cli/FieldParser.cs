@@ -102,12 +102,15 @@ internal readonly ref struct FieldParser(FieldSource source, double[] min, doubl
     }
 
     /// <summary>A date that must not be after the as-of date: a later one is a bad cell of its row, not a crash.</summary>
-    public LocalDate? PastDate(int field, LocalDate asOf)
+    /// <summary>A date on or before <paramref name="asOf"/>: the run's as-of date, or, <paramref name="ofSnapshot"/>, a history row's own date.</summary>
+    public LocalDate? PastDate(int field, LocalDate asOf, bool ofSnapshot = false)
     {
         var date = Date(field);
         if (date > asOf)
         {
-            Fail(field, string.Create(CultureInfo.InvariantCulture, $"after the as-of date {asOf:uuuu-MM-dd}: a past event cannot be dated later (check --as-of and --time-zone)"));
+            Fail(field, ofSnapshot
+                ? string.Create(CultureInfo.InvariantCulture, $"after the snapshot's date {asOf:uuuu-MM-dd} ({InputField.AsOf}): a past event cannot be dated later")
+                : string.Create(CultureInfo.InvariantCulture, $"after the as-of date {asOf:uuuu-MM-dd}: a past event cannot be dated later (check --as-of and --time-zone)"));
             return null;
         }
 

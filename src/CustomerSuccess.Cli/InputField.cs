@@ -33,6 +33,10 @@ internal sealed record InputField(string Name, FieldKind Kind, double Min, doubl
     public const string Stage = "stage";
     public const string Kickoff = "kickoff";
     public const string GoLive = "go_live";
+    public const string AsOf = "as_of";
+
+    /// <summary>The field of a history's rows that dates each snapshot, read only by a back-test.</summary>
+    public static InputField SnapshotDate { get; } = new(AsOf, FieldKind.Date, 0, 0, "the snapshot's date: the row's figures are as of that day (required, in a history)");
 
     /// <summary>The fields besides the model's components, in the order the docs list them.</summary>
     public static IReadOnlyList<InputField> Common { get; } =
@@ -76,10 +80,13 @@ internal sealed record InputField(string Name, FieldKind Kind, double Min, doubl
     /// Every field for a run's models: their component keys (scores 0 to 100) first, then <see cref="Common"/> (without
     /// the segment, stage and onboarding dates unless a profile set reads them).
     /// </summary>
-    public static IReadOnlyList<InputField> For(RunModels models)
+    /// <param name="models">The run's models.</param>
+    /// <param name="history">Whether the input is a history: each row then gives its own date, in <see cref="AsOf"/>.</param>
+    public static IReadOnlyList<InputField> For(RunModels models, bool history = false)
     {
         var keys = models.ComponentKeys;
         var components = keys.Select((key, i) => new InputField(key, FieldKind.Number, 0, 100, models.ComponentDescriptions[i]));
-        return [.. components, .. Common.Where(f => !keys.Contains(f.Name, StringComparer.OrdinalIgnoreCase) && (models.Profiles is not null || !ProfileFields.Contains(f.Name)))];
+        IEnumerable<InputField> dated = history && !keys.Contains(AsOf, StringComparer.OrdinalIgnoreCase) ? [SnapshotDate] : [];
+        return [.. components, .. Common.Where(f => !keys.Contains(f.Name, StringComparer.OrdinalIgnoreCase) && (models.Profiles is not null || !ProfileFields.Contains(f.Name))), .. dated];
     }
 }

@@ -13,7 +13,7 @@ using Spectre.Console;
 
 namespace CustomerSuccess.Cli;
 
-/// <summary>The <c>customer-success</c> command line: <c>score</c>, <c>summary</c>, <c>report</c>, <c>agenda</c>, <c>models</c> and <c>generate</c>.</summary>
+/// <summary>The <c>customer-success</c> command line: <c>score</c>, <c>summary</c>, <c>report</c>, <c>agenda</c>, <c>backtest</c>, <c>models</c> and <c>generate</c>.</summary>
 internal static partial class Tool
 {
     /// <summary>Parses and runs a command line; returns the exit code (see <see cref="ExitCodes"/>).</summary>
@@ -71,6 +71,7 @@ internal static partial class Tool
         root.Subcommands.Add(SummaryCommand(env));
         root.Subcommands.Add(ReportCommand(env));
         root.Subcommands.Add(AgendaCommand(env));
+        root.Subcommands.Add(BacktestCommand(env));
         root.Subcommands.Add(ModelsCommand(env));
         root.Subcommands.Add(GenerateCommand(env));
         return root;
@@ -120,10 +121,14 @@ internal static partial class Tool
             AddReadingTo(command);
         }
 
-        /// <summary>Adds the options of how cells are read and bad rows handled, for a command that reads other files than one customer file.</summary>
-        public void AddReadingTo(Command command)
+        /// <summary>Adds the options of how cells are read and bad rows handled, for a command that reads other files than one customer file; <c>--as-of</c> with <paramref name="asOf"/>.</summary>
+        public void AddReadingTo(Command command, bool asOf = true)
         {
-            command.Options.Add(AsOf);
+            if (asOf)
+            {
+                command.Options.Add(AsOf);
+            }
+
             command.Options.Add(Delimiter);
             command.Options.Add(DateFormat);
             command.Options.Add(TimeZone);
@@ -148,17 +153,7 @@ internal static partial class Tool
             var model = profiles is null ? RunModels.Single(ModelResolver.Resolve(result.GetValue(Model))) : ModelResolver.LoadProfiles(profiles);
             var reading = Reading(result);
             var asOf = AsOfDate(result, env, reading);
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var entry in result.GetValue(Map) ?? [])
-            {
-                var at = entry.LastIndexOf('=');
-                if (at <= 0 || at == entry.Length - 1)
-                {
-                    throw new UsageException($"--map {entry}: give COLUMN=FIELD, for example --map \"Account ID=id\".");
-                }
-
-                map[entry[..at]] = entry[(at + 1)..].Trim();
-            }
+            var map = ParseMap(result.GetValue(Map));
 
             NotBlank(input, "INPUT");
             NotBlank(output, "--output");
@@ -169,6 +164,24 @@ internal static partial class Tool
             Distinct(output, "--output", errors, errorsWhat, "pass --errors with another path");
             var columns = new ColumnOptions(map, result.GetValue(Ignore) ?? [], ParseDelimiter(result.GetValue(Delimiter)));
             return new RunSettings(input, model, asOf, columns, reading, result.GetValue(OnError) == "fail", errors);
+        }
+
+        /// <summary>The <c>--map</c> entries, COLUMN=FIELD each: the field each named column is read as.</summary>
+        public static Dictionary<string, string> ParseMap(string[]? entries)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in entries ?? [])
+            {
+                var at = entry.LastIndexOf('=');
+                if (at <= 0 || at == entry.Length - 1)
+                {
+                    throw new UsageException($"--map {entry}: give COLUMN=FIELD, for example --map \"Account ID=id\".");
+                }
+
+                map[entry[..at]] = entry[(at + 1)..].Trim();
+            }
+
+            return map;
         }
 
         /// <summary>
@@ -428,12 +441,14 @@ internal static partial class Tool
         var asOf = new Option<string?>("--as-of") { Description = "The date the data is as of (yyyy-MM-dd). Default: today (UTC)." };
         var output = new Option<string?>("--output", "-o") { Description = "The output file. Default: standard output." };
         var book = new Option<string?>("--book") { Description = $"Writes a book of business for 'agenda' into the folder BOOK instead ({BookGenerator.AccountsFile}, {BookGenerator.TouchpointsFile}, {BookGenerator.StakeholdersFile}, {BookGenerator.QbrsFile}, {BookGenerator.MilestonesFile}), --count accounts." };
-        var command = new Command("generate", "Writes a realistic synthetic customer file (CSV) for the default model, or a book of business for the agenda.");
+        var historyFolder = new Option<string?>("--history") { Description = $"Writes a history for 'backtest' into the folder HISTORY instead ({HistoryGenerator.HistoryFile}, {HistoryGenerator.OutcomesFile}): a year of monthly snapshots of --count accounts ending on --as-of, with churn planted (driven by usage most, support next)." };
+        var command = new Command("generate", "Writes a realistic synthetic customer file (CSV) for the default model, a book of business for the agenda, or a history for the back-test.");
         command.Options.Add(count);
         command.Options.Add(seed);
         command.Options.Add(asOf);
         command.Options.Add(output);
         command.Options.Add(book);
+        command.Options.Add(historyFolder);
         command.SetAction(result =>
         {
             var n = result.GetValue(count);
@@ -443,6 +458,18 @@ internal static partial class Tool
             }
 
             var date = ParseDate(result.GetValue(asOf), "--as-of") ?? env.Clock.GetCurrentInstant().InUtc().Date;
+            if (result.GetValue(historyFolder) is { } historyPath)
+            {
+                InputOptions.NotBlank(historyPath, "--history");
+                if (result.GetValue(output) is not null || result.GetValue(book) is not null)
+                {
+                    throw new UsageException("--history writes a folder of files; give it alone, without --output or --book.");
+                }
+
+                new HistoryGenerator(result.GetValue(seed), date).Write(historyPath, n);
+                return ExitCodes.Success;
+            }
+
             if (result.GetValue(book) is { } folder)
             {
                 InputOptions.NotBlank(folder, "--book");

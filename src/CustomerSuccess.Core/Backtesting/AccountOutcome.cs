@@ -8,7 +8,7 @@ namespace CustomerSuccess.Backtesting;
 /// <summary>How an account's history ends: churned on a date, renewed on a date, or still active on the history's last day.</summary>
 /// <param name="Account">The account's id. Not empty.</param>
 /// <param name="Kind">How it ends.</param>
-/// <param name="Date">When: the churn, the renewal, or the history's last day.</param>
+/// <param name="Date">When: the churn, the renewal (which commits the account to a new term), or the history's last day.</param>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record AccountOutcome(string Account, OutcomeKind Kind, LocalDate Date)
 {
@@ -23,9 +23,10 @@ public sealed record AccountOutcome(string Account, OutcomeKind Kind, LocalDate 
 
     /// <summary>
     /// What became of the account within <paramref name="horizonDays"/> after a snapshot of <paramref name="snapshot"/>:
-    /// churned if it churned on or before the horizon's last day, retained if it was observed (churning later, renewing or
-    /// active) until at least that day, censored otherwise, so that an account observed for less than the horizon is
-    /// never counted as retained.
+    /// churned if it churned on or before the horizon's last day; retained if it churned later, renewed (a renewal
+    /// commits it to a new term, so it is retained through any horizon that begins before it), or was still active on
+    /// the horizon's last day; censored when its history ends, still active, before that day, so that an account
+    /// observed for less than the horizon is never counted as retained.
     /// </summary>
     /// <param name="snapshot">The snapshot's date.</param>
     /// <param name="horizonDays">The horizon, 1 day or more; <see cref="DefaultHorizonDays"/> by default.</param>
@@ -46,9 +47,12 @@ public sealed record AccountOutcome(string Account, OutcomeKind Kind, LocalDate 
 
         // A horizon that runs past the calendar's last day ends after every date: a churn falls in it, nothing else fills it.
         var end = IsoDays.PlusDaysOrNull(snapshot, horizonDays);
-        return Kind == OutcomeKind.Churned
-            ? end is null || Date <= end ? HorizonLabel.Churned : HorizonLabel.Retained
-            : end is { } last && Date >= last ? HorizonLabel.Retained : HorizonLabel.Censored;
+        return Kind switch
+        {
+            OutcomeKind.Churned => end is null || Date <= end ? HorizonLabel.Churned : HorizonLabel.Retained,
+            OutcomeKind.Renewed => HorizonLabel.Retained,
+            _ => end is { } last && Date >= last ? HorizonLabel.Retained : HorizonLabel.Censored,
+        };
     }
 
     /// <summary>

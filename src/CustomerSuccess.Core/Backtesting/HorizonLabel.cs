@@ -3,7 +3,7 @@ namespace CustomerSuccess.Backtesting;
 /// <summary>What became of an account within a horizon after a snapshot.</summary>
 public enum HorizonLabel
 {
-    /// <summary>Observed for the whole horizon without churning.</summary>
+    /// <summary>Did not churn within the horizon: observed for the whole of it, or renewed (committed to a new term).</summary>
     Retained = 0,
 
     /// <summary>Churned within the horizon.</summary>

@@ -6,7 +6,7 @@ public enum OutcomeKind
     /// <summary>It churned on the outcome's date.</summary>
     Churned = 0,
 
-    /// <summary>It renewed on the outcome's date: retained at least until then.</summary>
+    /// <summary>It renewed on the outcome's date, committing to a new term: retained through any horizon that begins before then.</summary>
     Renewed = 1,
 
     /// <summary>It was still a customer when the history ends, on the outcome's date.</summary>

@@ -209,8 +209,9 @@ public sealed class BacktestStatisticsTests
     [InlineData(OutcomeKind.Churned, "2026-04-02", HorizonLabel.Retained)]
     [InlineData(OutcomeKind.Active, "2026-02-01", HorizonLabel.Censored)]
     [InlineData(OutcomeKind.Active, "2026-04-01", HorizonLabel.Retained)]
-    [InlineData(OutcomeKind.Renewed, "2026-03-31", HorizonLabel.Censored)]
-    [InlineData(OutcomeKind.Renewed, "2026-01-01", HorizonLabel.Censored)]
+    [InlineData(OutcomeKind.Renewed, "2026-03-31", HorizonLabel.Retained)]
+    [InlineData(OutcomeKind.Renewed, "2026-01-01", HorizonLabel.Retained)]
+    [InlineData(OutcomeKind.Renewed, "2026-06-01", HorizonLabel.Retained)]
     public void AHorizonOf90Days_LabelsChurnRetentionAndCensoring(OutcomeKind kind, string date, HorizonLabel expected)
     {
         var outcome = new AccountOutcome("A", kind, LocalDate.FromDateTime(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
