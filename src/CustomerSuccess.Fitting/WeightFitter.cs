@@ -240,9 +240,10 @@ public static class WeightFitter
                     z += beta[j + 1] * x[(i * k) + j];
                 }
 
-                // log(1 + e^z) - y z, computed without overflow; its derivative in z is sigmoid(z) - y.
-                loss += (z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z))) - (y[i] * z);
-                var residual = (1 / (1 + Math.Exp(-z))) - y[i];
+                // log(1 + e^z) - y z, computed without overflow from e^-|z|; its derivative in z is sigmoid(z) - y.
+                var e = Math.Exp(-Math.Abs(z));
+                loss += Math.Max(z, 0) + Math.Log(1 + e) - (y[i] * z);
+                var residual = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i];
                 gradient[0] += residual;
                 for (var j = 0; j < k; j++)
                 {
@@ -265,7 +266,7 @@ public static class WeightFitter
             return (loss, Vector<double>.Build.DenseOfArray(gradient));
         }
 
-        var minimizer = new BfgsMinimizer(gradientTolerance: 1e-9, parameterTolerance: 1e-12, functionProgressTolerance: 1e-14, maximumIterations: 1000);
+        var minimizer = new BfgsMinimizer(gradientTolerance: 1e-7, parameterTolerance: 1e-9, functionProgressTolerance: 1e-12, maximumIterations: 1000);
         var result = minimizer.FindMinimum(ObjectiveFunction.Gradient(LossAndGradient), Vector<double>.Build.Dense(k + 1));
         var point = result.MinimizingPoint;
         return (point[0], [.. point.Skip(1)]);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.InteropServices;
 using CustomerSuccess.Health;
 
 namespace CustomerSuccess.Backtesting;
@@ -81,41 +82,59 @@ public sealed class BacktestReport
         }
 
         _ = Internal.Normal.Critical(level, nameof(level)); // the level checked before any work
-        var history = History.Read(snapshots, outcomes, bands);
-        var labelled = new List<(BacktestSnapshot Snapshot, bool Churned)>(history.Snapshots.Count);
-        var first = new Dictionary<string, BacktestSnapshot>(StringComparer.Ordinal);
+        var bandOrder = bands.Bands.Reverse().Select(b => b.Label).ToList();
+        var order = new List<string>(bandOrder);
+        var counts = bandOrder.ToDictionary(b => b, _ => (0L, 0L), StringComparer.Ordinal);
+        var capacity = snapshots.TryGetNonEnumeratedCount(out var n) ? n : 0;
+        var health = new List<double>(capacity);
+        var healthChurned = new List<bool>(capacity);
+        var risk = new List<double>(capacity);
+        var riskChurned = new List<bool>(capacity);
+        var fired = new SortedDictionary<string, (long Snapshots, long Churned)>(StringComparer.Ordinal);
+        var first = new Dictionary<string, (NodaTime.LocalDate AsOf, string Band)>(StringComparer.Ordinal);
         long censored = 0;
-        foreach (var snapshot in history.Snapshots)
+        var history = History.Read(snapshots, outcomes, bands, (snapshot, outcome) =>
         {
+            var band = History.BandOf(snapshot);
             if (!first.TryGetValue(snapshot.Account, out var earliest) || snapshot.AsOf < earliest.AsOf)
             {
-                first[snapshot.Account] = snapshot;
+                first[snapshot.Account] = (snapshot.AsOf, band);
             }
 
-            var label = history.Outcomes[snapshot.Account].LabelAt(snapshot.AsOf, horizonDays);
+            var label = outcome.LabelAt(snapshot.AsOf, horizonDays);
             if (label == HorizonLabel.Censored)
             {
                 censored++;
+                return;
             }
-            else
-            {
-                labelled.Add((snapshot, label == HorizonLabel.Churned));
-            }
-        }
 
-        var bandOrder = bands.Bands.Reverse().Select(b => b.Label).ToList();
-        var byBand = ChurnRateTable.Build(labelled.Select(l => (History.BandOf(l.Snapshot), l.Churned)), bandOrder, level);
-        var scored = labelled.Where(l => l.Snapshot.Health.HasScore).ToList();
-        var health = RocAuc.Compute(scored.Select(l => l.Snapshot.Health.Value).ToArray(), scored.Select(l => l.Churned).ToArray(), higherMeansOutcome: false, level);
-        var assessed = labelled.Where(l => l.Snapshot.RiskScore is not null).ToList();
-        var risk = RocAuc.Compute(assessed.Select(l => l.Snapshot.RiskScore!.Value).ToArray(), assessed.Select(l => l.Churned).ToArray(), higherMeansOutcome: true, level);
-        return new BacktestReport(horizonDays, history.Snapshots.Count, censored, byBand, health, risk, RuleLifts(labelled, byBand.Overall, level), Survival(first, history.Outcomes, bandOrder, level));
+            var churned = label == HorizonLabel.Churned;
+            ChurnRateTable.Count(order, counts, band, churned);
+            if (snapshot.Health.HasScore)
+            {
+                health.Add(snapshot.Health.Value);
+                healthChurned.Add(churned);
+            }
+
+            if (snapshot.RiskScore is { } riskScore)
+            {
+                risk.Add(riskScore);
+                riskChurned.Add(churned);
+            }
+
+            CountRules(fired, snapshot.FiredRules, churned);
+        });
+
+        var byBand = ChurnRateTable.FromCounts(order, counts, level);
+        var healthAuc = RocAuc.Compute(CollectionsMarshal.AsSpan(health), CollectionsMarshal.AsSpan(healthChurned), higherMeansOutcome: false, level);
+        var riskAuc = RocAuc.Compute(CollectionsMarshal.AsSpan(risk), CollectionsMarshal.AsSpan(riskChurned), higherMeansOutcome: true, level);
+        return new BacktestReport(horizonDays, history.Snapshots, censored, byBand, healthAuc, riskAuc, RuleLifts(fired, byBand.Overall, level), Survival(first, history.Outcomes, bandOrder, level));
     }
 
-    private static IReadOnlyList<BandSurvival> Survival(Dictionary<string, BacktestSnapshot> first, Dictionary<string, AccountOutcome> outcomes, List<string> bandOrder, double level)
+    private static IReadOnlyList<BandSurvival> Survival(Dictionary<string, (NodaTime.LocalDate AsOf, string Band)> first, Dictionary<string, AccountOutcome> outcomes, List<string> bandOrder, double level)
     {
-        var byBand = first.Values
-            .Select(s => (Band: History.BandOf(s), Days: (double)NodaTime.Period.DaysBetween(s.AsOf, outcomes[s.Account].Date), Churned: outcomes[s.Account].Kind == OutcomeKind.Churned))
+        var byBand = first
+            .Select(f => (f.Value.Band, Days: (double)NodaTime.Period.DaysBetween(f.Value.AsOf, outcomes[f.Key].Date), Churned: outcomes[f.Key].Kind == OutcomeKind.Churned))
             .ToLookup(x => x.Band, StringComparer.Ordinal);
         return bandOrder.Append(NoScore).Where(byBand.Contains).Select(band =>
         {
@@ -124,18 +143,28 @@ public sealed class BacktestReport
         }).ToList().AsReadOnly();
     }
 
-    private static IReadOnlyList<RuleLift> RuleLifts(List<(BacktestSnapshot Snapshot, bool Churned)> labelled, ProportionInterval overall, double level)
+    /// <summary>Counts each rule a snapshot fired once, however often its list names it.</summary>
+    private static void CountRules(SortedDictionary<string, (long Snapshots, long Churned)> fired, IReadOnlyList<string> rules, bool churned)
     {
-        var fired = new SortedDictionary<string, (long Snapshots, long Churned)>(StringComparer.Ordinal);
-        foreach (var (snapshot, churned) in labelled)
+        for (var i = 0; i < rules.Count; i++)
         {
-            foreach (var rule in snapshot.FiredRules.Distinct(StringComparer.Ordinal))
+            var rule = rules[i];
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++)
+            {
+                seen = string.Equals(rules[j], rule, StringComparison.Ordinal);
+            }
+
+            if (!seen)
             {
                 var c = fired.GetValueOrDefault(rule);
                 fired[rule] = (c.Snapshots + 1, c.Churned + (churned ? 1 : 0));
             }
         }
+    }
 
+    private static IReadOnlyList<RuleLift> RuleLifts(SortedDictionary<string, (long Snapshots, long Churned)> fired, ProportionInterval overall, double level)
+    {
         return fired.Select(f =>
         {
             var on = ProportionInterval.Wilson(f.Value.Churned, f.Value.Snapshots, level);

@@ -44,18 +44,34 @@ public sealed class ChurnRateTable
             }
         }
 
-        long accounts = 0, churned = 0;
         foreach (var (group, didChurn) in observations)
         {
             ArgumentNullException.ThrowIfNull(group, nameof(observations));
-            if (!counts.TryGetValue(group, out var c))
-            {
-                order.Add(group);
-            }
+            Count(order, counts, group, didChurn);
+        }
 
-            counts[group] = (c.Accounts + 1, c.Churned + (didChurn ? 1 : 0));
-            accounts++;
-            churned += didChurn ? 1 : 0;
+        return FromCounts(order, counts, level);
+    }
+
+    /// <summary>Counts one observation of <paramref name="group"/>, adding the group to <paramref name="order"/> when first seen.</summary>
+    internal static void Count(List<string> order, Dictionary<string, (long Accounts, long Churned)> counts, string group, bool churned)
+    {
+        if (!counts.TryGetValue(group, out var c))
+        {
+            order.Add(group);
+        }
+
+        counts[group] = (c.Accounts + 1, c.Churned + (churned ? 1 : 0));
+    }
+
+    /// <summary>The table of groups counted with <see cref="Count"/>, in <paramref name="order"/>.</summary>
+    internal static ChurnRateTable FromCounts(List<string> order, Dictionary<string, (long Accounts, long Churned)> counts, double level)
+    {
+        long accounts = 0, churned = 0;
+        foreach (var c in counts.Values)
+        {
+            accounts += c.Accounts;
+            churned += c.Churned;
         }
 
         var overall = ProportionInterval.Wilson(churned, accounts, level);

@@ -1,18 +1,21 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using CustomerSuccess.Health;
 using NodaTime;
 
 namespace CustomerSuccess.Backtesting;
 
 /// <summary>
-/// A history checked once for everything a back-test and a calibration refuse, every problem named before any figure:
-/// the outcomes by account and the snapshots in the order given.
+/// A history checked as it streams by for everything a back-test and a calibration refuse: the outcomes are read
+/// first, then each snapshot is checked and, when good, handed on with its outcome; every problem is named, in one
+/// exception, once the snapshots end. Nothing of a snapshot is kept here but its account and day (two snapshots of a
+/// day are refused), so a caller that keeps only counts holds memory proportional to the accounts and days.
 /// </summary>
 internal sealed class History
 {
-    private History(Dictionary<string, AccountOutcome> outcomes, List<BacktestSnapshot> snapshots)
+    private History(Dictionary<string, AccountOutcome> outcomes, long snapshots)
     {
         Outcomes = outcomes;
         Snapshots = snapshots;
@@ -21,13 +24,13 @@ internal sealed class History
     /// <summary>Each account's outcome.</summary>
     public Dictionary<string, AccountOutcome> Outcomes { get; }
 
-    /// <summary>Every snapshot, in the order given.</summary>
-    public List<BacktestSnapshot> Snapshots { get; }
+    /// <summary>How many snapshots were read.</summary>
+    public long Snapshots { get; }
 
-    /// <summary>Reads and checks a history; see <see cref="BacktestReport.Build"/> for what is refused.</summary>
+    /// <summary>Reads and checks a history, handing each good snapshot and its outcome to <paramref name="each"/>; see <see cref="BacktestReport.Build"/> for what is refused.</summary>
     /// <exception cref="ArgumentNullException">A snapshot or an outcome is null.</exception>
     /// <exception cref="ArgumentException">The history is invalid; the message names every account at fault.</exception>
-    public static History Read(IEnumerable<BacktestSnapshot> snapshots, IEnumerable<AccountOutcome> outcomes, HealthBandScheme bands)
+    public static History Read(IEnumerable<BacktestSnapshot> snapshots, IEnumerable<AccountOutcome> outcomes, HealthBandScheme bands, Action<BacktestSnapshot, AccountOutcome> each)
     {
         var problems = new List<string>();
         var byAccount = new Dictionary<string, AccountOutcome>(StringComparer.Ordinal);
@@ -40,18 +43,22 @@ internal sealed class History
             }
         }
 
-        var read = new List<BacktestSnapshot>();
-        var days = new HashSet<(string, LocalDate)>();
+        var days = new HashSet<(string, LocalDate)>(snapshots.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        long read = 0;
         foreach (var snapshot in snapshots)
         {
             ArgumentNullException.ThrowIfNull(snapshot, nameof(snapshots));
+            read++;
             if (Problem(snapshot, byAccount, bands, days) is { } problem)
             {
                 problems.Add(problem);
                 continue;
             }
 
-            read.Add(snapshot);
+            if (problems.Count == 0)
+            {
+                each(snapshot, byAccount[snapshot.Account]);
+            }
         }
 
         Internal.Guard.NoProblems(problems, "The history", nameof(snapshots));

@@ -73,28 +73,25 @@ public sealed class RenewalCalibration
 
         _ = Internal.Normal.Critical(level, nameof(level));
         table ??= RenewalProbabilityTable.Default;
-        var history = History.Read(snapshots, outcomes, bands);
-        var last = new Dictionary<string, BacktestSnapshot>(StringComparer.Ordinal);
-        foreach (var snapshot in history.Snapshots)
+        var last = new Dictionary<string, (NodaTime.LocalDate AsOf, string Band, OutcomeKind Kind)>(StringComparer.Ordinal);
+        History.Read(snapshots, outcomes, bands, (snapshot, outcome) =>
         {
             if (!last.TryGetValue(snapshot.Account, out var latest) || snapshot.AsOf > latest.AsOf)
             {
-                last[snapshot.Account] = snapshot;
+                last[snapshot.Account] = (snapshot.AsOf, History.BandOf(snapshot), outcome.Kind);
             }
-        }
+        });
 
         var counts = new Dictionary<string, (long Renewed, long Decided)>(StringComparer.Ordinal);
         long undecided = 0;
-        foreach (var snapshot in last.Values)
+        foreach (var (_, band, kind) in last.Values)
         {
-            var kind = history.Outcomes[snapshot.Account].Kind;
             if (kind == OutcomeKind.Active)
             {
                 undecided++;
                 continue;
             }
 
-            var band = History.BandOf(snapshot);
             var c = counts.GetValueOrDefault(band);
             counts[band] = (c.Renewed + (kind == OutcomeKind.Renewed ? 1 : 0), c.Decided + 1);
         }
