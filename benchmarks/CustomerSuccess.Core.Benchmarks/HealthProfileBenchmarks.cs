@@ -11,7 +11,8 @@ namespace CustomerSuccess.Benchmarks;
 /// (seeded) from two and two. The baseline is the single-model records path, `HealthBatch.Score(model, records, reader)`,
 /// on one core; the other rows score the same records with a profile set: one profile (the default), and four (one per
 /// segment and stage, four different weightings of the five components), each record resolved to its profile, with
-/// the records in random order and sorted into runs of one segment and stage.
+/// the records in random order and sorted into runs of one segment and stage; and four with each record's profile
+/// given as a column of indexes (resolved once per distinct segment and stage, as a dictionary-encoded column is).
 /// </summary>
 [MemoryDiagnoser]
 public class HealthProfileBenchmarks
@@ -25,6 +26,9 @@ public class HealthProfileBenchmarks
     private double[] _scores = [];
     private byte[] _ranks = [];
     private byte[] _profiles = [];
+    private byte[] _indexes = [];
+    private ReadOnlyMemory<double>[] _columns = [];
+    private static readonly string[] Keys = ["usage", "support", "engagement", "billing", "outcomes"];
     private HealthProfileSet _one = null!;
     private HealthProfileSet _four = null!;
 
@@ -47,6 +51,11 @@ public class HealthProfileBenchmarks
         {
             Segment = Segments[i / 2], Stage = Stages[i % 2],
         }));
+
+        // Each record's profile as a column of indexes, resolved once per distinct segment and stage.
+        var bySegmentAndStage = Segments.SelectMany(s => Stages.Select(t => (s, t))).ToDictionary(k => k, k => (byte)_four.IndexOf(k.s, k.t));
+        _indexes = [.. _customers.Select(c => bySegmentAndStage[(c.Segment, c.Stage)])];
+        _columns = [.. new Func<Customer, double>[] { c => c.U, c => c.S, c => c.E, c => c.B, c => c.O }.Select(f => new ReadOnlyMemory<double>([.. _customers.Select(f)]))];
     }
 
     [Benchmark(Baseline = true, Description = "one model, records path")]
@@ -60,6 +69,15 @@ public class HealthProfileBenchmarks
 
     [Benchmark(Description = "four profiles, records in runs of a segment and stage")]
     public void FourProfilesInRuns() => HealthBatch.Score(_four, _inRuns.AsSpan(), Select, ReadFor, _scores, _ranks, _profiles);
+
+    [Benchmark(Description = "four profiles, each record's profile index given")]
+    public void FourProfilesIndexed() => HealthBatch.Score(_four, _customers.AsSpan(), _indexes, ReadFor, _scores, _ranks);
+
+    [Benchmark(Description = "one model, columnar path (one core)")]
+    public void OneModelColumnar() => HealthBatch.Score(_model, _columns, _scores, _ranks, new BulkScoringOptions { MaxDegreeOfParallelism = 1 });
+
+    [Benchmark(Description = "four profiles, columnar, each customer's profile index given")]
+    public void FourProfilesColumnar() => HealthBatch.Score(_four, Keys, _columns, _indexes, _scores, _ranks);
 
     private static void Select(in Customer c, out string? segment, out LifecycleStage? stage) => (segment, stage) = (c.Segment, c.Stage);
 

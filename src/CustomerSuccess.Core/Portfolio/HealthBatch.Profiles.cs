@@ -65,7 +65,8 @@ public static partial class HealthBatch
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(select);
         ArgumentNullException.ThrowIfNull(reader);
-        CheckProfiles(profiles, records.Length, scores, bandRanks, profileIndexes);
+        CheckProfiles(profiles, records.Length, scores, bandRanks);
+        Internal.Guard.Destination(profileIndexes.Length, records.Length, nameof(profileIndexes));
         unsafe
         {
             fixed (double* s = scores)
@@ -115,7 +116,8 @@ public static partial class HealthBatch
         ArgumentNullException.ThrowIfNull(select);
         ArgumentNullException.ThrowIfNull(reader);
         var count = records.Count;
-        CheckProfiles(profiles, count, scores, bandRanks, profileIndexes);
+        CheckProfiles(profiles, count, scores, bandRanks);
+        Internal.Guard.Destination(profileIndexes.Length, count, nameof(profileIndexes));
         unsafe
         {
             fixed (double* s = scores)
@@ -127,11 +129,173 @@ public static partial class HealthBatch
         }
     }
 
-    private static void CheckProfiles(HealthProfileSet profiles, int records, Span<double> scores, Span<byte> bandRanks, Span<byte> profileIndexes)
+    /// <summary>
+    /// Scores a span of the caller's records, each with the model of the profile the caller names by index, on the
+    /// calling thread: for records whose segment and stage are a dictionary-encoded column (a columnar file's, say),
+    /// resolved once per distinct value with <see cref="HealthProfileSet.IndexOf"/>, so no record is looked up at all.
+    /// Records of a weighted model are gathered per profile and scored by the vector kernel; nothing is allocated per
+    /// record.
+    /// </summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    /// <param name="profiles">The profile set.</param>
+    /// <param name="records">The records.</param>
+    /// <param name="profileIndexes">
+    /// Each record's profile: its index in <see cref="HealthProfileSet.Profiles"/>, or their count for the default. As
+    /// long as <paramref name="records"/>.
+    /// </param>
+    /// <param name="reader">Reads each record's component scores for its profile's model.</param>
+    /// <param name="scores">Receives each record's score, or <see cref="double.NaN"/>. At least as long as <paramref name="records"/>.</param>
+    /// <param name="bandRanks">Receives each record's band rank in its model's scheme, or <see cref="NoBand"/>. At least as long as <paramref name="records"/>.</param>
+    /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// A destination is too short, or the indexes are not one per record; the set has more than 254 profiles; an index
+    /// names no profile (past the default, or the default when the set has none), or a record's scores are invalid
+    /// (both naming the index).
+    /// </exception>
+    public static void Score<T>(
+        HealthProfileSet profiles,
+        ReadOnlySpan<T> records,
+        ReadOnlySpan<byte> profileIndexes,
+        HealthProfileReader<T> reader,
+        Span<double> scores,
+        Span<byte> bandRanks)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(reader);
+        if (profileIndexes.Length != records.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"there are {records.Length} records and {profileIndexes.Length} profile indexes; give one index per record."), nameof(profileIndexes));
+        }
+
+        CheckProfiles(profiles, records.Length, scores, bandRanks);
+        unsafe
+        {
+            fixed (double* s = scores)
+            fixed (byte* r = bandRanks)
+            {
+                var scorer = new ProfileScorer<T>(profiles, null, reader, s, r, null);
+                scorer.Score(records, profileIndexes);
+                scorer.Flush();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scores every customer of a columnar batch, each with the model of the profile the caller names by index (a
+    /// dictionary-encoded segment and stage, resolved once per distinct value with <see cref="HealthProfileSet.IndexOf"/>),
+    /// on the calling thread. The columns are named by component key, so that each profile's model reads its own
+    /// components, in its own order, from the columns of the batch; records of a weighted model are gathered per profile
+    /// and scored by the vector kernel; nothing is allocated per customer.
+    /// </summary>
+    /// <param name="profiles">The profile set.</param>
+    /// <param name="columnKeys">The component key of each column (compared ignoring case, as a model's keys are); every profile's components among them.</param>
+    /// <param name="columns">The columns, all as long as <paramref name="profileIndexes"/>; <see cref="double.NaN"/> is a missing value.</param>
+    /// <param name="profileIndexes">Each customer's profile: its index in <see cref="HealthProfileSet.Profiles"/>, or their count for the default.</param>
+    /// <param name="scores">Receives each customer's score, or <see cref="double.NaN"/>. At least as long as the columns.</param>
+    /// <param name="bandRanks">Receives each customer's band rank in its model's scheme, or <see cref="NoBand"/>. At least as long as the columns.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="profiles"/> or <paramref name="columnKeys"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// There is not one key per column, a key is given twice, or a profile's component has no column (naming
+    /// <paramref name="columnKeys"/>); the columns differ in length from the indexes; a destination is too short; the set
+    /// has more than 254 profiles; an index names no profile, or a value is invalid (both naming the customer's index).
+    /// </exception>
+    public static void Score(
+        HealthProfileSet profiles,
+        IReadOnlyList<string> columnKeys,
+        ReadOnlySpan<ReadOnlyMemory<double>> columns,
+        ReadOnlySpan<byte> profileIndexes,
+        Span<double> scores,
+        Span<byte> bandRanks)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(columnKeys);
+        var count = profileIndexes.Length;
+        var maps = ColumnMaps(profiles, columnKeys, columns.Length);
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (columns[c].Length != count)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"column '{columnKeys[c]}' has {columns[c].Length} values and there are {count} profile indexes; give one value per customer in every column."), nameof(columns));
+            }
+        }
+
+        CheckProfiles(profiles, count, scores, bandRanks);
+        var handles = Pin(columns);
+        try
+        {
+            unsafe
+            {
+                var pointers = new double*[columns.Length];
+                for (var c = 0; c < pointers.Length; c++)
+                {
+                    pointers[c] = (double*)handles[c].Pointer;
+                }
+
+                fixed (double* s = scores)
+                fixed (byte* r = bandRanks)
+                {
+                    var scorer = new ProfileScorer<int>(profiles, null, null, s, r, null, pointers, maps);
+                    scorer.ScoreColumns(profileIndexes);
+                    scorer.Flush();
+                }
+            }
+        }
+        finally
+        {
+            Unpin(handles);
+        }
+    }
+
+    /// <summary>For each profile (the default last), the column of each of its model's components; every problem named at once.</summary>
+    private static int[]?[] ColumnMaps(HealthProfileSet profiles, IReadOnlyList<string> columnKeys, int columns)
+    {
+        if (columnKeys.Count != columns)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"there are {columnKeys.Count} column keys and {columns} columns; name each column by its component's key."), nameof(columnKeys));
+        }
+
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var problems = new List<string>();
+        for (var c = 0; c < columnKeys.Count; c++)
+        {
+            if (columnKeys[c] is null || !index.TryAdd(columnKeys[c], c))
+            {
+                problems.Add(columnKeys[c] is null ? $"column #{c} has no key." : $"the key '{columnKeys[c]}' names two columns.");
+            }
+        }
+
+        var count = profiles.Profiles.Count;
+        var maps = new int[]?[count + 1];
+        for (var p = 0; p <= count; p++)
+        {
+            var profile = p < count ? profiles.Profiles[p] : profiles.Default;
+            if (profile is null)
+            {
+                continue;
+            }
+
+            var components = profile.Model.Components;
+            var map = new int[components.Count];
+            for (var k = 0; k < map.Length; k++)
+            {
+                if (!index.TryGetValue(components[k].Key, out map[k]))
+                {
+                    problems.Add($"the profile '{profile.Name}' scores the component '{components[k].Key}', which no column holds.");
+                }
+            }
+
+            maps[p] = map;
+        }
+
+        Internal.Guard.NoProblems(problems, "The columns", nameof(columnKeys));
+        return maps;
+    }
+
+    private static void CheckProfiles(HealthProfileSet profiles, int records, Span<double> scores, Span<byte> bandRanks)
     {
         Internal.Guard.Destination(scores.Length, records, nameof(scores));
         Internal.Guard.Destination(bandRanks.Length, records, nameof(bandRanks));
-        Internal.Guard.Destination(profileIndexes.Length, records, nameof(profileIndexes));
+
         var count = profiles.Profiles.Count;
         if (count > 254)
         {
@@ -163,8 +327,10 @@ public static partial class HealthBatch
     private sealed unsafe class ProfileScorer<T> : ISpanScorer<T>
     {
         private readonly HealthProfileSet _profiles;
-        private readonly HealthProfileSelector<T> _select;
-        private readonly HealthProfileReader<T> _reader;
+        private readonly HealthProfileSelector<T>? _select;
+        private readonly HealthProfileReader<T>? _reader;
+        private readonly double*[]? _columns;
+        private readonly int[]?[]? _maps;
         private readonly double* _scores;
         private readonly byte* _ranks;
         private readonly byte* _profileIndexes;
@@ -172,8 +338,18 @@ public static partial class HealthBatch
         private readonly double[] _row;
         private readonly ProfileCache _cache = new();
 
-        internal ProfileScorer(HealthProfileSet profiles, HealthProfileSelector<T> select, HealthProfileReader<T> reader, double* scores, byte* ranks, byte* profileIndexes)
+        /// <param name="profiles">The profile set.</param>
+        /// <param name="select">Tells each record's segment and stage; null when the caller gives each record's profile.</param>
+        /// <param name="reader">Reads each record's scores for its profile's model.</param>
+        /// <param name="scores">Receives each record's score, at its index in the batch.</param>
+        /// <param name="ranks">Receives each record's band rank.</param>
+        /// <param name="profileIndexes">Receives each record's profile; null when the caller gives them.</param>
+        /// <param name="columns">The batch's columns, for a columnar batch (then <paramref name="reader"/> is null).</param>
+        /// <param name="maps">For each profile, the column of each of its components, for a columnar batch.</param>
+        internal ProfileScorer(HealthProfileSet profiles, HealthProfileSelector<T>? select, HealthProfileReader<T>? reader, double* scores, byte* ranks, byte* profileIndexes, double*[]? columns = null, int[]?[]? maps = null)
         {
+            _columns = columns;
+            _maps = maps;
             _profiles = profiles;
             _select = select;
             _reader = reader;
@@ -186,7 +362,7 @@ public static partial class HealthBatch
             for (var p = 0; p <= count; p++)
             {
                 var profile = p < count ? profiles.Profiles[p] : profiles.Default;
-                _groups[p] = profile is null ? null : new ProfileGroup(profile);
+                _groups[p] = profile is null ? null : new ProfileGroup(profile, columns is null ? "records" : "columns");
                 widest = Math.Max(widest, profile?.Model.Components.Count ?? 0);
             }
 
@@ -202,7 +378,7 @@ public static partial class HealthBatch
             {
                 var i = offset + j;
                 ref readonly var record = ref records[j];
-                _select(in record, out var segment, out var stage);
+                _select!(in record, out var segment, out var stage);
                 var index = _cache.Find(segment, stage);
                 if (index < 0)
                 {
@@ -214,18 +390,73 @@ public static partial class HealthBatch
                 }
 
                 _profileIndexes[i] = (byte)index;
-                var group = _groups[index]!;
+                Take(in record, _groups[index]!, i);
+            }
+        }
+
+        /// <summary>Scores <paramref name="records"/>, a whole batch, each with the profile <paramref name="indexes"/> gives it.</summary>
+        public void Score(ReadOnlySpan<T> records, ReadOnlySpan<byte> indexes)
+        {
+            for (var i = 0; i < records.Length; i++)
+            {
+                var index = indexes[i];
+                if (index >= _groups.Length || _groups[index] is not { } group)
+                {
+                    throw BadIndex(i, index, _groups.Length - 1, "profileIndexes");
+                }
+
+                Take(in records[i], group, i);
+            }
+        }
+
+        /// <summary>
+        /// Scores every customer of a columnar batch, each with the profile <paramref name="indexes"/> gives it, in one
+        /// pass (each column read once, in order; sorting the customers by profile first measured slower, each
+        /// profile's pass reading every cache line of every column again).
+        /// </summary>
+        public void ScoreColumns(ReadOnlySpan<byte> indexes)
+        {
+            var columns = _columns!;
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                var index = indexes[i];
+                if (index >= _groups.Length || _groups[index] is not { } group)
+                {
+                    throw BadIndex(i, index, _groups.Length - 1, "profileIndexes");
+                }
+
+                var map = _maps![index]!;
                 var values = _row.AsSpan(0, group.Components);
-                values.Fill(double.NaN);
-                _reader(in record, group.Profile, values);
-                if (!group.Gathers)
+                for (var c = 0; c < values.Length; c++)
                 {
-                    Write(ScoreRow(group.Profile.Model, values, i, nameof(records)), ref _scores[i], ref _ranks[i]);
+                    values[c] = columns[map[c]][i];
                 }
-                else if (group.Add(values, i))
-                {
-                    group.Flush(_scores, _ranks);
-                }
+
+                Place(group, values, i, "columns");
+            }
+        }
+
+        /// <summary>Reads a record's scores for its profile and scores it, or gathers it into its profile's block.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Take(in T record, ProfileGroup group, int i)
+        {
+            var values = _row.AsSpan(0, group.Components);
+            values.Fill(double.NaN);
+            _reader!(in record, group.Profile, values);
+            Place(group, values, i, "records");
+        }
+
+        /// <summary>Scores a customer's values with its profile's model, or gathers them into the profile's block.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Place(ProfileGroup group, Span<double> values, int i, string parameter)
+        {
+            if (!group.Gathers)
+            {
+                Write(ScoreRow(group.Profile.Model, values, i, parameter), ref _scores[i], ref _ranks[i]);
+            }
+            else if (group.Add(values, i))
+            {
+                group.Flush(_scores, _ranks);
             }
         }
 
@@ -241,6 +472,12 @@ public static partial class HealthBatch
             }
         }
     }
+
+    private static ArgumentException BadIndex(int record, byte index, int defaultIndex, string parameter) => new(
+        index == defaultIndex
+            ? string.Create(CultureInfo.InvariantCulture, $"customer #{record}: profile index {index} is the default's, and the set has no default.")
+            : string.Create(CultureInfo.InvariantCulture, $"customer #{record}: profile index {index} names no profile; the set has {defaultIndex} (0 to {defaultIndex - 1}) and {defaultIndex} for the default."),
+        parameter);
 
     private static ArgumentException NoProfile(int record, string? segment, LifecycleStage? stage, string parameter) => new(
         string.Create(CultureInfo.InvariantCulture, $"customer #{record}: no health profile matches segment {(segment is null ? "(none)" : $"'{segment}'")} and stage {stage?.ToString() ?? "(none)"}, and the set has no default."),
@@ -298,10 +535,14 @@ public static partial class HealthBatch
         private readonly double[] _scores = new double[RecordScorerBlock];
         private readonly byte[] _ranks = new byte[RecordScorerBlock];
         private readonly double[] _block;
+        private readonly string _parameter;
         private int _count;
 
-        internal ProfileGroup(HealthProfile profile)
+        /// <param name="profile">The profile.</param>
+        /// <param name="parameter">The argument a bad value is blamed on: the records, or the columns.</param>
+        internal ProfileGroup(HealthProfile profile, string parameter)
         {
+            _parameter = parameter;
             Profile = profile;
             Components = profile.Model.Components.Count;
             var vectors = Lanes512.IsSupported || Lanes256.IsSupported;
@@ -346,7 +587,7 @@ public static partial class HealthBatch
                     row[c] = _block[(c * RecordScorerBlock) + j];
                 }
 
-                Write(ScoreRow(weighted, row, _at[j], "records"), ref _scores[j], ref _ranks[j]);
+                Write(ScoreRow(weighted, row, _at[j], _parameter), ref _scores[j], ref _ranks[j]);
             }
 
             for (var j = 0; j < _count; j++)

@@ -103,6 +103,96 @@ public sealed class HealthBatchProfileTests
             return true;
         });
 
+    /// <summary>Each record's profile given as an index (as <c>IndexOf</c> tells it once per segment and stage): the selector path's scores and ranks.</summary>
+    [Property]
+    public Property TheIndexedPath_EqualsTheSelectorPath() =>
+        Prop.ForAll((from set in Sets.Where(s => s.Default is not null) from rows in Rows select (set, rows)).ToArbitrary(), c =>
+        {
+            var (set, rows) = c;
+            var n = rows.Length;
+            var (scores, ranks, used) = (new double[n], new byte[n], new byte[n]);
+            HealthBatch.Score(set, rows.AsSpan(), Select, Read, scores, ranks, used);
+            var indexes = rows.Select(r => (byte)set.IndexOf(r.Segment, r.Stage)).ToArray();
+            var (s2, r2) = (new double[n], new byte[n]);
+            HealthBatch.Score(set, rows.AsSpan(), indexes, Read, s2, r2);
+            return indexes.AsSpan().SequenceEqual(used) && s2.AsSpan().SequenceEqual(scores) && r2.AsSpan().SequenceEqual(ranks);
+        });
+
+    /// <summary>
+    /// A columnar batch whose columns are named by key (every key of the set's models, in an order of their own): each
+    /// customer scored as the records path scores it when it reads each profile's components from those columns by key.
+    /// </summary>
+    [Property]
+    public Property TheColumnarPath_EqualsTheRecordsPath() =>
+        Prop.ForAll((from set in Sets.Where(s => s.Default is not null)
+                     from n in Gen.Choose(0, 700)
+                     from values in Gen.ArrayOf(HealthGen.ScoreOrMissing, n * 40)
+                     from picks in Gen.ArrayOf(Gen.Choose(0, 254), n)
+                     select (set, n, values, picks)).ToArbitrary(), c =>
+        {
+            var (set, n, values, picks) = c;
+            var models = set.Profiles.Select(p => p.Model).Append(set.Default!.Model).ToArray();
+            var keys = models.SelectMany(m => m.Components.Select(k => k.Key)).Distinct(StringComparer.OrdinalIgnoreCase).Reverse().ToArray();
+            var columns = keys.Select((_, k) => new ReadOnlyMemory<double>(values.Skip(k * n).Take(n).ToArray())).ToArray();
+            var indexes = picks.Select(p => (byte)(p % models.Length)).ToArray();
+            var (scores, ranks) = (new double[n], new byte[n]);
+            HealthBatch.Score(set, keys, columns, indexes, scores, ranks);
+
+            var rows = Enumerable.Range(0, n).ToArray();
+            void ReadColumns(in int row, HealthProfile profile, Span<double> s)
+            {
+                for (var k = 0; k < s.Length; k++)
+                {
+                    s[k] = columns[Array.FindIndex(keys, x => string.Equals(x, profile.Model.Components[k].Key, StringComparison.OrdinalIgnoreCase))].Span[row];
+                }
+            }
+
+            var (s2, r2) = (new double[n], new byte[n]);
+            HealthBatch.Score(set, rows.AsSpan(), indexes, ReadColumns, s2, r2);
+            return s2.AsSpan().SequenceEqual(scores) && r2.AsSpan().SequenceEqual(ranks);
+        });
+
+    [Fact]
+    public void TheColumnarPath_NamesAMissingColumn_AndABadIndex()
+    {
+        var set = new HealthProfileSet([new HealthProfile("smb", HealthScoreModels.UsageEngagementSupport) { Segment = "Smb" }]);
+        ReadOnlyMemory<double>[] two = [new double[] { 50, 60 }, new double[] { 70, 80 }];
+
+        var missing = Assert.Throws<ArgumentException>(() => HealthBatch.Score(set, ["usage", "engagement"], two, [0, 0], new double[2], new byte[2]));
+        var twice = Assert.Throws<ArgumentException>(() => HealthBatch.Score(set, ["usage", "USAGE"], two, [0, 0], new double[2], new byte[2]));
+        var uneven = Assert.Throws<ArgumentException>(() => HealthBatch.Score(set, ["usage", "engagement", "support"], [.. two, new double[] { 1 }], [0, 0], new double[2], new byte[2]));
+        var noDefault = Assert.Throws<ArgumentException>(() => HealthBatch.Score(set, ["usage", "engagement", "support"], [.. two, new double[] { 1, 2 }], [0, 1], new double[2], new byte[2]));
+
+        Assert.Contains("the profile 'smb' scores the component 'support', which no column holds.", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("columnKeys", missing.ParamName);
+        Assert.Contains("the key 'USAGE' names two columns.", twice.Message, StringComparison.Ordinal);
+        Assert.Equal("columns", uneven.ParamName);
+        Assert.StartsWith("customer #1: profile index 1 is the default's", noDefault.Message, StringComparison.Ordinal);
+
+        // Usage 50 × 0.4 + engagement 70 × 0.3 + support 90 × 0.3 = 68; the columns in an order of their own.
+        var scores = new double[1];
+        HealthBatch.Score(set, ["support", "usage", "engagement"], [new double[] { 90 }, new double[] { 50 }, new double[] { 70 }], [0], scores, new byte[1]);
+        Assert.Equal(68, scores[0], 12);
+    }
+
+    [Fact]
+    public void TheIndexedPath_RefusesAnIndexThatNamesNoProfile()
+    {
+        var set = new HealthProfileSet([new HealthProfile("smb", HealthScoreModels.UsageEngagementSupport) { Segment = "Smb" }]);
+        var rows = Enumerable.Range(0, 3).Select(_ => new Row("Smb", null, [50, 50, 50])).ToArray();
+
+        var noDefault = Assert.Throws<ArgumentException>(() => HealthBatch.Score(set, rows.AsSpan(), [0, 1, 0], Read, new double[3], new byte[3]));
+        var past = Assert.Throws<ArgumentException>(() => HealthBatch.Score(set, rows.AsSpan(), [0, 0, 7], Read, new double[3], new byte[3]));
+        var short_ = Assert.Throws<ArgumentException>(() => HealthBatch.Score(set, rows.AsSpan(), [0, 0], Read, new double[3], new byte[3]));
+
+        Assert.Equal("customer #1: profile index 1 is the default's, and the set has no default. (Parameter 'profileIndexes')", noDefault.Message);
+        Assert.Equal("customer #2: profile index 7 names no profile; the set has 1 (0 to 0) and 1 for the default. (Parameter 'profileIndexes')", past.Message);
+        Assert.Equal("profileIndexes", short_.ParamName);
+        var scores = new double[3];
+        HealthBatch.Score(set, rows.AsSpan(), [0, 0, 0], Read, scores, new byte[3]);
+        Assert.All(scores, s => Assert.Equal(50, s, 12));
+    }
+
     [Fact]
     public void TheListPath_NamesTheRecordAcrossPartitions_AndChecksItsArguments()
     {
