@@ -51,7 +51,7 @@ internal sealed class AccountTree
         }
         catch (ArgumentException e)
         {
-            problem = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", string.Empty, StringComparison.Ordinal) : e.Message;
+            problem = Echo.MessageOf(e);
             return null;
         }
     }

@@ -17,6 +17,10 @@ internal static class Echo
 
     public static string Of(string text) => Of(text, MaxLength);
 
+    /// <summary>The library's message of an exception, without the " (Parameter '…')" an argument exception adds: a user of the tool passed no parameter.</summary>
+    public static string MessageOf(Exception e) =>
+        e is ArgumentException { ParamName: { } p } ? e.Message.Replace($" (Parameter '{p}')", string.Empty, StringComparison.Ordinal) : e.Message;
+
     /// <summary>As <see cref="Of(string)"/>, with at most <paramref name="maxLength"/> characters: for a message of the library's that names input values.</summary>
     public static string Of(string text, int maxLength)
     {

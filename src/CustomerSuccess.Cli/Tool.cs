@@ -13,7 +13,7 @@ using Spectre.Console;
 
 namespace CustomerSuccess.Cli;
 
-/// <summary>The <c>customer-success</c> command line: <c>score</c>, <c>summary</c>, <c>report</c>, <c>agenda</c>, <c>backtest</c>, <c>models</c> and <c>generate</c>.</summary>
+/// <summary>The <c>customer-success</c> command line: <c>score</c>, <c>summary</c>, <c>report</c>, <c>agenda</c>, <c>backtest</c>, <c>sql</c>, <c>models</c> and <c>generate</c>.</summary>
 internal static partial class Tool
 {
     /// <summary>Parses and runs a command line; returns the exit code (see <see cref="ExitCodes"/>).</summary>
@@ -72,6 +72,7 @@ internal static partial class Tool
         root.Subcommands.Add(ReportCommand(env));
         root.Subcommands.Add(AgendaCommand(env));
         root.Subcommands.Add(BacktestCommand(env));
+        root.Subcommands.Add(SqlCommand(env));
         root.Subcommands.Add(ModelsCommand(env));
         root.Subcommands.Add(GenerateCommand(env));
         return root;

@@ -1,0 +1,41 @@
+-- Health score by the model '20-25-25-15-15-signals': loginFrequency × 0.2, featureAdoption × 0.25, keyActionFrequency × 0.25, supportSentiment × 0.15, engagement × 0.15.
+-- Missing data: the weights renormalized over the components present; no score below a coverage of 0.5.
+-- Bands (seed-004): Healthy from 80, At Risk from 60, Unhealthy from 40, Critical below.
+-- Compiled by CustomerSuccess.Core. A value outside [0, 100], which the library refuses, gives no score.
+WITH "health_parts" AS (
+  SELECT
+    "id",
+    -- the weighted sum of the components present, in the model's order
+    CASE WHEN "loginFrequency" BETWEEN 0 AND 100 THEN CAST('0.2' AS DOUBLE PRECISION) * "loginFrequency" ELSE 0 END
+      + CASE WHEN "featureAdoption" BETWEEN 0 AND 100 THEN CAST('0.25' AS DOUBLE PRECISION) * "featureAdoption" ELSE 0 END
+      + CASE WHEN "keyActionFrequency" BETWEEN 0 AND 100 THEN CAST('0.25' AS DOUBLE PRECISION) * "keyActionFrequency" ELSE 0 END
+      + CASE WHEN "supportSentiment" BETWEEN 0 AND 100 THEN CAST('0.15' AS DOUBLE PRECISION) * "supportSentiment" ELSE 0 END
+      + CASE WHEN "engagement" BETWEEN 0 AND 100 THEN CAST('0.15' AS DOUBLE PRECISION) * "engagement" ELSE 0 END AS "health_weighted",
+    -- the weight of the components present
+    CASE WHEN "loginFrequency" BETWEEN 0 AND 100 THEN CAST('0.2' AS DOUBLE PRECISION) ELSE 0 END
+      + CASE WHEN "featureAdoption" BETWEEN 0 AND 100 THEN CAST('0.25' AS DOUBLE PRECISION) ELSE 0 END
+      + CASE WHEN "keyActionFrequency" BETWEEN 0 AND 100 THEN CAST('0.25' AS DOUBLE PRECISION) ELSE 0 END
+      + CASE WHEN "supportSentiment" BETWEEN 0 AND 100 THEN CAST('0.15' AS DOUBLE PRECISION) ELSE 0 END
+      + CASE WHEN "engagement" BETWEEN 0 AND 100 THEN CAST('0.15' AS DOUBLE PRECISION) ELSE 0 END AS "health_present",
+    -- whether a value is outside [0, 100]
+    (COALESCE("loginFrequency" < 0 OR "loginFrequency" > 100, FALSE) OR COALESCE("featureAdoption" < 0 OR "featureAdoption" > 100, FALSE) OR COALESCE("keyActionFrequency" < 0 OR "keyActionFrequency" > 100, FALSE) OR COALESCE("supportSentiment" < 0 OR "supportSentiment" > 100, FALSE) OR COALESCE("engagement" < 0 OR "engagement" > 100, FALSE)) AS "health_invalid",
+    -- whether a component is missing
+    ("loginFrequency" IS NULL OR "featureAdoption" IS NULL OR "keyActionFrequency" IS NULL OR "supportSentiment" IS NULL OR "engagement" IS NULL) AS "health_any_missing"
+  FROM "analytics"."customers"
+),
+"health_scores" AS (
+  SELECT
+    "id",
+    CASE WHEN "health_invalid" OR "health_present" <= 0 OR "health_present" / CAST('1' AS DOUBLE PRECISION) < CAST('0.499999999' AS DOUBLE PRECISION) THEN NULL ELSE LEAST(GREATEST("health_weighted" / "health_present", 0), 100) END AS "health_score",
+    CASE WHEN "health_invalid" THEN NULL ELSE LEAST("health_present" / CAST('1' AS DOUBLE PRECISION), 1) END AS "health_coverage"
+  FROM "health_parts"
+)
+-- a band from its lower bound less 1e-9, as the library compares
+SELECT
+  "id",
+  "health_score",
+  CASE WHEN "health_score" IS NULL THEN NULL WHEN "health_score" >= CAST('79.999999999' AS DOUBLE PRECISION) THEN 'Healthy' WHEN "health_score" >= CAST('59.999999999' AS DOUBLE PRECISION) THEN 'At Risk' WHEN "health_score" >= CAST('39.999999999' AS DOUBLE PRECISION) THEN 'Unhealthy' ELSE 'Critical' END AS "health_band",
+  CASE WHEN "health_score" IS NULL THEN NULL WHEN "health_score" >= CAST('79.999999999' AS DOUBLE PRECISION) THEN 3 WHEN "health_score" >= CAST('59.999999999' AS DOUBLE PRECISION) THEN 2 WHEN "health_score" >= CAST('39.999999999' AS DOUBLE PRECISION) THEN 1 ELSE 0 END AS "health_band_rank",
+  "health_coverage"
+FROM "health_scores"
+;

@@ -1,0 +1,69 @@
+using System;
+using System.CommandLine;
+using System.Linq;
+using CustomerSuccess.Sql;
+
+namespace CustomerSuccess.Cli;
+
+/// <content>The <c>sql</c> command.</content>
+internal static partial class Tool
+{
+    private static Command SqlCommand(CliEnvironment env)
+    {
+        var inputs = new InputOptions();
+        var dialect = new Option<string>("--dialect") { Description = "duckdb, postgresql or spark.", DefaultValueFactory = _ => "duckdb" };
+        dialect.AcceptOnlyFromAmong("duckdb", "postgresql", "spark");
+        var table = new Option<string>("--table") { Description = "The table to read: NAME, or SCHEMA.NAME (split at the first dot). Default: customers.", DefaultValueFactory = _ => "customers" };
+        var keep = new Option<string[]>("--keep") { Description = "COLUMN: pass the column through to the output, before the score (repeatable). Default: id." };
+        var command = new Command("sql", "Prints the SQL that scores a table with the model, in DuckDB's, PostgreSQL's or Spark's dialect: the score, band, band rank and coverage of every row, the numbers the library gives.");
+        command.Options.Add(inputs.Model);
+        command.Options.Add(inputs.Map);
+        command.Options.Add(dialect);
+        command.Options.Add(table);
+        command.Options.Add(keep);
+        command.SetAction(result =>
+        {
+            var model = ModelResolver.Resolve(result.GetValue(inputs.Model));
+            var name = result.GetValue(table)!;
+            InputOptions.NotBlank(name, "--table");
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot == 0 || dot == name.Length - 1)
+            {
+                throw new UsageException($"--table {Echo.Of(name)}: give NAME or SCHEMA.NAME.");
+            }
+
+            // --map COLUMN=FIELD reads a column as a field; here, the field (a component's key) is read from the column.
+            var columns = InputOptions.ParseMap(result.GetValue(inputs.Map)).ToDictionary(m => m.Value, m => m.Key, StringComparer.OrdinalIgnoreCase);
+            var unknown = columns.Keys.Where(k => !model.Components.Any(c => string.Equals(c.Key, k, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new UsageException($"--map: the model '{model.Name}' has no component {string.Join(", ", unknown.Select(u => $"'{u}'"))}; its components are {string.Join(", ", model.Components.Select(c => c.Key))}.");
+            }
+
+            var kept = result.GetValue(keep) is { Length: > 0 } k ? k : ["id"];
+            var options = new HealthSqlOptions
+            {
+                Table = dot < 0 ? name : name[(dot + 1)..],
+                Schema = dot < 0 ? null : name[..dot],
+                Columns = columns,
+                Keep = kept,
+            };
+            var sqlDialect = result.GetValue(dialect) switch { "postgresql" => SqlDialect.PostgreSql, "spark" => SqlDialect.SparkSql, _ => SqlDialect.DuckDb };
+            string sql;
+            try
+            {
+                sql = HealthModelSql.Compile(model, sqlDialect, options);
+            }
+            catch (Exception e) when (e is NotSupportedException or ArgumentException)
+            {
+                throw new UsageException(Echo.MessageOf(e));
+            }
+
+            env.Out.Write(sql);
+            env.Out.WriteLine(";");
+            env.Out.Flush();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
