@@ -23,7 +23,7 @@ public sealed class DuckDbHealthSqlTests
     public void EachPreset_OverAMillionCustomers_GivesTheLibrarysScoresAndBands(string name)
     {
         var model = HealthScoreModels.All.Single(m => m.Name == name);
-        var data = Data(model.Components.Count, Customers, seed: name.Length * 7919);
+        var data = SeededCustomers.Data(model.Components.Count, Customers, seed: name.Length * 7919);
 
         var mismatches = RunAndCompare(model, data);
 
@@ -42,7 +42,7 @@ public sealed class DuckDbHealthSqlTests
         var model = new WeightedHealthScoreModel("odd weights",
             weights.Select((w, i) => new HealthComponent($"c{i}", $"C {i}", w)), HealthBandSchemes.HealthyNeutralAtRiskCritical,
             new MissingDataPolicy(handling, minimumCoverage));
-        var data = Data(model.Components.Count, 200_000, seed: (int)handling * 31);
+        var data = SeededCustomers.Data(model.Components.Count, 200_000, seed: (int)handling * 31);
 
         Assert.Equal(0, RunAndCompare(model, data));
     }
@@ -103,34 +103,7 @@ public sealed class DuckDbHealthSqlTests
 
         var rows = Query(connection, HealthModelSql.Compile(model, SqlDialect.DuckDb, new HealthSqlOptions { Table = "customers" }));
         Assert.Equal(data.Length, rows.Count);
-        var mismatches = 0;
-        foreach (var row in rows)
-        {
-            var values = data[row.Id];
-            var rejects = model.MissingData.Handling == MissingDataHandling.Reject && values.Any(double.IsNaN);
-            var expected = rejects ? default : model.Score(values);
-            var same = expected.HasScore
-                ? row.Score is { } s && Math.Abs(s - expected.Value) <= 1e-9 && row.Band == expected.Band.Label && row.Rank == expected.Band.Rank && row.Coverage == expected.Coverage
-                : row.Score is null && row.Band is null && row.Rank is null && (rejects || row.Coverage == expected.Coverage);
-            mismatches += same ? 0 : 1;
-        }
-
-        return mismatches;
-    }
-
-    /// <summary>Seeded component values: whole, one-decimal and two-decimal scores, the bands' edges often, one in eight missing.</summary>
-    private static double[][] Data(int components, int customers, int seed)
-    {
-        var random = new Random(seed);
-        double[] edges = [0, 39.99, 40, 59.99, 60, 79.99, 80, 100];
-        return [.. Enumerable.Range(0, customers).Select(_ => Enumerable.Range(0, components).Select(_ => random.Next(8) switch
-        {
-            0 => double.NaN,
-            1 => edges[random.Next(edges.Length)],
-            2 => random.Next(101),
-            3 => Math.Round(random.NextDouble() * 100, 1),
-            _ => Math.Round(random.NextDouble() * 100, 2),
-        }).ToArray())];
+        return rows.Count(row => !SeededCustomers.Matches(model, data[row.Id], (row.Score, row.Band, row.Rank, row.Coverage)));
     }
 
     private static DuckDBConnection Open()
