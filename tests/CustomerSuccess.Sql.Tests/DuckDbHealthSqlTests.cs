@@ -47,6 +47,26 @@ public sealed class DuckDbHealthSqlTests
         Assert.Equal(0, RunAndCompare(model, data));
     }
 
+    /// <summary>The self-contained expressions, embedded in a query of one's own, give what the compiled query gives.</summary>
+    [Theory]
+    [InlineData(MissingDataHandling.Renormalize)]
+    [InlineData(MissingDataHandling.TreatAsZero)]
+    [InlineData(MissingDataHandling.Reject)]
+    public void TheExpressions_GiveTheQuerysFigures(MissingDataHandling handling)
+    {
+        var model = HealthScoreModels.UsageSupportEngagementBillingOutcomes.WithMissingData(new MissingDataPolicy(handling, handling == MissingDataHandling.Reject ? 0 : 0.5));
+        var data = SeededCustomers.Data(model.Components.Count, 20_000, seed: 17);
+        using var connection = Open();
+        Load(connection, model, data);
+        var e = HealthModelSql.Expressions(model, SqlDialect.DuckDb);
+
+        var embedded = Query(connection, $"SELECT id, {e.Score} AS s, {e.Band} AS b, {e.BandRank} AS r, {e.Coverage} AS c FROM customers");
+        var compiled = Query(connection, HealthModelSql.Compile(model, SqlDialect.DuckDb, new HealthSqlOptions { Table = "customers" }));
+
+        Assert.Equal(compiled, embedded);
+        Assert.Contains(compiled, r => r.Score is not null);
+    }
+
     [Fact]
     public void ValuesOutsideTheRange_GiveNoScore_WhereTheLibraryRefusesThem()
     {
@@ -85,6 +105,14 @@ public sealed class DuckDbHealthSqlTests
     private static int RunAndCompare(WeightedHealthScoreModel model, double[][] data)
     {
         using var connection = Open();
+        Load(connection, model, data);
+        var rows = Query(connection, HealthModelSql.Compile(model, SqlDialect.DuckDb, new HealthSqlOptions { Table = "customers" }));
+        Assert.Equal(data.Length, rows.Count);
+        return rows.Count(row => !SeededCustomers.Matches(model, data[row.Id], (row.Score, row.Band, row.Rank, row.Coverage)));
+    }
+
+    private static void Load(DuckDBConnection connection, WeightedHealthScoreModel model, double[][] data)
+    {
         var keys = model.Components.Select(c => c.Key).ToArray();
         Execute(connection, $"CREATE TABLE customers (id INTEGER, {string.Join(", ", keys.Select(k => $"\"{k}\" DOUBLE"))})");
         using (var appender = connection.CreateAppender("customers"))
@@ -100,10 +128,6 @@ public sealed class DuckDbHealthSqlTests
                 row.EndRow();
             }
         }
-
-        var rows = Query(connection, HealthModelSql.Compile(model, SqlDialect.DuckDb, new HealthSqlOptions { Table = "customers" }));
-        Assert.Equal(data.Length, rows.Count);
-        return rows.Count(row => !SeededCustomers.Matches(model, data[row.Id], (row.Score, row.Band, row.Rank, row.Coverage)));
     }
 
     private static DuckDBConnection Open()

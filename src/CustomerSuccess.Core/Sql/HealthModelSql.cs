@@ -38,12 +38,7 @@ public static class HealthModelSql
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         Internal.Guard.Defined(dialect, nameof(dialect));
-        if (model is not WeightedHealthScoreModel weighted)
-        {
-            throw new NotSupportedException(
-                $"the model '{model.Name}' is a {model.GetType().Name}, not a WeightedHealthScoreModel: only a weighted sum, its missing-data policy and its bands compile to SQL; another model's code would have to be written in SQL by hand.");
-        }
-
+        var weighted = Weighted(model);
         var outputs = OutputColumns.Select(c => options.Prefix + c).ToArray();
         var clash = options.Keep.FirstOrDefault(k => outputs.Contains(k, StringComparer.OrdinalIgnoreCase));
         if (clash is not null)
@@ -54,8 +49,35 @@ public static class HealthModelSql
         return new Compiler(weighted, dialect, options).Query();
     }
 
+    /// <summary>
+    /// Compiles <paramref name="model"/> to one self-contained expression per output column, to embed in a query of
+    /// your own (<c>SELECT id, {Score} AS health FROM ...</c>): the same arithmetic as <see cref="Compile"/>, each
+    /// expression reading the component columns directly (so the band's repeats the score's).
+    /// </summary>
+    /// <param name="model">The model: a <see cref="WeightedHealthScoreModel"/>.</param>
+    /// <param name="dialect">The dialect.</param>
+    /// <param name="columns">The column of each component, by key (ignoring case); null or a key left out: the column of the key.</param>
+    /// <returns>The expressions.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dialect"/> is not defined.</exception>
+    /// <exception cref="NotSupportedException">The model is not a weighted sum.</exception>
+    /// <exception cref="ArgumentException">A column's name holds a NUL character.</exception>
+    public static HealthSqlExpressions Expressions(IHealthScoreModel model, SqlDialect dialect, IReadOnlyDictionary<string, string>? columns = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Internal.Guard.Defined(dialect, nameof(dialect));
+        var compiler = new Compiler(Weighted(model), dialect, new HealthSqlOptions { Table = "t", Columns = columns ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) });
+        return compiler.Inline();
+    }
+
+    private static WeightedHealthScoreModel Weighted(IHealthScoreModel model) => model as WeightedHealthScoreModel
+        ?? throw new NotSupportedException(
+            $"the model '{model.Name}' is a {model.GetType().Name}, not a WeightedHealthScoreModel: only a weighted sum, its missing-data policy and its bands compile to SQL; another model's code would have to be written in SQL by hand.");
+
     private sealed class Compiler(WeightedHealthScoreModel model, SqlDialect dialect, HealthSqlOptions options)
     {
+        private const string Zero = "0";
+
         private readonly Dictionary<string, string> _columns = new(options.Columns, StringComparer.OrdinalIgnoreCase);
 
         public string Query()
@@ -82,7 +104,6 @@ public static class HealthModelSql
             var coverage = Id(options.Prefix + "coverage");
             var parts = Id(options.Prefix + "parts");
             var scores = Id(options.Prefix + "scores");
-            const string zero = "0";
 
             sql.AppendLine($"WITH {parts} AS (");
             sql.AppendLine("  SELECT");
@@ -92,23 +113,16 @@ public static class HealthModelSql
             }
 
             sql.AppendLine("    -- the weighted sum of the components present, in the model's order");
-            sql.Append(string.Join(Environment.NewLine + "      + ", Components().Select(x => $"CASE WHEN {x.Column} BETWEEN 0 AND 100 THEN {SqlText.Double(x.Component.Weight, dialect)} * {x.Column} ELSE {zero} END")).Insert(0, "    "));
-            sql.AppendLine($" AS {weighted},");
+            sql.AppendLine($"    {WeightedSum(Environment.NewLine + "      + ")} AS {weighted},");
             sql.AppendLine("    -- the weight of the components present");
-            sql.Append(string.Join(Environment.NewLine + "      + ", Components().Select(x => $"CASE WHEN {x.Column} BETWEEN 0 AND 100 THEN {SqlText.Double(x.Component.Weight, dialect)} ELSE {zero} END")).Insert(0, "    "));
-
-            sql.AppendLine($" AS {present},");
+            sql.AppendLine($"    {PresentWeight(Environment.NewLine + "      + ")} AS {present},");
             sql.AppendLine("    -- whether a value is outside [0, 100]");
-            sql.AppendLine($"    ({string.Join(" OR ", Components().Select(x => $"COALESCE({x.Column} < 0 OR {x.Column} > 100, FALSE)"))}) AS {invalid},");
+            sql.AppendLine($"    {Invalid()} AS {invalid},");
             sql.AppendLine("    -- whether a component is missing");
-            sql.AppendLine($"    ({string.Join(" OR ", Components().Select(x => $"{x.Column} IS NULL"))}) AS {anyMissing}");
+            sql.AppendLine($"    {AnyMissing()} AS {anyMissing}");
             sql.AppendLine($"  FROM {Table()}");
             sql.AppendLine("),");
 
-            var total = SqlText.Double(model.TotalWeight, dialect);
-            var floor = SqlText.Double(policy.MinimumCoverage - WeightedHealthScoreModel.CoverageTolerance, dialect);
-            var divisor = policy.Handling == MissingDataHandling.TreatAsZero ? total : present;
-            var noScore = $"{invalid} OR {present} <= {zero} OR {present} / {total} < {floor}" + (policy.Handling == MissingDataHandling.Reject ? $" OR {anyMissing}" : string.Empty);
             sql.AppendLine($"{scores} AS (");
             sql.AppendLine("  SELECT");
             foreach (var k in keep)
@@ -116,13 +130,11 @@ public static class HealthModelSql
                 sql.AppendLine($"    {k},");
             }
 
-            sql.AppendLine($"    CASE WHEN {noScore} THEN NULL ELSE LEAST(GREATEST({weighted} / {divisor}, {zero}), 100) END AS {score},");
-            sql.AppendLine($"    CASE WHEN {invalid} THEN NULL ELSE LEAST({present} / {total}, 1) END AS {coverage}");
+            sql.AppendLine($"    {Score(weighted, present, invalid, anyMissing)} AS {score},");
+            sql.AppendLine($"    {Coverage(present, invalid)} AS {coverage}");
             sql.AppendLine($"  FROM {parts}");
             sql.AppendLine(")");
 
-            var thresholds = model.Bands.Thresholds;
-            var bands = model.Bands.Bands;
             sql.AppendLine("-- a band from its lower bound less 1e-9, as the library compares");
             sql.AppendLine("SELECT");
             foreach (var k in keep)
@@ -131,23 +143,59 @@ public static class HealthModelSql
             }
 
             sql.AppendLine($"  {score},");
-            sql.Append($"  CASE WHEN {score} IS NULL THEN NULL");
-            for (var i = thresholds.Length - 1; i > 0; i--)
-            {
-                sql.Append($" WHEN {score} >= {SqlText.Double(thresholds[i], dialect)} THEN {SqlText.String(bands[i].Label, dialect)}");
-            }
-
-            sql.AppendLine($" ELSE {SqlText.String(bands[0].Label, dialect)} END AS {Id(options.Prefix + "band")},");
-            sql.Append($"  CASE WHEN {score} IS NULL THEN NULL");
-            for (var i = thresholds.Length - 1; i > 0; i--)
-            {
-                sql.Append(string.Create(c, $" WHEN {score} >= {SqlText.Double(thresholds[i], dialect)} THEN {i}"));
-            }
-
-            sql.AppendLine($" ELSE 0 END AS {Id(options.Prefix + "band_rank")},");
+            sql.AppendLine($"  {Band(score)} AS {Id(options.Prefix + "band")},");
+            sql.AppendLine($"  {BandRank(score)} AS {Id(options.Prefix + "band_rank")},");
             sql.AppendLine($"  {coverage}");
             sql.AppendLine($"FROM {scores}");
             return sql.ToString();
+        }
+
+        /// <summary>The output columns as self-contained expressions over the component columns.</summary>
+        public HealthSqlExpressions Inline()
+        {
+            var weighted = "(" + WeightedSum(" + ") + ")";
+            var present = "(" + PresentWeight(" + ") + ")";
+            var score = "(" + Score(weighted, present, Invalid(), AnyMissing()) + ")";
+            return new HealthSqlExpressions(score, Band(score), BandRank(score), Coverage(present, Invalid()));
+        }
+
+        private string WeightedSum(string plus) =>
+            string.Join(plus, Components().Select(x => $"CASE WHEN {x.Column} BETWEEN 0 AND 100 THEN {SqlText.Double(x.Component.Weight, dialect)} * {x.Column} ELSE {Zero} END"));
+
+        private string PresentWeight(string plus) =>
+            string.Join(plus, Components().Select(x => $"CASE WHEN {x.Column} BETWEEN 0 AND 100 THEN {SqlText.Double(x.Component.Weight, dialect)} ELSE {Zero} END"));
+
+        private string Invalid() => $"({string.Join(" OR ", Components().Select(x => $"COALESCE({x.Column} < 0 OR {x.Column} > 100, FALSE)"))})";
+
+        private string AnyMissing() => $"({string.Join(" OR ", Components().Select(x => $"{x.Column} IS NULL"))})";
+
+        private string Score(string weighted, string present, string invalid, string anyMissing)
+        {
+            var policy = model.MissingData;
+            var total = SqlText.Double(model.TotalWeight, dialect);
+            var floor = SqlText.Double(policy.MinimumCoverage - WeightedHealthScoreModel.CoverageTolerance, dialect);
+            var divisor = policy.Handling == MissingDataHandling.TreatAsZero ? total : present;
+            var noScore = $"{invalid} OR {present} <= {Zero} OR {present} / {total} < {floor}" + (policy.Handling == MissingDataHandling.Reject ? $" OR {anyMissing}" : string.Empty);
+            return $"CASE WHEN {noScore} THEN NULL ELSE LEAST(GREATEST({weighted} / {divisor}, {Zero}), 100) END";
+        }
+
+        private string Coverage(string present, string invalid) => $"CASE WHEN {invalid} THEN NULL ELSE LEAST({present} / {SqlText.Double(model.TotalWeight, dialect)}, 1) END";
+
+        private string Band(string score) => Case(score, i => SqlText.String(model.Bands.Bands[i].Label, dialect));
+
+        private string BandRank(string score) => Case(score, i => i.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>A CASE naming each band by <paramref name="value"/>, from the highest threshold down; NULL without a score.</summary>
+        private string Case(string score, Func<int, string> value)
+        {
+            var thresholds = model.Bands.Thresholds;
+            var text = new StringBuilder($"CASE WHEN {score} IS NULL THEN NULL");
+            for (var i = thresholds.Length - 1; i > 0; i--)
+            {
+                text.Append($" WHEN {score} >= {SqlText.Double(thresholds[i], dialect)} THEN {value(i)}");
+            }
+
+            return text.Append($" ELSE {value(0)} END").ToString();
         }
 
         private IEnumerable<(HealthComponent Component, string Column)> Components() =>
