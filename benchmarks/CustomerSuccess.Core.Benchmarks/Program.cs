@@ -12,7 +12,7 @@ namespace CustomerSuccess.Benchmarks;
 /// <summary>
 /// Runs the benchmarks chosen on the command line, for example <c>--filter *HealthScore*</c>. <c>quick</c> instead
 /// times the portfolio methods with a stopwatch (best of 15, after a warm-up), for a fast look while working;
-/// <c>stream N</c> streams N records through <see cref="HealthBatch.ScoreStream{T}"/> and prints the peak working
+/// <c>stream N</c> streams N records through <see cref="HealthBatch.ScoreStream{T}(Health.IHealthScoreModel, System.Collections.Generic.IEnumerable{T}, HealthComponentReader{T})"/> and prints the peak working
 /// set. The timing figures in the docs come from BenchmarkDotNet.
 /// </summary>
 public static class Program
@@ -48,7 +48,7 @@ public static class Program
     }
 
     /// <summary>
-    /// Streams <paramref name="customers"/> records, made one at a time, through <see cref="HealthBatch.ScoreStream{T}"/>
+    /// Streams <paramref name="customers"/> records, made one at a time, through <see cref="HealthBatch.ScoreStream{T}(Health.IHealthScoreModel, System.Collections.Generic.IEnumerable{T}, HealthComponentReader{T})"/>
     /// and prints the process's peak working set: run it for 1 and 10 million records to see memory stay flat.
     /// </summary>
     private static void Stream(long customers)

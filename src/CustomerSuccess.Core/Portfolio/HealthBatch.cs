@@ -220,7 +220,7 @@ public static partial class HealthBatch
         }
     }
 
-    /// <summary>Scores an asynchronous stream of records in blocks of <see cref="StreamBlockSize"/>, in bounded memory, as <see cref="ScoreStream{T}"/> does.</summary>
+    /// <summary>Scores an asynchronous stream of records in blocks of <see cref="StreamBlockSize"/>, in bounded memory, as <see cref="ScoreStream{T}(IHealthScoreModel, IEnumerable{T}, HealthComponentReader{T})"/> does.</summary>
     /// <typeparam name="T">The record type.</typeparam>
     /// <param name="model">The model.</param>
     /// <param name="records">The records; enumerated once, lazily.</param>

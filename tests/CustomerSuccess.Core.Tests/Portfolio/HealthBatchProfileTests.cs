@@ -175,6 +175,53 @@ public sealed class HealthBatchProfileTests
         Assert.Equal(68, scores[0], 12);
     }
 
+    /// <summary>The stream paths, synchronous and asynchronous: each record's score and band as the span path gives them; the count of one scheme's bands.</summary>
+    [Property]
+    public Property TheStreams_EqualTheSpanPath() =>
+        Prop.ForAll((from set in Sets.Where(s => s.Default is not null) from rows in Rows select (set, rows)).ToArbitrary(), c =>
+        {
+            var (set, rows) = c;
+            var n = rows.Length;
+            var (scores, ranks, used) = (new double[n], new byte[n], new byte[n]);
+            HealthBatch.Score(set, rows.AsSpan(), Select, Read, scores, ranks, used);
+            var streamed = HealthBatch.ScoreStream(set, rows, Select, Read).ToArray();
+            var asynchronous = HealthBatch.ScoreStreamAsync(set, rows.ToAsyncEnumerable(), Select, Read).ToArrayAsync().AsTask().GetAwaiter().GetResult();
+            for (var i = 0; i < n; i++)
+            {
+                var score = streamed[i].Score;
+                var same = score.HasScore ? score.Value.Equals(scores[i]) && score.Band.Rank == ranks[i] : double.IsNaN(scores[i]) && ranks[i] == HealthBatch.NoBand;
+                if (!same || !ReferenceEquals(streamed[i].Record, rows[i]) || !asynchronous[i].Equals(streamed[i]))
+                {
+                    return false;
+                }
+            }
+
+            return streamed.Length == n && asynchronous.Length == n;
+        });
+
+    [Fact]
+    public async System.Threading.Tasks.Task CountBands_WithProfiles_CountsOneSchemesBands_AndRefusesMixedSchemes()
+    {
+        var model = HealthScoreModels.UsageEngagementSupport;
+        var set = new HealthProfileSet(
+            [new HealthProfile("smb", model) { Segment = "Smb" }],
+            new HealthProfile("default", new WeightedHealthScoreModel("even", model.Components.Select(c => new HealthComponent(c.Key, c.DisplayName, 1.0 / 3)), model.Bands)));
+        Row[] rows = [new("Smb", null, [90, 90, 90]), new("Other", null, [90, 30, 30]), new("Smb", null, [double.NaN, double.NaN, double.NaN])];
+
+        var histogram = HealthBatch.CountBands(set, rows, Select, Read);
+        var asynchronous = await HealthBatch.CountBandsAsync(set, rows.ToAsyncEnumerable(), Select, Read);
+
+        // Smb 90 is Healthy; the default's (90 + 30 + 30) / 3 = 50 is At Risk; the third has no score.
+        Assert.Equal(1, histogram.NotScored);
+        Assert.Equal(2, histogram.Scored);
+        Assert.Equal(140, histogram.ScoreSum, 9);
+        Assert.Equal(histogram.ScoreSum, asynchronous.ScoreSum);
+        var mixed = new HealthProfileSet([new HealthProfile("smb", model) { Segment = "Smb" }], new HealthProfile("other", model.WithBands(HealthBandSchemes.GreenYellowRed)));
+        Assert.Contains("band differently", Assert.Throws<ArgumentException>(() => HealthBatch.CountBands(mixed, rows, Select, Read)).Message, StringComparison.Ordinal);
+        var noDefault = new HealthProfileSet([new HealthProfile("smb", model) { Segment = "Smb" }]);
+        Assert.StartsWith("customer #1: no health profile matches segment 'Other'", Assert.Throws<ArgumentException>(() => HealthBatch.ScoreStream(noDefault, rows, Select, Read).ToList()).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheIndexedPath_RefusesAnIndexThatNamesNoProfile()
     {
