@@ -123,7 +123,7 @@ internal sealed class BacktestWriter(string modelName, BacktestReport report, Re
                 json.WriteStartObject();
                 json.WriteString("band", row.Group);
                 WriteRate(json, row.Rate);
-                WriteNumberOrNull(json, "lift", row.Lift);
+                ScoreWriter.WriteOrNull(json, "lift", row.Lift);
                 json.WriteEndObject();
             }
 
@@ -148,7 +148,7 @@ internal sealed class BacktestWriter(string modelName, BacktestReport report, Re
                 json.WriteStartObject("not_fired");
                 WriteRate(json, rule.NotFired);
                 json.WriteEndObject();
-                WriteNumberOrNull(json, "lift", rule.Lift);
+                ScoreWriter.WriteOrNull(json, "lift", rule.Lift);
                 json.WriteEndObject();
             }
 
@@ -197,7 +197,7 @@ internal sealed class BacktestWriter(string modelName, BacktestReport report, Re
             json.WriteStartObject();
             json.WriteString("band", band.Band);
             json.WriteNumber("accounts", band.Curve.Accounts);
-            WriteNumberOrNull(json, "median_days", band.Curve.Median);
+            ScoreWriter.WriteOrNull(json, "median_days", band.Curve.Median);
             json.WriteStartArray("points");
             foreach (var point in band.Curve.Points)
             {
@@ -252,7 +252,7 @@ internal sealed class BacktestWriter(string modelName, BacktestReport report, Re
     {
         json.WriteNumber("count", rate.Trials);
         json.WriteNumber("events", rate.Events);
-        WriteNumberOrNull(json, "rate", rate.RateOrNull);
+        ScoreWriter.WriteOrNull(json, "rate", rate.RateOrNull);
         json.WriteNumber("lower", rate.Lower);
         json.WriteNumber("upper", rate.Upper);
     }
@@ -260,7 +260,7 @@ internal sealed class BacktestWriter(string modelName, BacktestReport report, Re
     private static void WriteAuc(Utf8JsonWriter json, string name, AucEstimate auc)
     {
         json.WriteStartObject(name);
-        WriteNumberOrNull(json, "value", auc.ValueOrNull);
+        ScoreWriter.WriteOrNull(json, "value", auc.ValueOrNull);
         ScoreWriter.WriteOrNull(json, "undefined_reason", auc.UndefinedReason);
         json.WriteNumber("standard_error", auc.StandardError);
         json.WriteNumber("lower", auc.Lower);
@@ -268,18 +268,6 @@ internal sealed class BacktestWriter(string modelName, BacktestReport report, Re
         json.WriteNumber("churned", auc.Positives);
         json.WriteNumber("retained", auc.Negatives);
         json.WriteEndObject();
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static void AddAuc(Table table, string name, AucEstimate auc) =>

@@ -128,6 +128,19 @@ internal abstract class ScoreWriter(TextBuffer writer, ScoreColumns columns)
         }
     }
 
+    /// <summary>Writes a number property, or null.</summary>
+    internal static void WriteOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
     /// <summary>The roll-up cells of a row with no account under it, written as they are for every such row.</summary>
     private static readonly string NoRollUpCsv = new(',', ScoreColumns.RollUpNames.Count);
 

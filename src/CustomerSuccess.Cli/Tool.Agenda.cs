@@ -92,38 +92,8 @@ internal static partial class Tool
     }
 
     /// <summary>The errors file: <c>--errors</c>, or beside the output (a file), or beside the accounts file; never one of the inputs or the output.</summary>
-    private static string AgendaErrorsPath(BookFiles files, string? output, string? errors)
-    {
-        InputOptions.NotBlank(output, "--output");
-        InputOptions.NotBlank(errors, "--errors");
-        foreach (var (path, what) in files.All())
-        {
-            InputOptions.NotBlank(path, what);
-            if (path == "-")
-            {
-                throw new UsageException($"{what} -: the agenda reads several files; give each one's path, or a folder.");
-            }
-        }
-
-        var (errorsPath, errorsWhat) = InputOptions.ErrorsPath(errors, output, files.Accounts);
-        var all = files.All().ToList();
-        foreach (var (path, what) in all)
-        {
-            InputOptions.Distinct(path, what, output, "--output", "give --output another path");
-            InputOptions.Distinct(path, what, errorsPath, errorsWhat, "pass --errors with another path");
-        }
-
-        for (var i = 0; i < all.Count; i++)
-        {
-            for (var j = i + 1; j < all.Count; j++)
-            {
-                InputOptions.Distinct(all[i].Path, all[i].What, all[j].Path, all[j].What, "give each file once");
-            }
-        }
-
-        InputOptions.Distinct(output, "--output", errorsPath, errorsWhat, "pass --errors with another path");
-        return errorsPath;
-    }
+    private static string AgendaErrorsPath(BookFiles files, string? output, string? errors) =>
+        InputOptions.ErrorsPathOf([.. files.All()], output, errors, "the agenda reads several files; give each one's path, or a folder.");
 
     /// <summary>The lines every agenda run writes to standard error: each file's rows, and what was read but puts nothing on the agenda.</summary>
     private static void ReportBook(CliEnvironment env, BookReader book, AgendaPlaybooks playbooks, string? errorsFile)

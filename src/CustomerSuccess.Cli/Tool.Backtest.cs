@@ -128,29 +128,6 @@ internal static partial class Tool
     }
 
     /// <summary>The errors file: <c>--errors</c>, or beside the output (a file), or beside the history; never an input or the output.</summary>
-    private static string BacktestErrorsPath(string history, string outcomes, string? output, string? errors)
-    {
-        InputOptions.NotBlank(history, "HISTORY");
-        InputOptions.NotBlank(outcomes, "OUTCOMES");
-        InputOptions.NotBlank(output, "--output");
-        InputOptions.NotBlank(errors, "--errors");
-        foreach (var (path, what) in new[] { (history, "HISTORY"), (outcomes, "OUTCOMES") })
-        {
-            if (path == "-")
-            {
-                throw new UsageException($"{what} -: a back-test reads two files; give each one's path.");
-            }
-        }
-
-        var (errorsPath, errorsWhat) = InputOptions.ErrorsPath(errors, output, history);
-        InputOptions.Distinct(history, "HISTORY", outcomes, "OUTCOMES", "give each file once");
-        foreach (var (path, what) in new[] { (history, "HISTORY"), (outcomes, "OUTCOMES") })
-        {
-            InputOptions.Distinct(path, what, output, "--output", "give --output another path");
-            InputOptions.Distinct(path, what, errorsPath, errorsWhat, "pass --errors with another path");
-        }
-
-        InputOptions.Distinct(output, "--output", errorsPath, errorsWhat, "pass --errors with another path");
-        return errorsPath;
-    }
+    private static string BacktestErrorsPath(string history, string outcomes, string? output, string? errors) =>
+        InputOptions.ErrorsPathOf([(history, "HISTORY"), (outcomes, "OUTCOMES")], output, errors, "a back-test reads two files; give each one's path.");
 }

@@ -202,6 +202,43 @@ internal static partial class Tool
             return (Path.ChangeExtension(beside, null) + ".errors.csv", "the default errors file");
         }
 
+        /// <summary>
+        /// The errors file of a command that reads several files (the first beside which it goes by default): each
+        /// file given, none of them standard input (<paramref name="noStandardInput"/> says why), and no two of the
+        /// files, the output and the errors file the same.
+        /// </summary>
+        public static string ErrorsPathOf(IReadOnlyList<(string Path, string What)> inputs, string? output, string? errors, string noStandardInput)
+        {
+            NotBlank(output, "--output");
+            NotBlank(errors, "--errors");
+            foreach (var (path, what) in inputs)
+            {
+                NotBlank(path, what);
+                if (path == "-")
+                {
+                    throw new UsageException($"{what} -: {noStandardInput}");
+                }
+            }
+
+            var (errorsPath, errorsWhat) = ErrorsPath(errors, output, inputs[0].Path);
+            foreach (var (path, what) in inputs)
+            {
+                Distinct(path, what, output, "--output", "give --output another path");
+                Distinct(path, what, errorsPath, errorsWhat, "pass --errors with another path");
+            }
+
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                for (var j = i + 1; j < inputs.Count; j++)
+                {
+                    Distinct(inputs[i].Path, inputs[i].What, inputs[j].Path, inputs[j].What, "give each file once");
+                }
+            }
+
+            Distinct(output, "--output", errorsPath, errorsWhat, "pass --errors with another path");
+            return errorsPath;
+        }
+
         public static char? ParseDelimiter(string? text) => text switch
         {
             null => null,

@@ -3,6 +3,7 @@ using CustomerSuccess.Backtesting;
 namespace CustomerSuccess.Fitting;
 
 /// <summary>How weights are fitted and checked; every default is ours.</summary>
+/// <remarks>Immutable and thread-safe; the ranges are checked when a fit uses the options.</remarks>
 public sealed record WeightFitOptions
 {
     /// <summary>The default share of accounts held out: 0.3.</summary>

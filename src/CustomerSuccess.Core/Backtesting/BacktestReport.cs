@@ -134,7 +134,7 @@ public sealed class BacktestReport
     private static IReadOnlyList<BandSurvival> Survival(Dictionary<string, (NodaTime.LocalDate AsOf, string Band)> first, Dictionary<string, AccountOutcome> outcomes, List<string> bandOrder, double level)
     {
         var byBand = first
-            .Select(f => (f.Value.Band, Days: (double)NodaTime.Period.DaysBetween(f.Value.AsOf, outcomes[f.Key].Date), Churned: outcomes[f.Key].Kind == OutcomeKind.Churned))
+            .Select(f => (f.Value.Band, Days: (double)Internal.IsoDays.Between(f.Value.AsOf, outcomes[f.Key].Date), Churned: outcomes[f.Key].Kind == OutcomeKind.Churned))
             .ToLookup(x => x.Band, StringComparer.Ordinal);
         return bandOrder.Append(NoScore).Where(byBand.Contains).Select(band =>
         {
@@ -163,14 +163,11 @@ public sealed class BacktestReport
         }
     }
 
-    private static IReadOnlyList<RuleLift> RuleLifts(SortedDictionary<string, (long Snapshots, long Churned)> fired, ProportionInterval overall, double level)
-    {
-        return fired.Select(f =>
+    private static IReadOnlyList<RuleLift> RuleLifts(SortedDictionary<string, (long Snapshots, long Churned)> fired, ProportionInterval overall, double level) =>
+        fired.Select(f =>
         {
             var on = ProportionInterval.Wilson(f.Value.Churned, f.Value.Snapshots, level);
             var off = ProportionInterval.Wilson(overall.Events - f.Value.Churned, overall.Trials - f.Value.Snapshots, level);
-            double? lift = overall.IsDefined && overall.Rate > 0 ? on.Rate / overall.Rate : null;
-            return new RuleLift(f.Key, on, off, lift);
+            return new RuleLift(f.Key, on, off, ChurnRateTable.Lift(on, overall));
         }).ToList().AsReadOnly();
-    }
 }

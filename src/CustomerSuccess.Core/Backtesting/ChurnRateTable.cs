@@ -53,6 +53,10 @@ public sealed class ChurnRateTable
         return FromCounts(order, counts, level);
     }
 
+    /// <summary>A group's rate over the whole's: null when either is undefined or the whole's is 0.</summary>
+    internal static double? Lift(ProportionInterval rate, ProportionInterval overall) =>
+        rate.IsDefined && overall.IsDefined && overall.Rate > 0 ? rate.Rate / overall.Rate : null;
+
     /// <summary>Counts one observation of <paramref name="group"/>, adding the group to <paramref name="order"/> when first seen.</summary>
     internal static void Count(List<string> order, Dictionary<string, (long Accounts, long Churned)> counts, string group, bool churned)
     {
@@ -78,8 +82,7 @@ public sealed class ChurnRateTable
         var rows = order.Select(g =>
         {
             var rate = ProportionInterval.Wilson(counts[g].Churned, counts[g].Accounts, level);
-            double? lift = rate.IsDefined && overall.IsDefined && overall.Rate > 0 ? rate.Rate / overall.Rate : null;
-            return new ChurnRateRow(g, rate, lift);
+            return new ChurnRateRow(g, rate, Lift(rate, overall));
         }).ToList();
         return new ChurnRateTable(rows.AsReadOnly(), overall);
     }

@@ -66,6 +66,12 @@ public sealed class HealthProfileSet
     /// <summary>The profile for a customer no other matches, or null.</summary>
     public HealthProfile? Default { get; }
 
+    /// <summary>The profile of an index as <see cref="IndexOf"/> gives it: one of <see cref="Profiles"/>, or, at their count, the default (null when the set has none).</summary>
+    internal HealthProfile? ProfileAt(int index) => index < _profiles.Length ? _profiles[index] : Default;
+
+    /// <summary>The most components any profile's model has, the default's included: the width of a row that fits every profile.</summary>
+    internal int MaxComponents => Math.Max(Default?.Model.Components.Count ?? 0, _profiles.Length == 0 ? 0 : _profiles.Max(p => p.Model.Components.Count));
+
     /// <summary>
     /// A set of one model for every customer but those in onboarding, who are scored on their onboarding progress: the
     /// onboarding profile ("onboarding", stage Onboarding) and the default ("after onboarding").

@@ -144,35 +144,18 @@ public static partial class HealthBatch
     private sealed class ProfileStream<T>(HealthProfileSet profiles, HealthProfileSelector<T> select, HealthProfileReader<T> reader)
     {
         private readonly ProfileCache _cache = new();
-        private readonly double[] _row = new double[MaxComponents(profiles)];
+        private readonly double[] _row = new double[profiles.MaxComponents];
         private long _index;
 
         internal HealthScore Score(T record)
         {
             var i = _index++;
             select(in record, out var segment, out var stage);
-            var index = _cache.Find(segment, stage);
-            if (index < 0 && (index = _cache.Resolve(profiles, segment, stage)) < 0)
-            {
-                throw NoProfile(checked((int)Math.Min(i, int.MaxValue)), segment, stage, "records");
-            }
-
-            var profile = index < profiles.Profiles.Count ? profiles.Profiles[index] : profiles.Default!;
+            var profile = profiles.ProfileAt(_cache.IndexOf(profiles, segment, stage, i))!;
             var values = _row.AsSpan(0, profile.Model.Components.Count);
             values.Fill(double.NaN);
             reader(in record, profile, values);
             return ScoreRow(profile.Model, values, i, "records");
-        }
-
-        private static int MaxComponents(HealthProfileSet profiles)
-        {
-            var widest = profiles.Default?.Model.Components.Count ?? 0;
-            foreach (var profile in profiles.Profiles)
-            {
-                widest = Math.Max(widest, profile.Model.Components.Count);
-            }
-
-            return widest;
         }
     }
 }

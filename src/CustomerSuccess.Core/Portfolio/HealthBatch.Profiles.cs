@@ -268,8 +268,7 @@ public static partial class HealthBatch
         var maps = new int[]?[count + 1];
         for (var p = 0; p <= count; p++)
         {
-            var profile = p < count ? profiles.Profiles[p] : profiles.Default;
-            if (profile is null)
+            if (profiles.ProfileAt(p) is not { } profile)
             {
                 continue;
             }
@@ -295,7 +294,6 @@ public static partial class HealthBatch
     {
         Internal.Guard.Destination(scores.Length, records, nameof(scores));
         Internal.Guard.Destination(bandRanks.Length, records, nameof(bandRanks));
-
         var count = profiles.Profiles.Count;
         if (count > 254)
         {
@@ -356,17 +354,13 @@ public static partial class HealthBatch
             _scores = scores;
             _ranks = ranks;
             _profileIndexes = profileIndexes;
-            var count = profiles.Profiles.Count;
-            _groups = new ProfileGroup?[count + 1];
-            var widest = 0;
-            for (var p = 0; p <= count; p++)
+            _groups = new ProfileGroup?[profiles.Profiles.Count + 1];
+            for (var p = 0; p < _groups.Length; p++)
             {
-                var profile = p < count ? profiles.Profiles[p] : profiles.Default;
-                _groups[p] = profile is null ? null : new ProfileGroup(profile, columns is null ? "records" : "columns");
-                widest = Math.Max(widest, profile?.Model.Components.Count ?? 0);
+                _groups[p] = profiles.ProfileAt(p) is { } profile ? new ProfileGroup(profile, columns is null ? "records" : "columns") : null;
             }
 
-            _row = new double[widest];
+            _row = new double[profiles.MaxComponents];
         }
 
         /// <summary>Scores <paramref name="records"/>, the first of which is the batch's record number <paramref name="offset"/>.</summary>
@@ -379,16 +373,7 @@ public static partial class HealthBatch
                 var i = offset + j;
                 ref readonly var record = ref records[j];
                 _select!(in record, out var segment, out var stage);
-                var index = _cache.Find(segment, stage);
-                if (index < 0)
-                {
-                    index = _cache.Resolve(_profiles, segment, stage);
-                    if (index < 0)
-                    {
-                        throw NoProfile(i, segment, stage, nameof(records));
-                    }
-                }
-
+                var index = _cache.IndexOf(_profiles, segment, stage, i);
                 _profileIndexes[i] = (byte)index;
                 Take(in record, _groups[index]!, i);
             }
@@ -399,13 +384,7 @@ public static partial class HealthBatch
         {
             for (var i = 0; i < records.Length; i++)
             {
-                var index = indexes[i];
-                if (index >= _groups.Length || _groups[index] is not { } group)
-                {
-                    throw BadIndex(i, index, _groups.Length - 1, "profileIndexes");
-                }
-
-                Take(in records[i], group, i);
+                Take(in records[i], GroupAt(indexes[i], i), i);
             }
         }
 
@@ -420,11 +399,7 @@ public static partial class HealthBatch
             for (var i = 0; i < indexes.Length; i++)
             {
                 var index = indexes[i];
-                if (index >= _groups.Length || _groups[index] is not { } group)
-                {
-                    throw BadIndex(i, index, _groups.Length - 1, "profileIndexes");
-                }
-
+                var group = GroupAt(index, i);
                 var map = _maps![index]!;
                 var values = _row.AsSpan(0, group.Components);
                 for (var c = 0; c < values.Length; c++)
@@ -432,9 +407,13 @@ public static partial class HealthBatch
                     values[c] = columns[map[c]][i];
                 }
 
-                Place(group, values, i, "columns");
+                Place(group, values, i);
             }
         }
+
+        /// <summary>The profile group of an index the caller gave for customer <paramref name="i"/>; throws when it names no profile.</summary>
+        private ProfileGroup GroupAt(byte index, int i) =>
+            index < _groups.Length && _groups[index] is { } group ? group : throw BadIndex(i, index, _groups.Length - 1, "profileIndexes");
 
         /// <summary>Reads a record's scores for its profile and scores it, or gathers it into its profile's block.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -443,16 +422,16 @@ public static partial class HealthBatch
             var values = _row.AsSpan(0, group.Components);
             values.Fill(double.NaN);
             _reader!(in record, group.Profile, values);
-            Place(group, values, i, "records");
+            Place(group, values, i);
         }
 
         /// <summary>Scores a customer's values with its profile's model, or gathers them into the profile's block.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Place(ProfileGroup group, Span<double> values, int i, string parameter)
+        private void Place(ProfileGroup group, Span<double> values, int i)
         {
             if (!group.Gathers)
             {
-                Write(ScoreRow(group.Profile.Model, values, i, parameter), ref _scores[i], ref _ranks[i]);
+                Write(ScoreRow(group.Profile.Model, values, i, group.Parameter), ref _scores[i], ref _ranks[i]);
             }
             else if (group.Add(values, i))
             {
@@ -479,7 +458,7 @@ public static partial class HealthBatch
             : string.Create(CultureInfo.InvariantCulture, $"customer #{record}: profile index {index} names no profile; the set has {defaultIndex} (0 to {defaultIndex - 1}) and {defaultIndex} for the default."),
         parameter);
 
-    private static ArgumentException NoProfile(int record, string? segment, LifecycleStage? stage, string parameter) => new(
+    private static ArgumentException NoProfile(long record, string? segment, LifecycleStage? stage, string parameter) => new(
         string.Create(CultureInfo.InvariantCulture, $"customer #{record}: no health profile matches segment {(segment is null ? "(none)" : $"'{segment}'")} and stage {stage?.ToString() ?? "(none)"}, and the set has no default."),
         parameter);
 
@@ -506,6 +485,22 @@ public static partial class HealthBatch
             var key = Key(stage);
             var slot = Slot(segment, key);
             return ReferenceEquals(_segments[slot], segment) && _stages[slot] == key ? _indexes[slot] : -1;
+        }
+
+        /// <summary>The profile of customer <paramref name="record"/>'s segment and stage, seen before or looked up now; throws, naming the records, when none matches and the set has no default.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal int IndexOf(HealthProfileSet profiles, string? segment, LifecycleStage? stage, long record)
+        {
+            var index = Find(segment, stage);
+            return index >= 0 ? index : ResolveOrThrow(profiles, segment, stage, record);
+        }
+
+        /// <summary>The look-up of a new segment and stage, and the throw when none matches: out of the hot loop, so that <see cref="IndexOf"/> stays small enough to inline.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int ResolveOrThrow(HealthProfileSet profiles, string? segment, LifecycleStage? stage, long record)
+        {
+            var index = Resolve(profiles, segment, stage);
+            return index >= 0 ? index : throw NoProfile(record, segment, stage, "records");
         }
 
         /// <summary>Looks a segment and stage up in the set and remembers its profile, or returns -1; out of the hot loop, which it would otherwise crowd.</summary>
@@ -535,14 +530,13 @@ public static partial class HealthBatch
         private readonly double[] _scores = new double[RecordScorerBlock];
         private readonly byte[] _ranks = new byte[RecordScorerBlock];
         private readonly double[] _block;
-        private readonly string _parameter;
         private int _count;
 
         /// <param name="profile">The profile.</param>
         /// <param name="parameter">The argument a bad value is blamed on: the records, or the columns.</param>
         internal ProfileGroup(HealthProfile profile, string parameter)
         {
-            _parameter = parameter;
+            Parameter = parameter;
             Profile = profile;
             Components = profile.Model.Components.Count;
             var vectors = Lanes512.IsSupported || Lanes256.IsSupported;
@@ -551,6 +545,9 @@ public static partial class HealthBatch
         }
 
         internal HealthProfile Profile { get; }
+
+        /// <summary>The argument a bad value is blamed on: the records, or the columns.</summary>
+        internal string Parameter { get; }
 
         internal int Components { get; }
 
@@ -587,7 +584,7 @@ public static partial class HealthBatch
                     row[c] = _block[(c * RecordScorerBlock) + j];
                 }
 
-                Write(ScoreRow(weighted, row, _at[j], _parameter), ref _scores[j], ref _ranks[j]);
+                Write(ScoreRow(weighted, row, _at[j], Parameter), ref _scores[j], ref _ranks[j]);
             }
 
             for (var j = 0; j < _count; j++)

@@ -46,7 +46,7 @@ public static class HealthModelSql
             throw new ArgumentException($"the kept column '{clash}' has the name of an output column; give HealthSqlOptions.Prefix another value.", nameof(options));
         }
 
-        return new Compiler(weighted, dialect, options).Query();
+        return new Compiler(weighted, dialect, options.Columns).Query(options);
     }
 
     /// <summary>
@@ -66,21 +66,22 @@ public static class HealthModelSql
     {
         ArgumentNullException.ThrowIfNull(model);
         Internal.Guard.Defined(dialect, nameof(dialect));
-        var compiler = new Compiler(Weighted(model), dialect, new HealthSqlOptions { Table = "t", Columns = columns ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) });
-        return compiler.Inline();
+        return new Compiler(Weighted(model), dialect, columns).Inline();
     }
 
     private static WeightedHealthScoreModel Weighted(IHealthScoreModel model) => model as WeightedHealthScoreModel
         ?? throw new NotSupportedException(
             $"the model '{model.Name}' is a {model.GetType().Name}, not a WeightedHealthScoreModel: only a weighted sum, its missing-data policy and its bands compile to SQL; another model's code would have to be written in SQL by hand.");
 
-    private sealed class Compiler(WeightedHealthScoreModel model, SqlDialect dialect, HealthSqlOptions options)
+    /// <summary>The model's pieces in a dialect, over the columns named for its components.</summary>
+    private sealed class Compiler(WeightedHealthScoreModel model, SqlDialect dialect, IReadOnlyDictionary<string, string>? columns)
     {
         private const string Zero = "0";
 
-        private readonly Dictionary<string, string> _columns = new(options.Columns, StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _columns = columns is null ? new(StringComparer.OrdinalIgnoreCase) : new(columns, StringComparer.OrdinalIgnoreCase);
 
-        public string Query()
+        /// <summary>The query over <see cref="HealthSqlOptions.Table"/>, the kept columns first.</summary>
+        public string Query(HealthSqlOptions options)
         {
             var c = CultureInfo.InvariantCulture;
             var policy = model.MissingData;
@@ -120,7 +121,7 @@ public static class HealthModelSql
             sql.AppendLine($"    {Invalid()} AS {invalid},");
             sql.AppendLine("    -- whether a component is missing");
             sql.AppendLine($"    {AnyMissing()} AS {anyMissing}");
-            sql.AppendLine($"  FROM {Table()}");
+            sql.AppendLine($"  FROM {(options.Schema is { } schema ? $"{Id(schema)}.{Id(options.Table)}" : Id(options.Table))}");
             sql.AppendLine("),");
 
             sql.AppendLine($"{scores} AS (");
@@ -200,8 +201,6 @@ public static class HealthModelSql
 
         private IEnumerable<(HealthComponent Component, string Column)> Components() =>
             model.Components.Select(x => (x, Id(_columns.TryGetValue(x.Key, out var column) ? column : x.Key)));
-
-        private string Table() => options.Schema is { } schema ? $"{Id(schema)}.{Id(options.Table)}" : Id(options.Table);
 
         private string Id(string name) => SqlText.Identifier(name, dialect);
     }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 namespace CustomerSuccess.Sql;
 
 /// <summary>What a compiled health model reads and writes: the table, the column of each component, the columns passed through, and the output columns' names.</summary>
+/// <remarks>Immutable once made (the dictionary and list given are the caller's: do not change them while a compile reads them); every default is ours.</remarks>
 public sealed record HealthSqlOptions
 {
     /// <summary>The table to read: its name, as one identifier (quoted as given). Not empty.</summary>
