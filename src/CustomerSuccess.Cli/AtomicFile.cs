@@ -49,6 +49,9 @@ internal sealed class AtomicFile : IDisposable
 
     public TextWriter Writer { get; }
 
+    /// <summary>The file's bytes, for a binary format (Parquet, Arrow); write through this or <see cref="Writer"/>, not both.</summary>
+    public Stream Stream => ((StreamWriter)Writer).BaseStream;
+
     public string FullPath => _path;
 
     /// <summary>Flushes the file and moves it into place, replacing any file of that name.</summary>

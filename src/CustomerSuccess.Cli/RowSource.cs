@@ -61,6 +61,12 @@ internal abstract class RowSource : IDisposable
     public static RowSource Open(string path, Stream stream, IReadOnlyList<InputField> fields, ColumnOptions columns, string key = InputField.Id)
     {
         var extension = Path.GetExtension(path);
+        if (extension.ToLowerInvariant() is ".parquet" or ".arrow" or ".feather" or ".arrows" or ".ipc")
+        {
+            throw new UsageException(
+                $"{Echo.Of(path)} is a Parquet or Arrow file; this command reads CRM exports (CSV or JSON Lines). Score a file of component scores with 'customer-success health {Echo.Of(path)}'.");
+        }
+
         var text = new StreamReader(stream, Utf8WithMarker, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         if (extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase))
         {

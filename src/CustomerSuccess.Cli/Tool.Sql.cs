@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
+using CustomerSuccess.Health;
 using CustomerSuccess.Sql;
 
 namespace CustomerSuccess.Cli;
@@ -32,14 +34,7 @@ internal static partial class Tool
                 throw new UsageException($"--table {Echo.Of(name)}: give NAME or SCHEMA.NAME.");
             }
 
-            // --map COLUMN=FIELD reads a column as a field; here, the field (a component's key) is read from the column.
-            var columns = InputOptions.ParseMap(result.GetValue(inputs.Map)).ToDictionary(m => m.Value, m => m.Key, StringComparer.OrdinalIgnoreCase);
-            var unknown = columns.Keys.Where(k => !model.Components.Any(c => string.Equals(c.Key, k, StringComparison.OrdinalIgnoreCase))).ToList();
-            if (unknown.Count > 0)
-            {
-                throw new UsageException($"--map: the model '{model.Name}' has no component {string.Join(", ", unknown.Select(u => $"'{u}'"))}; its components are {string.Join(", ", model.Components.Select(c => c.Key))}.");
-            }
-
+            var columns = ComponentColumns(model, result.GetValue(inputs.Map));
             var kept = result.GetValue(keep) is { Length: > 0 } k ? k : ["id"];
             var options = new HealthSqlOptions
             {
@@ -65,5 +60,21 @@ internal static partial class Tool
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The column of each component, from <c>--map COLUMN=FIELD</c> (which reads a column as a field: here the field is a
+    /// component's key), for the commands that read component columns (<c>sql</c>, <c>health</c>).
+    /// </summary>
+    private static Dictionary<string, string> ComponentColumns(IHealthScoreModel model, string[]? map)
+    {
+        var columns = InputOptions.ParseMap(map).ToDictionary(m => m.Value, m => m.Key, StringComparer.OrdinalIgnoreCase);
+        var unknown = columns.Keys.Where(k => !model.Components.Any(c => string.Equals(c.Key, k, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException($"--map: the model '{model.Name}' has no component {string.Join(", ", unknown.Select(u => $"'{u}'"))}; its components are {string.Join(", ", model.Components.Select(c => c.Key))}.");
+        }
+
+        return columns;
     }
 }

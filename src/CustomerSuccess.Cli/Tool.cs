@@ -73,6 +73,7 @@ internal static partial class Tool
         root.Subcommands.Add(AgendaCommand(env));
         root.Subcommands.Add(BacktestCommand(env));
         root.Subcommands.Add(SqlCommand(env));
+        root.Subcommands.Add(HealthCommand(env));
         root.Subcommands.Add(ModelsCommand(env));
         root.Subcommands.Add(GenerateCommand(env));
         return root;
@@ -480,19 +481,38 @@ internal static partial class Tool
         var output = new Option<string?>("--output", "-o") { Description = "The output file. Default: standard output." };
         var book = new Option<string?>("--book") { Description = $"Writes a book of business for 'agenda' into the folder BOOK instead ({BookGenerator.AccountsFile}, {BookGenerator.TouchpointsFile}, {BookGenerator.StakeholdersFile}, {BookGenerator.QbrsFile}, {BookGenerator.MilestonesFile}), --count accounts." };
         var historyFolder = new Option<string?>("--history") { Description = $"Writes a history for 'backtest' into the folder HISTORY instead ({HistoryGenerator.HistoryFile}, {HistoryGenerator.OutcomesFile}): a year of monthly snapshots of --count accounts ending on --as-of, with churn planted (driven by usage most, support next)." };
-        var command = new Command("generate", "Writes a realistic synthetic customer file (CSV) for the default model, a book of business for the agenda, or a history for the back-test.");
+        var components = new Option<string?>("--components") { Description = "Writes a Parquet (.parquet) or Arrow (.arrow) file of component scores for 'health' instead: an id and the default model's components, --count rows (5 % missing), one row group or record batch at a time." };
+        var command = new Command("generate", "Writes a realistic synthetic customer file (CSV) for the default model, a book of business for the agenda, a history for the back-test, or a Parquet or Arrow file of component scores.");
         command.Options.Add(count);
         command.Options.Add(seed);
         command.Options.Add(asOf);
         command.Options.Add(output);
         command.Options.Add(book);
         command.Options.Add(historyFolder);
-        command.SetAction(result =>
+        command.Options.Add(components);
+        command.SetAction(async (result, cancellationToken) =>
         {
             var n = result.GetValue(count);
             if (n < 0)
             {
                 throw new UsageException($"--count must be 0 or more but was {n}.");
+            }
+
+            if (result.GetValue(components) is { } componentsPath)
+            {
+                if (result.GetValue(output) is not null || result.GetValue(book) is not null || result.GetValue(historyFolder) is not null)
+                {
+                    throw new UsageException("--components writes one Parquet or Arrow file; give it alone, without --output, --book or --history.");
+                }
+
+                var format = ColumnarFormatOf(componentsPath, "--components");
+                var columnar = new ColumnarGenerator(result.GetValue(seed), ModelResolver.Resolve(null));
+                using var target = new AtomicFile(componentsPath);
+                await (format == ColumnarFormat.Parquet
+                    ? columnar.WriteParquetAsync(target.Stream, n, cancellationToken)
+                    : columnar.WriteArrowAsync(target.Stream, n, cancellationToken)).ConfigureAwait(false);
+                target.Commit();
+                return ExitCodes.Success;
             }
 
             var date = ParseDate(result.GetValue(asOf), "--as-of") ?? env.Clock.GetCurrentInstant().InUtc().Date;
