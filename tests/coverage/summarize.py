@@ -11,7 +11,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-SOURCES = ("CustomerSuccess.Core", "CustomerSuccess.Extensions.DependencyInjection", "CustomerSuccess.Fitting", "customer-success")
+SOURCES = ("CustomerSuccess.Core", "CustomerSuccess.Extensions.DependencyInjection", "CustomerSuccess.Fitting", "CustomerSuccess.Data", "customer-success")
 NAMES = {"customer-success": "CustomerSuccess.Cli"}
 
 
