@@ -84,7 +84,7 @@ public static class ArrowHealth
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException">As for <see cref="ReadComponentsAsync"/>.</exception>
     /// <exception cref="ColumnarDataException">As for <see cref="ReadComponentsAsync"/>.</exception>
-    public static async Task<BandHistogram> CountBandsAsync(
+    public static Task<BandHistogram> CountBandsAsync(
         IHealthScoreModel model,
         Stream input,
         ColumnarHealthOptions? options = null,
@@ -92,23 +92,7 @@ public static class ArrowHealth
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(input);
-        options ??= ColumnarHealthOptions.Default with { Keep = [] };
-        using var reader = Open(input);
-        var columns = await ColumnsAsync(model, options, reader, cancellationToken).ConfigureAwait(false);
-        var histogram = columns.EmptyHistogram();
-        long firstRow = 0;
-        for (var b = 0; ; b++)
-        {
-            using var batch = await reader.ReadNextRecordBatchAsync(cancellationToken).ConfigureAwait(false);
-            if (batch is null)
-            {
-                return histogram;
-            }
-
-            var components = Read(columns, batch, b, firstRow);
-            histogram = histogram.Merge(columns.CountBands(components));
-            firstRow += components.Count;
-        }
+        return ComponentColumns.CountBandsAsync(model, ReadComponentsAsync(model, input, options, cancellationToken));
     }
 
     /// <summary>

@@ -15,13 +15,17 @@ public sealed class ComponentBatch
 {
     private readonly ReadOnlyMemory<double>[] _columns;
 
-    internal ComponentBatch(int index, long firstRow, int count, ReadOnlyMemory<double>[] columns)
+    internal ComponentBatch(ComponentColumns owner, int index, long firstRow, int count, ReadOnlyMemory<double>[] columns)
     {
+        Owner = owner;
         Index = index;
         FirstRow = firstRow;
         Count = count;
         _columns = columns;
     }
+
+    /// <summary>The reader's mapping and checks, which scored this batch's errors name.</summary>
+    internal ComponentColumns Owner { get; }
 
     /// <summary>The row group or record batch, from 0.</summary>
     public int Index { get; }

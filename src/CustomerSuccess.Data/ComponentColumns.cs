@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using CustomerSuccess.Health;
 using CustomerSuccess.Portfolio;
 
@@ -153,7 +154,7 @@ internal sealed class ComponentColumns
             _views[c] = _buffers[c].AsMemory(0, count);
         }
 
-        return new ComponentBatch(batch, firstRow, count, _views);
+        return new ComponentBatch(this, batch, firstRow, count, _views);
     }
 
     /// <summary>Scores a checked batch.</summary>
@@ -182,8 +183,18 @@ internal sealed class ComponentColumns
         }
     }
 
-    /// <summary>An empty histogram of the model's bands.</summary>
-    public BandHistogram EmptyHistogram() => new(_model.Bands, new long[BandNames.Length], 0, 0);
+    /// <summary>Counts the bands of every batch a reader gives (none: an empty histogram of the model's bands).</summary>
+    public static async Task<BandHistogram> CountBandsAsync(IHealthScoreModel model, IAsyncEnumerable<ComponentBatch> batches)
+    {
+        BandHistogram? histogram = null;
+        await foreach (var batch in batches.ConfigureAwait(false))
+        {
+            var counted = batch.Owner.CountBands(batch);
+            histogram = histogram is null ? counted : histogram.Merge(counted);
+        }
+
+        return histogram ?? new BandHistogram(model.Bands, new long[model.Bands.Bands.Max(b => b.Rank) + 1], 0, 0);
+    }
 
     /// <summary>A column of a type that is not a number.</summary>
     public ColumnarDataException NotANumber(int batch, int component, string type) =>

@@ -80,7 +80,7 @@ public static class ParquetHealth
     /// <exception cref="ArgumentException">As for <see cref="ReadComponentsAsync"/>.</exception>
     /// <exception cref="ColumnarDataException">As for <see cref="ReadComponentsAsync"/>.</exception>
     /// <exception cref="IOException">The stream is not a Parquet file.</exception>
-    public static async Task<BandHistogram> CountBandsAsync(
+    public static Task<BandHistogram> CountBandsAsync(
         IHealthScoreModel model,
         Stream input,
         ColumnarHealthOptions? options = null,
@@ -88,21 +88,7 @@ public static class ParquetHealth
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(input);
-        options ??= ColumnarHealthOptions.Default with { Keep = [] };
-        var reader = await ParquetReader.CreateAsync(input, leaveStreamOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await using var disposeReader = reader.ConfigureAwait(false);
-        var (columns, fields) = Open(model, options, reader);
-        var histogram = columns.EmptyHistogram();
-        long firstRow = 0;
-        for (var g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var group = reader.OpenRowGroupReader(g);
-            var batch = await ReadGroupAsync(columns, fields, group, g, firstRow, cancellationToken).ConfigureAwait(false);
-            histogram = histogram.Merge(columns.CountBands(batch));
-            firstRow += batch.Count;
-        }
-
-        return histogram;
+        return ComponentColumns.CountBandsAsync(model, ReadComponentsAsync(model, input, options, cancellationToken));
     }
 
     /// <summary>
