@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
+using CustomerSuccess.Churn;
 using CustomerSuccess.Health;
 using CustomerSuccess.Sql;
 
@@ -17,15 +18,18 @@ internal static partial class Tool
         dialect.AcceptOnlyFromAmong("duckdb", "postgresql", "spark");
         var table = new Option<string>("--table") { Description = "The table to read: NAME, or SCHEMA.NAME (split at the first dot). Default: customers.", DefaultValueFactory = _ => "customers" };
         var keep = new Option<string[]>("--keep") { Description = "COLUMN: pass the column through to the output, before the score (repeatable). Default: id." };
-        var command = new Command("sql", "Prints the SQL that scores a table with the model, in DuckDB's, PostgreSQL's or Spark's dialect: the score, band, band rank and coverage of every row, the numbers the library gives.");
+        var rules = new Option<bool>("--rules") { Description = "Prints the churn rules' SQL instead: each row's risk score, level, factors fired and most severe factor, from the signal columns (--map COLUMN=SIGNAL)." };
+        var asOf = new Option<string?>("--as-of") { Description = "With --rules: the date to assess as of (yyyy-MM-dd), written into the query. Default: the engine's CURRENT_DATE." };
+        var command = new Command("sql", "Prints the SQL that scores a table with the model, in DuckDB's, PostgreSQL's or Spark's dialect: the score, band, band rank and coverage of every row, the numbers the library gives; with --rules, the churn rules' assessment.");
         command.Options.Add(inputs.Model);
         command.Options.Add(inputs.Map);
         command.Options.Add(dialect);
         command.Options.Add(table);
         command.Options.Add(keep);
+        command.Options.Add(rules);
+        command.Options.Add(asOf);
         command.SetAction(result =>
         {
-            var model = ModelResolver.Resolve(result.GetValue(inputs.Model));
             var name = result.GetValue(table)!;
             InputOptions.NotBlank(name, "--table");
             var dot = name.IndexOf('.', StringComparison.Ordinal);
@@ -34,20 +38,55 @@ internal static partial class Tool
                 throw new UsageException($"--table {Echo.Of(name)}: give NAME or SCHEMA.NAME.");
             }
 
-            var columns = ComponentColumns(model, result.GetValue(inputs.Map));
             var kept = result.GetValue(keep) is { Length: > 0 } k ? k : ["id"];
+            var tableName = dot < 0 ? name : name[(dot + 1)..];
+            var schema = dot < 0 ? null : name[..dot];
+            var sqlDialect = result.GetValue(dialect) switch { "postgresql" => SqlDialect.PostgreSql, "spark" => SqlDialect.SparkSql, _ => SqlDialect.DuckDb };
+            if (result.GetValue(rules))
+            {
+                if (result.GetValue(inputs.Model) is not null)
+                {
+                    throw new UsageException("--rules compiles the churn rules, which read a health_score column rather than a model; give --model without --rules.");
+                }
+
+                var signals = InputOptions.ParseMap(result.GetValue(inputs.Map)).ToDictionary(m => m.Value, m => m.Key, StringComparer.OrdinalIgnoreCase);
+                var churn = new ChurnSqlOptions
+                {
+                    Table = tableName,
+                    Schema = schema,
+                    Columns = signals,
+                    Keep = kept,
+                    AsOf = ParseDate(result.GetValue(asOf), "--as-of"),
+                };
+                Print(() => ChurnRulesSql.Compile(new RuleBasedChurnRiskAssessor(), sqlDialect, churn));
+                return ExitCodes.Success;
+            }
+
+            if (result.GetValue(asOf) is not null)
+            {
+                throw new UsageException("--as-of dates the churn rules' assessment; give it with --rules.");
+            }
+
+            var model = ModelResolver.Resolve(result.GetValue(inputs.Model));
+            var columns = ComponentColumns(model, result.GetValue(inputs.Map));
             var options = new HealthSqlOptions
             {
-                Table = dot < 0 ? name : name[(dot + 1)..],
-                Schema = dot < 0 ? null : name[..dot],
+                Table = tableName,
+                Schema = schema,
                 Columns = columns,
                 Keep = kept,
             };
-            var sqlDialect = result.GetValue(dialect) switch { "postgresql" => SqlDialect.PostgreSql, "spark" => SqlDialect.SparkSql, _ => SqlDialect.DuckDb };
+            Print(() => HealthModelSql.Compile(model, sqlDialect, options));
+            return ExitCodes.Success;
+        });
+        return command;
+
+        void Print(Func<string> compile)
+        {
             string sql;
             try
             {
-                sql = HealthModelSql.Compile(model, sqlDialect, options);
+                sql = compile();
             }
             catch (Exception e) when (e is NotSupportedException or ArgumentException)
             {
@@ -57,9 +96,7 @@ internal static partial class Tool
             env.Out.Write(sql);
             env.Out.WriteLine(";");
             env.Out.Flush();
-            return ExitCodes.Success;
-        });
-        return command;
+        }
     }
 
     /// <summary>

@@ -40,4 +40,21 @@ public sealed class SqlCliTests : IDisposable
         Assert.Contains("give NAME or SCHEMA.NAME", badTable.Error, StringComparison.Ordinal);
         Assert.Contains("the kept column 'health_score' has the name of an output column", clash.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SqlRules_PrintsTheChurnRulesQuery_AsOfTheDateGiven()
+    {
+        var rules = await _cli.Run("sql", "--rules", "--dialect", "postgresql", "--as-of", "2026-11-22", "--map", "Renewal=renewal_date");
+        var withModel = await _cli.Run("sql", "--rules", "--model", "40-30-30");
+        var asOfAlone = await _cli.Run("sql", "--as-of", "2026-11-22");
+        var unknown = await _cli.Run("sql", "--rules", "--map", "X=nps");
+
+        Assert.Equal(0, rules.ExitCode);
+        Assert.StartsWith("-- Churn risk by the rule-based assessor: 13 rules", rules.Out, StringComparison.Ordinal);
+        Assert.Contains("(\"Renewal\" - DATE '2026-11-22') < 90", rules.Out, StringComparison.Ordinal);
+        Assert.Equal([2, 2, 2], new[] { withModel.ExitCode, asOfAlone.ExitCode, unknown.ExitCode });
+        Assert.Contains("give --model without --rules", withModel.Error, StringComparison.Ordinal);
+        Assert.Contains("give it with --rules", asOfAlone.Error, StringComparison.Ordinal);
+        Assert.Contains("there is no such signal", unknown.Error, StringComparison.Ordinal);
+    }
 }
