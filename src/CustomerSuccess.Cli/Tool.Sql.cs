@@ -19,6 +19,7 @@ internal static partial class Tool
         var table = new Option<string>("--table") { Description = "The table to read: NAME, or SCHEMA.NAME (split at the first dot). Default: customers.", DefaultValueFactory = _ => "customers" };
         var keep = new Option<string[]>("--keep") { Description = "COLUMN: pass the column through to the output, before the score (repeatable). Default: id." };
         var rules = new Option<bool>("--rules") { Description = "Prints the churn rules' SQL instead: each row's risk score, level, factors fired and most severe factor, from the signal columns (--map COLUMN=SIGNAL)." };
+        var metrics = new Option<bool>("--metrics") { Description = "Prints the SQL that turns product metrics into the component scores usage, adoption, support and engagement instead (the CS Expert playbook's rubrics), for the health query to read as a view (--map COLUMN=METRIC)." };
         var asOf = new Option<string?>("--as-of") { Description = "With --rules: the date to assess as of (yyyy-MM-dd), written into the query. Default: the engine's CURRENT_DATE." };
         var command = new Command("sql", "Prints the SQL that scores a table with the model, in DuckDB's, PostgreSQL's or Spark's dialect: the score, band, band rank and coverage of every row, the numbers the library gives; with --rules, the churn rules' assessment.");
         command.Options.Add(inputs.Model);
@@ -27,6 +28,7 @@ internal static partial class Tool
         command.Options.Add(table);
         command.Options.Add(keep);
         command.Options.Add(rules);
+        command.Options.Add(metrics);
         command.Options.Add(asOf);
         command.SetAction(result =>
         {
@@ -42,6 +44,19 @@ internal static partial class Tool
             var tableName = dot < 0 ? name : name[(dot + 1)..];
             var schema = dot < 0 ? null : name[..dot];
             var sqlDialect = result.GetValue(dialect) switch { "postgresql" => SqlDialect.PostgreSql, "spark" => SqlDialect.SparkSql, _ => SqlDialect.DuckDb };
+            if (result.GetValue(metrics))
+            {
+                if (result.GetValue(inputs.Model) is not null || result.GetValue(rules) || result.GetValue(asOf) is not null)
+                {
+                    throw new UsageException("--metrics compiles the product-metric rubrics alone; give it without --model, --rules or --as-of.");
+                }
+
+                var metricColumns = InputOptions.ParseMap(result.GetValue(inputs.Map)).ToDictionary(m => m.Value, m => m.Key, StringComparer.OrdinalIgnoreCase);
+                var metricOptions = new ProductMetricsSqlOptions { Table = tableName, Schema = schema, Columns = metricColumns, Keep = kept };
+                Print(() => ProductMetricsSql.Compile(ProductMetricsRubric.Seed003, sqlDialect, metricOptions));
+                return ExitCodes.Success;
+            }
+
             if (result.GetValue(rules))
             {
                 if (result.GetValue(inputs.Model) is not null)
