@@ -28,28 +28,6 @@ public sealed class ChurnRulesSqlTests
         Assert.Equal(File.ReadAllText(Path.Combine(Golden, $"churn-rules.{file}.sql")).ReplaceLineEndings("\n"), (sql + ";\n").ReplaceLineEndings("\n"));
     }
 
-    /// <summary>The CS Expert playbook's product-metric rubrics over <c>analytics.product_metrics</c>, as <c>customer-success sql --metrics</c> prints them.</summary>
-    [Theory]
-    [InlineData(SqlDialect.DuckDb, "duckdb")]
-    [InlineData(SqlDialect.PostgreSql, "postgresql")]
-    [InlineData(SqlDialect.SparkSql, "spark")]
-    public void TheSeed003Rubrics_CompileToTheirGoldenText(SqlDialect dialect, string file)
-    {
-        var sql = ProductMetricsSql.Compile(Health.ProductMetricsRubric.Seed003, dialect, new ProductMetricsSqlOptions { Table = "product_metrics", Schema = "analytics" });
-
-        Assert.Equal(File.ReadAllText(Path.Combine(Golden, $"product-metrics.{file}.sql")).ReplaceLineEndings("\n"), (sql + ";\n").ReplaceLineEndings("\n"));
-    }
-
-    [Fact]
-    public void BadRubricOptions_AreRefused()
-    {
-        var unknown = new ProductMetricsSqlOptions { Table = "t", Columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["csat"] = "x" } };
-        var clash = new ProductMetricsSqlOptions { Table = "t", Keep = ["usage"] };
-
-        Assert.Contains("there is no such metric", Assert.Throws<ArgumentException>(() => ProductMetricsSql.Compile(Health.ProductMetricsRubric.Seed003, SqlDialect.DuckDb, unknown)).Message, StringComparison.Ordinal);
-        Assert.Contains("the kept column 'usage' has the name of an output column", Assert.Throws<ArgumentException>(() => ProductMetricsSql.Compile(Health.ProductMetricsRubric.Seed003, SqlDialect.DuckDb, clash)).Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void TheAsOfDate_IsADateLiteral_AndMappedColumnsAreQuoted()
     {
