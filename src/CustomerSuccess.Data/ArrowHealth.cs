@@ -191,7 +191,7 @@ public static class ArrowHealth
         return new BandHistogram(model.Bands, counts, notScored, scoreSum);
     }
 
-    private static ArrowStreamReader Open(Stream input)
+    internal static ArrowStreamReader Open(Stream input)
     {
         if (input.CanSeek)
         {
@@ -232,44 +232,53 @@ public static class ArrowHealth
         {
             var into = columns.Buffer(c, count);
             var array = batch.Column(columns.ColumnIndexes[c]);
-            switch (array)
+            if (!ReadNumbers(array, into, count))
             {
-                case DoubleArray doubles:
-                    doubles.Values.CopyTo(into);
-                    if (doubles.NullCount > 0)
-                    {
-                        for (var i = 0; i < count; i++)
-                        {
-                            if (doubles.IsNull(i))
-                            {
-                                into[i] = double.NaN;
-                            }
-                        }
-                    }
-
-                    break;
-                case FloatArray floats: Convert(floats, into); break;
-                case Int8Array ints: Convert(ints, into); break;
-                case Int16Array ints: Convert(ints, into); break;
-                case Int32Array ints: Convert(ints, into); break;
-                case Int64Array ints: Convert(ints, into); break;
-                case UInt8Array ints: Convert(ints, into); break;
-                case UInt16Array ints: Convert(ints, into); break;
-                case UInt32Array ints: Convert(ints, into); break;
-                case UInt64Array ints: Convert(ints, into); break;
-                case Decimal128Array decimals:
-                    for (var i = 0; i < count; i++)
-                    {
-                        into[i] = decimals.GetValue(i) is { } value ? (double)value : double.NaN;
-                    }
-
-                    break;
-                default:
-                    throw columns.NotANumber(index, c, array.Data.DataType.Name + " values");
+                throw columns.NotANumber(index, c, array.Data.DataType.Name + " values");
             }
         }
 
         return columns.Batch(index, firstRow, count);
+    }
+
+    /// <summary>Reads an array of any number type into doubles, <see cref="double.NaN"/> for a null; false when it holds something else.</summary>
+    internal static bool ReadNumbers(IArrowArray array, double[] into, int count)
+    {
+        switch (array)
+        {
+            case DoubleArray doubles:
+                doubles.Values.CopyTo(into);
+                if (doubles.NullCount > 0)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        if (doubles.IsNull(i))
+                        {
+                            into[i] = double.NaN;
+                        }
+                    }
+                }
+
+                return true;
+            case FloatArray floats: Convert(floats, into); return true;
+            case Int8Array ints: Convert(ints, into); return true;
+            case Int16Array ints: Convert(ints, into); return true;
+            case Int32Array ints: Convert(ints, into); return true;
+            case Int64Array ints: Convert(ints, into); return true;
+            case UInt8Array ints: Convert(ints, into); return true;
+            case UInt16Array ints: Convert(ints, into); return true;
+            case UInt32Array ints: Convert(ints, into); return true;
+            case UInt64Array ints: Convert(ints, into); return true;
+            case Decimal128Array decimals:
+                for (var i = 0; i < count; i++)
+                {
+                    into[i] = decimals.GetValue(i) is { } value ? (double)value : double.NaN;
+                }
+
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static void Convert<T>(PrimitiveArray<T> array, double[] into)

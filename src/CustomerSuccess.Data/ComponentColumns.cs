@@ -218,7 +218,8 @@ internal sealed class ComponentColumns
 
     private static string[] OutputNames(string prefix) => [prefix + "score", prefix + "band", prefix + "band_rank"];
 
-    private static int Find(IReadOnlyList<string> columns, string name, bool exact)
+    /// <summary>The index of a column by its name, exactly, then (unless <paramref name="exact"/>) ignoring case; -1 when none.</summary>
+    public static int Find(IReadOnlyList<string> columns, string name, bool exact)
     {
         for (var i = 0; i < columns.Count; i++)
         {

@@ -119,7 +119,7 @@ public static class ParquetHealth
         var reader = await ParquetReader.CreateAsync(input, leaveStreamOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         await using var disposeReader = reader.ConfigureAwait(false);
         var (columns, fields) = Open(model, options, reader);
-        var kept = columns.KeepIndexes.Select(k => Keepable(columns, reader.Schema.Fields[k])).ToArray();
+        var kept = columns.KeepIndexes.Select(k => ParquetCopy.Keepable(reader.Schema.Fields[k], columns.CannotKeep)).ToArray();
         var scoreField = new DataField<double?>(columns.ScoreName);
         var bandField = new DataField<string>(columns.BandName, nullable: true);
         var rankField = new DataField<int?>(columns.BandRankName);
@@ -214,24 +214,27 @@ public static class ParquetHealth
         for (var c = 0; c < fields.Length; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var into = columns.Buffer(c, count);
-            var field = fields[c];
-            var type = field.ClrType;
-            var read = type == typeof(double) ? ReadDoubles(group, field, into, count, cancellationToken)
-                : type == typeof(float) ? ReadNumbers<float>(group, field, into, count, cancellationToken)
-                : type == typeof(int) ? ReadNumbers<int>(group, field, into, count, cancellationToken)
-                : type == typeof(long) ? ReadNumbers<long>(group, field, into, count, cancellationToken)
-                : type == typeof(short) ? ReadNumbers<short>(group, field, into, count, cancellationToken)
-                : type == typeof(sbyte) ? ReadNumbers<sbyte>(group, field, into, count, cancellationToken)
-                : type == typeof(byte) ? ReadNumbers<byte>(group, field, into, count, cancellationToken)
-                : type == typeof(ushort) ? ReadNumbers<ushort>(group, field, into, count, cancellationToken)
-                : type == typeof(uint) ? ReadNumbers<uint>(group, field, into, count, cancellationToken)
-                : type == typeof(ulong) ? ReadNumbers<ulong>(group, field, into, count, cancellationToken)
-                : ReadNumbers<decimal>(group, field, into, count, cancellationToken);
-            await read.ConfigureAwait(false);
+            await ReadNumbersAsync(group, fields[c], columns.Buffer(c, count), count, cancellationToken).ConfigureAwait(false);
         }
 
         return columns.Batch(index, firstRow, count);
+    }
+
+    /// <summary>Reads a column of any number type into doubles, <see cref="double.NaN"/> for a null.</summary>
+    internal static ValueTask ReadNumbersAsync(ParquetRowGroupReader group, DataField field, double[] into, int count, CancellationToken cancellationToken)
+    {
+        var type = field.ClrType;
+        return type == typeof(double) ? ReadDoubles(group, field, into, count, cancellationToken)
+            : type == typeof(float) ? ReadNumbers<float>(group, field, into, count, cancellationToken)
+            : type == typeof(int) ? ReadNumbers<int>(group, field, into, count, cancellationToken)
+            : type == typeof(long) ? ReadNumbers<long>(group, field, into, count, cancellationToken)
+            : type == typeof(short) ? ReadNumbers<short>(group, field, into, count, cancellationToken)
+            : type == typeof(sbyte) ? ReadNumbers<sbyte>(group, field, into, count, cancellationToken)
+            : type == typeof(byte) ? ReadNumbers<byte>(group, field, into, count, cancellationToken)
+            : type == typeof(ushort) ? ReadNumbers<ushort>(group, field, into, count, cancellationToken)
+            : type == typeof(uint) ? ReadNumbers<uint>(group, field, into, count, cancellationToken)
+            : type == typeof(ulong) ? ReadNumbers<ulong>(group, field, into, count, cancellationToken)
+            : ReadNumbers<decimal>(group, field, into, count, cancellationToken);
     }
 
     private static async ValueTask ReadDoubles(ParquetRowGroupReader group, DataField field, double[] into, int count, CancellationToken cancellationToken)
@@ -297,116 +300,16 @@ public static class ParquetHealth
         return (nullableScores, bands, nullableRanks);
     }
 
-    private static bool IsNumber(Type type) =>
+    internal static bool IsNumber(Type type) =>
         type == typeof(double) || type == typeof(float) || type == typeof(decimal)
         || type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(sbyte)
         || type == typeof(byte) || type == typeof(ushort) || type == typeof(uint) || type == typeof(ulong);
 
-    private static string Describe(Field field) => field switch
+    internal static string Describe(Field field) => field switch
     {
         DataField { IsArray: true } => "lists",
         DataField data when data.ClrType == typeof(string) || data.ClrType == typeof(ReadOnlyMemory<char>) => "text",
         DataField data => data.ClrType.Name + " values",
         _ => field.SchemaType.ToString().ToLowerInvariant() + " values",
     };
-
-    private static KeptColumn Keepable(ComponentColumns columns, Field field)
-    {
-        if (field is not DataField { IsArray: false } data)
-        {
-            throw columns.CannotKeep(field.Name, Describe(field));
-        }
-
-        var type = data.ClrType;
-        return type == typeof(string) || type == typeof(ReadOnlyMemory<char>) ? new KeptColumn(data, new DataField<string>(data.Name, data.IsNullable), CopyStrings)
-            : type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>) ? new KeptColumn(data, new DataField<byte[]>(data.Name, data.IsNullable), CopyBytes)
-            : type == typeof(int) ? new KeptColumn(data, data, CopyValues<int>)
-            : type == typeof(long) ? new KeptColumn(data, data, CopyValues<long>)
-            : type == typeof(double) ? new KeptColumn(data, data, CopyValues<double>)
-            : type == typeof(float) ? new KeptColumn(data, data, CopyValues<float>)
-            : type == typeof(decimal) ? new KeptColumn(data, data, CopyValues<decimal>)
-            : type == typeof(bool) ? new KeptColumn(data, data, CopyValues<bool>)
-            : type == typeof(short) ? new KeptColumn(data, data, CopyValues<short>)
-            : type == typeof(sbyte) ? new KeptColumn(data, data, CopyValues<sbyte>)
-            : type == typeof(byte) ? new KeptColumn(data, data, CopyValues<byte>)
-            : type == typeof(ushort) ? new KeptColumn(data, data, CopyValues<ushort>)
-            : type == typeof(uint) ? new KeptColumn(data, data, CopyValues<uint>)
-            : type == typeof(ulong) ? new KeptColumn(data, data, CopyValues<ulong>)
-            : type == typeof(DateTime) ? new KeptColumn(data, data, CopyValues<DateTime>)
-            : type == typeof(DateOnly) ? new KeptColumn(data, data, CopyValues<DateOnly>)
-            : type == typeof(TimeOnly) ? new KeptColumn(data, data, CopyValues<TimeOnly>)
-            : type == typeof(TimeSpan) ? new KeptColumn(data, data, CopyValues<TimeSpan>)
-            : type == typeof(Guid) ? new KeptColumn(data, data, CopyValues<Guid>)
-            : throw columns.CannotKeep(field.Name, Describe(field));
-    }
-
-    private static async ValueTask CopyStrings(DataField field, DataField output, ParquetRowGroupReader group, ParquetRowGroupWriter rows, int count, CancellationToken cancellationToken)
-    {
-        var values = ArrayPool<string?>.Shared.Rent(count);
-        try
-        {
-            await group.ReadAsync(field, values.AsMemory(0, count), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rows.WriteAsync(output, new ArraySegment<string?>(values, 0, count)!).ConfigureAwait(false);
-        }
-        finally
-        {
-            ArrayPool<string?>.Shared.Return(values, clearArray: true);
-        }
-    }
-
-    private static async ValueTask CopyBytes(DataField field, DataField output, ParquetRowGroupReader group, ParquetRowGroupWriter rows, int count, CancellationToken cancellationToken)
-    {
-        var values = ArrayPool<byte[]?>.Shared.Rent(count);
-        try
-        {
-            await group.ReadAsync(field, values.AsMemory(0, count), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rows.WriteAsync(output, new ArraySegment<byte[]?>(values, 0, count)!).ConfigureAwait(false);
-        }
-        finally
-        {
-            ArrayPool<byte[]?>.Shared.Return(values, clearArray: true);
-        }
-    }
-
-    private static async ValueTask CopyValues<T>(DataField field, DataField output, ParquetRowGroupReader group, ParquetRowGroupWriter rows, int count, CancellationToken cancellationToken)
-        where T : struct
-    {
-        if (field.IsNullable)
-        {
-            var values = ArrayPool<T?>.Shared.Rent(count);
-            try
-            {
-                await group.ReadAsync(field, values.AsMemory(0, count), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await rows.WriteAsync(output, (ReadOnlyMemory<T?>)values.AsMemory(0, count), cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                ArrayPool<T?>.Shared.Return(values);
-            }
-
-            return;
-        }
-
-        var required = ArrayPool<T>.Shared.Rent(count);
-        try
-        {
-            await group.ReadAsync(field, required.AsMemory(0, count), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rows.WriteAsync(output, (ReadOnlyMemory<T>)required.AsMemory(0, count), cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(required);
-        }
-    }
-
-    private delegate ValueTask CopyColumn(DataField field, DataField output, ParquetRowGroupReader group, ParquetRowGroupWriter rows, int count, CancellationToken cancellationToken);
-
-    /// <summary>A kept column: the input's field, the output's (the input's, or text and bytes as the writer takes them), and how its values are copied.</summary>
-    private sealed class KeptColumn(DataField input, DataField output, CopyColumn copy)
-    {
-        public DataField Output => output;
-
-        public ValueTask Copy(ParquetRowGroupReader group, ParquetRowGroupWriter rows, int count, CancellationToken cancellationToken) =>
-            copy(input, output, group, rows, count, cancellationToken);
-    }
 }

@@ -21,6 +21,12 @@ public sealed class NullArgumentTests
         Assert.Equal("model", (await Assert.ThrowsAsync<ArgumentNullException>(() => ArrowHealth.CountBandsAsync(null!, stream))).ParamName);
         Assert.Equal("input", (await Assert.ThrowsAsync<ArgumentNullException>(() => ArrowHealth.ScoreAsync(Model, null!, stream))).ParamName);
         Assert.Equal("output", (await Assert.ThrowsAsync<ArgumentNullException>(() => ArrowHealth.ScoreAsync(Model, stream, null!))).ParamName);
+        var assessor = new CustomerSuccess.Churn.RuleBasedChurnRiskAssessor();
+        var asOf = new NodaTime.LocalDate(2026, 11, 22);
+        Assert.Equal("assessor", (await Assert.ThrowsAsync<ArgumentNullException>(() => ParquetChurn.AssessAsync(null!, asOf, stream, stream))).ParamName);
+        Assert.Equal("input", (await Assert.ThrowsAsync<ArgumentNullException>(() => ParquetChurn.AssessAsync(assessor, asOf, null!, stream))).ParamName);
+        Assert.Equal("output", (await Assert.ThrowsAsync<ArgumentNullException>(() => ArrowChurn.AssessAsync(assessor, asOf, stream, null!))).ParamName);
+        Assert.Equal("assessor", (await Assert.ThrowsAsync<ArgumentNullException>(() => ArrowChurn.AssessAsync(null!, asOf, stream, stream))).ParamName);
         Assert.Equal("input", (await Assert.ThrowsAsync<ArgumentNullException>(async () =>
         {
             await foreach (var unused in ArrowHealth.ReadComponentsAsync(Model, null!))
