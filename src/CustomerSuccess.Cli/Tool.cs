@@ -74,6 +74,7 @@ internal static partial class Tool
         root.Subcommands.Add(BacktestCommand(env));
         root.Subcommands.Add(SqlCommand(env));
         root.Subcommands.Add(HealthCommand(env));
+        root.Subcommands.Add(ChurnCommand(env));
         root.Subcommands.Add(ModelsCommand(env));
         root.Subcommands.Add(GenerateCommand(env));
         return root;

@@ -115,4 +115,43 @@ public sealed class HealthCliTests : IDisposable
         Assert.Contains("no such file", missing.Error, StringComparison.Ordinal);
         Assert.Contains("Score a file of component scores with 'customer-success health", scoreParquet.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Churn_Parquet_PrintsTheLevels_AndWritesEveryRowAsTheLibraryAssessesIt()
+    {
+        var input = _cli.PathOf("signals.parquet");
+        var output = _cli.PathOf("churn.parquet");
+        var id = new Parquet.Schema.DataField<string>("id");
+        var login = new Parquet.Schema.DataField<DateOnly?>("Last Login");
+        var champion = new Parquet.Schema.DataField<bool?>("champion_leaving");
+        var health = new Parquet.Schema.DataField<double?>("health_score");
+        await using (var file = File.Create(input))
+        await using (var writer = await ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(id, login, champion, health), file))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(id, new[] { "a", "b", "c" });
+            await group.WriteAsync<DateOnly>(login, new DateOnly?[] { new(2026, 11, 21), new(2026, 11, 1), null });
+            await group.WriteAsync<bool>(champion, new bool?[] { false, false, true });
+            await group.WriteAsync<double>(health, new double?[] { 90, 50, null });
+        }
+
+        var run = await _cli.Run("churn", input, "-o", output, "--as-of", "2026-11-22", "--map", "Last Login=last_login_date");
+        var late = await _cli.Run("churn", input, "--as-of", "2026-11-20", "--map", "Last Login=last_login_date");
+
+        // a: nothing fires, health 90: Low. b: no login for 21 days (medium), health 50 (the health bands' Medium): Medium.
+        // c: the champion is leaving (critical): Critical.
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Customers: 3", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  Critical                1   33.3 %", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  Medium                  1   33.3 %", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  Low                     1   33.3 %", run.Out, StringComparison.Ordinal);
+        await using var scored = File.OpenRead(output);
+        await using var reader = await ParquetReader.CreateAsync(scored);
+        using var rows = reader.OpenRowGroupReader(0);
+        var levels = new string?[3];
+        await rows.ReadAsync(reader.Schema.DataFields.Single(f => f.Name == "churn_level"), levels.AsMemory());
+        Assert.Equal(new string?[] { "Low", "Medium", "Critical" }, levels);
+        Assert.Equal(1, late.ExitCode);
+        Assert.Contains("LastLoginDate 2026-11-21 is after the as-of date 2026-11-20", late.Error, StringComparison.Ordinal);
+    }
 }
