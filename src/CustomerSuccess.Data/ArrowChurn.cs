@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Apache.Arrow;
@@ -59,18 +58,13 @@ public static class ArrowChurn
         var inputSchema = await reader.GetSchema(cancellationToken).ConfigureAwait(false);
         var fields = inputSchema.FieldsList;
         var columns = new SignalColumns(assessor, asOf, options, fields.Select(f => f.Name).ToList(), Unit);
-        var builder = new Schema.Builder();
-        foreach (var k in columns.KeepIndexes)
-        {
-            builder.Field(fields[k]);
-        }
-
-        var schema = builder
-            .Field(new Field(columns.ScoreName, DoubleType.Default, nullable: false))
-            .Field(new Field(columns.LevelName, StringType.Default, nullable: false))
-            .Field(new Field(columns.LevelRankName, Int32Type.Default, nullable: false))
-            .Field(new Field(columns.PriorityName, DoubleType.Default, nullable: false))
-            .Build();
+        var schema = ArrowArrays.KeptThen(
+            fields,
+            columns.KeepIndexes,
+            new Field(columns.ScoreName, DoubleType.Default, nullable: false),
+            new Field(columns.LevelName, StringType.Default, nullable: false),
+            new Field(columns.LevelRankName, Int32Type.Default, nullable: false),
+            new Field(columns.PriorityName, DoubleType.Default, nullable: false));
         var counts = new long[4];
         var names = Enum.GetNames<ChurnRiskLevel>();
         using (var writer = new ArrowFileWriter(output, schema, leaveOpen: true))
@@ -108,10 +102,10 @@ public static class ArrowChurn
                 }
 
                 var arrays = columns.KeepIndexes.Select(k => batch.Column(k)).ToList();
-                arrays.Add(new DoubleArray(new ArrowBuffer(MemoryMarshal.AsBytes(scores.AsSpan()).ToArray()), ArrowBuffer.Empty, count, 0, 0));
+                arrays.Add(ArrowArrays.Doubles(scores, ArrowBuffer.Empty, 0));
                 arrays.Add(levelNames.Build());
-                arrays.Add(new Int32Array(new ArrowBuffer(MemoryMarshal.AsBytes(ranks.AsSpan()).ToArray()), ArrowBuffer.Empty, count, 0, 0));
-                arrays.Add(new DoubleArray(new ArrowBuffer(MemoryMarshal.AsBytes(priorities.AsSpan()).ToArray()), ArrowBuffer.Empty, count, 0, 0));
+                arrays.Add(ArrowArrays.Ints(ranks, ArrowBuffer.Empty, 0));
+                arrays.Add(ArrowArrays.Doubles(priorities, ArrowBuffer.Empty, 0));
                 using var assessed = new RecordBatch(schema, arrays, count);
                 await writer.WriteRecordBatchAsync(assessed, cancellationToken).ConfigureAwait(false);
                 firstRow += count;

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Apache.Arrow;
@@ -122,17 +121,12 @@ public static class ArrowHealth
         using var reader = Open(input);
         var columns = await ColumnsAsync(model, options, reader, cancellationToken).ConfigureAwait(false);
         var fields = reader.Schema.FieldsList;
-        var builder = new Schema.Builder();
-        foreach (var k in columns.KeepIndexes)
-        {
-            builder.Field(fields[k]);
-        }
-
-        var schema = builder
-            .Field(new Field(columns.ScoreName, DoubleType.Default, nullable: true))
-            .Field(new Field(columns.BandName, StringType.Default, nullable: true))
-            .Field(new Field(columns.BandRankName, Int32Type.Default, nullable: true))
-            .Build();
+        var schema = ArrowArrays.KeptThen(
+            fields,
+            columns.KeepIndexes,
+            new Field(columns.ScoreName, DoubleType.Default, nullable: true),
+            new Field(columns.BandName, StringType.Default, nullable: true),
+            new Field(columns.BandRankName, Int32Type.Default, nullable: true));
         var counts = new long[columns.BandNames.Length];
         long notScored = 0;
         var scoreSum = 0.0;
@@ -177,9 +171,9 @@ public static class ArrowHealth
 
                 var bitmap = new ArrowBuffer(valid);
                 var arrays = columns.KeepIndexes.Select(k => batch.Column(k)).ToList();
-                arrays.Add(new DoubleArray(new ArrowBuffer(MemoryMarshal.AsBytes(scores.AsSpan()).ToArray()), bitmap, count, nulls, 0));
+                arrays.Add(ArrowArrays.Doubles(scores, bitmap, nulls));
                 arrays.Add(bands.Build());
-                arrays.Add(new Int32Array(new ArrowBuffer(MemoryMarshal.AsBytes(rankValues.AsSpan()).ToArray()), bitmap, count, nulls, 0));
+                arrays.Add(ArrowArrays.Ints(rankValues, bitmap, nulls));
                 using var scored = new RecordBatch(schema, arrays, count);
                 await writer.WriteRecordBatchAsync(scored, cancellationToken).ConfigureAwait(false);
                 firstRow += count;

@@ -129,7 +129,7 @@ public static class ChurnRulesSql
 
             sql.AppendLine("    -- whether a signal is out of its range");
             sql.AppendLine($"    {Invalid()} AS {invalid}");
-            sql.AppendLine($"  FROM {(_options.Schema is { } schema ? $"{Id(schema)}.{Id(_options.Table)}" : Id(_options.Table))}");
+            sql.AppendLine($"  FROM {SqlText.Table(_options.Schema, _options.Table, _dialect)}");
             sql.AppendLine("),");
 
             sql.AppendLine($"{scores} AS (");

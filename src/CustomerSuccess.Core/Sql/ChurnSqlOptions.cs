@@ -13,7 +13,7 @@ public sealed record ChurnSqlOptions
     public required string Table
     {
         get => _table;
-        init => _table = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("the table's name is empty.", nameof(value)) : value;
+        init => _table = SqlText.TableName(value);
     }
 
     private readonly string _table = string.Empty;

@@ -121,7 +121,7 @@ public static class HealthModelSql
             sql.AppendLine($"    {Invalid()} AS {invalid},");
             sql.AppendLine("    -- whether a component is missing");
             sql.AppendLine($"    {AnyMissing()} AS {anyMissing}");
-            sql.AppendLine($"  FROM {(options.Schema is { } schema ? $"{Id(schema)}.{Id(options.Table)}" : Id(options.Table))}");
+            sql.AppendLine($"  FROM {SqlText.Table(options.Schema, options.Table, dialect)}");
             sql.AppendLine("),");
 
             sql.AppendLine($"{scores} AS (");

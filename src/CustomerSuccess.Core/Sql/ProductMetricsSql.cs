@@ -99,7 +99,7 @@ public static class ProductMetricsSql
         sql.AppendLine($"  {adoption} AS {SqlText.Identifier("adoption", dialect)},");
         sql.AppendLine($"  {support} AS {SqlText.Identifier("support", dialect)},");
         sql.AppendLine($"  {engagement} AS {SqlText.Identifier("engagement", dialect)}");
-        sql.AppendLine($"FROM {(options.Schema is { } schema ? $"{SqlText.Identifier(schema, dialect)}.{SqlText.Identifier(options.Table, dialect)}" : SqlText.Identifier(options.Table, dialect))}");
+        sql.AppendLine($"FROM {SqlText.Table(options.Schema, options.Table, dialect)}");
         return sql.ToString();
     }
 }

@@ -55,6 +55,15 @@ internal static class SqlText
     /// <summary>The dialect's name for a 64-bit floating-point number.</summary>
     public static string DoubleType(SqlDialect dialect) => dialect == SqlDialect.PostgreSql ? "DOUBLE PRECISION" : "DOUBLE";
 
+    /// <summary>A table as the FROM clause names it: the schema's identifier and a dot first when there is one.</summary>
+    public static string Table(string? schema, string table, SqlDialect dialect) =>
+        schema is null ? Identifier(table, dialect) : $"{Identifier(schema, dialect)}.{Identifier(table, dialect)}";
+
+    /// <summary>A table's name as the options take it: not empty.</summary>
+    /// <exception cref="ArgumentException">The name is empty or white space.</exception>
+    public static string TableName(string value) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("the table's name is empty.", nameof(value)) : value;
+
     /// <summary>A comment line: the text on one line, with nothing that could end the comment.</summary>
     public static string Comment(string text) => "-- " + text.ReplaceLineEndings(" ");
 }
