@@ -75,6 +75,8 @@ public sealed class ChurnRulesSqlTests
 
         Assert.Contains("there is no such signal", Assert.Throws<ArgumentException>(() => ChurnRulesSql.Compile(assessor, SqlDialect.DuckDb, unknown)).Message, StringComparison.Ordinal);
         Assert.Contains("the kept column 'churn_level' has the name of an output column", Assert.Throws<ArgumentException>(() => ChurnRulesSql.Compile(assessor, SqlDialect.DuckDb, clash)).Message, StringComparison.Ordinal);
+        Assert.Contains("working columns", Assert.Throws<ArgumentException>(() => ChurnRulesSql.Compile(assessor, SqlDialect.DuckDb, new ChurnSqlOptions { Table = "t", Keep = ["churn_fired_3"] })).Message, StringComparison.Ordinal);
+        Assert.Contains("working columns", Assert.Throws<ArgumentException>(() => ChurnRulesSql.Compile(assessor, SqlDialect.DuckDb, new ChurnSqlOptions { Table = "t", Keep = ["CHURN_INVALID"] })).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new ChurnSqlOptions { Table = " " });
         Assert.Throws<ArgumentOutOfRangeException>(() => ChurnRulesSql.Compile(assessor, (SqlDialect)9, new ChurnSqlOptions { Table = "t" }));
     }

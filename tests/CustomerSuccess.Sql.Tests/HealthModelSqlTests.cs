@@ -74,6 +74,7 @@ public sealed class HealthModelSqlTests
 
         Assert.Throws<ArgumentException>(() => new HealthSqlOptions { Table = " " });
         Assert.Throws<ArgumentException>(() => HealthModelSql.Compile(model, SqlDialect.DuckDb, new HealthSqlOptions { Table = "t", Keep = ["id", "HEALTH_SCORE"] }));
+        Assert.Contains("working columns", Assert.Throws<ArgumentException>(() => HealthModelSql.Compile(model, SqlDialect.DuckDb, new HealthSqlOptions { Table = "t", Keep = ["health_present"] })).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => HealthModelSql.Compile(model, SqlDialect.DuckDb, new HealthSqlOptions { Table = "t\0" }));
         Assert.Throws<ArgumentOutOfRangeException>(() => HealthModelSql.Compile(model, (SqlDialect)7, new HealthSqlOptions { Table = "t" }));
         Assert.Throws<ArgumentNullException>(() => HealthModelSql.Compile(null!, SqlDialect.DuckDb, new HealthSqlOptions { Table = "t" }));

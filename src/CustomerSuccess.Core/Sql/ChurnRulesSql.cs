@@ -49,7 +49,7 @@ public static class ChurnRulesSql
     /// <exception cref="ArgumentNullException"><paramref name="assessor"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dialect"/> is not defined.</exception>
     /// <exception cref="NotSupportedException">The assessor has an additional rule, or a level policy the compiler does not know: its code cannot be compiled to SQL.</exception>
-    /// <exception cref="ArgumentException">A column is mapped for a signal that does not exist, a kept column is named like an output column, or an identifier holds a NUL character.</exception>
+    /// <exception cref="ArgumentException">A column is mapped for a signal that does not exist, a kept column is named like an output or working column, or an identifier holds a NUL character.</exception>
     public static string Compile(RuleBasedChurnRiskAssessor assessor, SqlDialect dialect, ChurnSqlOptions options)
     {
         ArgumentNullException.ThrowIfNull(assessor);
@@ -66,6 +66,14 @@ public static class ChurnRulesSql
         if (clash is not null)
         {
             throw new ArgumentException($"the kept column '{clash}' has the name of an output column; give ChurnSqlOptions.Prefix another value.", nameof(options));
+        }
+
+        var working = new[] { "parts", "scores", "invalid" }.Select(c => options.Prefix + c).ToArray();
+        clash = options.Keep.FirstOrDefault(k => working.Contains(k, StringComparer.OrdinalIgnoreCase)
+            || (k.StartsWith(options.Prefix + "fired_", StringComparison.OrdinalIgnoreCase) && k.Length > options.Prefix.Length + 6));
+        if (clash is not null)
+        {
+            throw new ArgumentException($"the kept column '{clash}' has the name of one of the query's working columns ({string.Join(", ", working)}, {options.Prefix}fired_N); give ChurnSqlOptions.Prefix another value.", nameof(options));
         }
 
         return new Compiler(assessor, dialect, options).Query();

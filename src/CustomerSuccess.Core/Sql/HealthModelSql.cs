@@ -24,6 +24,9 @@ public static class HealthModelSql
     /// <summary>The output columns, after the prefix: the score, the band's label, its rank, and the coverage.</summary>
     public static IReadOnlyList<string> OutputColumns { get; } = ["score", "band", "band_rank", "coverage"];
 
+    /// <summary>The names, after the prefix, of the query's steps and working columns, which a kept column must not take.</summary>
+    private static readonly string[] WorkingColumns = ["parts", "scores", "weighted", "present", "invalid", "any_missing"];
+
     /// <summary>Compiles <paramref name="model"/> to a <c>SELECT</c> over <see cref="HealthSqlOptions.Table"/>.</summary>
     /// <param name="model">The model: a <see cref="WeightedHealthScoreModel"/>.</param>
     /// <param name="dialect">The dialect.</param>
@@ -32,7 +35,7 @@ public static class HealthModelSql
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dialect"/> is not defined.</exception>
     /// <exception cref="NotSupportedException">The model is not a weighted sum: its code cannot be compiled to SQL, so it is refused rather than compiled into something that computes another number.</exception>
-    /// <exception cref="ArgumentException">A kept column is named like an output column, or an identifier holds a NUL character.</exception>
+    /// <exception cref="ArgumentException">A kept column is named like an output column or one of the query's working columns, or an identifier holds a NUL character.</exception>
     public static string Compile(IHealthScoreModel model, SqlDialect dialect, HealthSqlOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -44,6 +47,13 @@ public static class HealthModelSql
         if (clash is not null)
         {
             throw new ArgumentException($"the kept column '{clash}' has the name of an output column; give HealthSqlOptions.Prefix another value.", nameof(options));
+        }
+
+        var working = WorkingColumns.Select(c => options.Prefix + c).ToArray();
+        clash = options.Keep.FirstOrDefault(k => working.Contains(k, StringComparer.OrdinalIgnoreCase));
+        if (clash is not null)
+        {
+            throw new ArgumentException($"the kept column '{clash}' has the name of one of the query's working columns ({string.Join(", ", working)}); give HealthSqlOptions.Prefix another value.", nameof(options));
         }
 
         return new Compiler(weighted, dialect, options.Columns).Query(options);
