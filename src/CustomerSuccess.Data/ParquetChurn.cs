@@ -16,7 +16,7 @@ namespace CustomerSuccess.Data;
 /// <summary>
 /// Assesses the churn risk of the customers of a Parquet file of signals, one row group at a time (Parquet.Net), with
 /// <see cref="ChurnBatch"/>: each row group's signal columns are read, the customers' signals built and assessed, and
-/// the risk score, level and priority written back as Parquet, one row group for each; memory stays bounded by one row
+/// the risk score, level and priority written back as Parquet, in row groups of at most 128 Ki rows; memory stays bounded by one row
 /// group whatever the file's size.
 /// </summary>
 /// <remarks>
@@ -38,7 +38,7 @@ public static class ParquetChurn
 
     /// <summary>
     /// Assesses every customer of a Parquet file and writes a Parquet file of the kept columns, the risk score, the
-    /// level's name, its rank (0 Low to 3 Critical) and the priority, one row group for each of the input's.
+    /// level's name, its rank (0 Low to 3 Critical) and the priority, each input row group as one or more of at most 128 Ki rows.
     /// </summary>
     /// <param name="assessor">The assessor.</param>
     /// <param name="asOf">The date the customers are assessed as of.</param>
@@ -117,12 +117,6 @@ public static class ParquetChurn
                 var levels = new ChurnRiskLevel[count];
                 var priorities = new double[count];
                 columns.Assess(g, firstRow, count, scores, levels, priorities);
-                using var rows = writer.CreateRowGroup();
-                foreach (var keep in kept)
-                {
-                    await keep.Copy(group, rows, count, cancellationToken).ConfigureAwait(false);
-                }
-
                 var levelNames = new string[count];
                 var ranks = new int[count];
                 for (var i = 0; i < count; i++)
@@ -132,11 +126,20 @@ public static class ParquetChurn
                     counts[ranks[i]]++;
                 }
 
-                await rows.WriteAsync(scoreField, (ReadOnlyMemory<double>)scores, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await rows.WriteAsync(levelField, levelNames).ConfigureAwait(false);
-                await rows.WriteAsync(rankField, (ReadOnlyMemory<int>)ranks, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await rows.WriteAsync(priorityField, (ReadOnlyMemory<double>)priorities, cancellationToken: cancellationToken).ConfigureAwait(false);
-                rows.CompleteValidate();
+                await ParquetCopy.WriteAsync(
+                    writer,
+                    group,
+                    kept,
+                    count,
+                    async (rows, start, length) =>
+                    {
+                        await rows.WriteAsync(scoreField, (ReadOnlyMemory<double>)scores.AsMemory(start, length), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await rows.WriteAsync(levelField, new ArraySegment<string>(levelNames, start, length)).ConfigureAwait(false);
+                        await rows.WriteAsync(rankField, (ReadOnlyMemory<int>)ranks.AsMemory(start, length), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await rows.WriteAsync(priorityField, (ReadOnlyMemory<double>)priorities.AsMemory(start, length), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+
                 firstRow += count;
             }
         }

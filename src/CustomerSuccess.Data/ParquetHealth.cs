@@ -18,7 +18,8 @@ namespace CustomerSuccess.Data;
 /// <summary>
 /// Scores the customers of a Parquet file by column, one row group at a time (Parquet.Net): the component columns of
 /// each row group are read into double columns and scored with <see cref="HealthBatch"/>, so memory stays bounded by
-/// one row group whatever the file's size; the scores and bands are written back as Parquet, one row group for each.
+/// one row group whatever the file's size; the scores and bands are written back as Parquet, each input row group as one or
+/// more of at most 128 Ki rows (smaller groups keep the writer's working set flat).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -93,7 +94,7 @@ public static class ParquetHealth
 
     /// <summary>
     /// Scores every customer of a Parquet file and writes a Parquet file of the kept columns, the score (null when the
-    /// customer has none), the band's name and its rank, one row group for each of the input's.
+    /// customer has none), the band's name and its rank, each input row group as one or more of at most 128 Ki rows.
     /// </summary>
     /// <param name="model">The model.</param>
     /// <param name="input">The Parquet file: readable and seekable.</param>
@@ -145,18 +146,21 @@ public static class ParquetHealth
                 }
 
                 columns.Score(batch, scores.AsSpan(0, count), ranks.AsSpan(0, count));
-                using var rows = writer.CreateRowGroup();
-                foreach (var keep in kept)
-                {
-                    await keep.Copy(group, rows, count, cancellationToken).ConfigureAwait(false);
-                }
-
                 var (nullableScores, bands, nullableRanks) = Outputs(columns, scores, ranks, count, counts, ref notScored, ref scoreSum);
                 try
                 {
-                    await rows.WriteAsync<double>(scoreField, nullableScores.AsMemory(0, count), cancellationToken: cancellationToken).ConfigureAwait(false);
-                    await rows.WriteAsync(bandField, new ArraySegment<string>(bands, 0, count)).ConfigureAwait(false);
-                    await rows.WriteAsync<int>(rankField, nullableRanks.AsMemory(0, count), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await ParquetCopy.WriteAsync(
+                        writer,
+                        group,
+                        kept,
+                        count,
+                        async (rows, start, length) =>
+                        {
+                            await rows.WriteAsync<double>(scoreField, nullableScores.AsMemory(start, length), cancellationToken: cancellationToken).ConfigureAwait(false);
+                            await rows.WriteAsync(bandField, new ArraySegment<string>(bands, start, length)).ConfigureAwait(false);
+                            await rows.WriteAsync<int>(rankField, nullableRanks.AsMemory(start, length), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        },
+                        cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -165,7 +169,6 @@ public static class ParquetHealth
                     ArrayPool<int?>.Shared.Return(nullableRanks);
                 }
 
-                rows.CompleteValidate();
                 firstRow += count;
             }
         }

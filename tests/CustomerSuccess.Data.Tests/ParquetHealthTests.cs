@@ -63,6 +63,48 @@ public sealed class ParquetHealthTests
     }
 
     [Fact]
+    public async Task ScoreAsync_ARowGroupLargerThanAnOutputGroup_IsWrittenAsSeveral_EveryRowInOrder()
+    {
+        var table = new SampleTable(300_000, seed: 10);
+        using var input = await table.ToParquetAsync(300_000);
+        using var output = new MemoryStream();
+
+        await ParquetHealth.ScoreAsync(HealthScoreModels.UsageEngagementSupport, input, output);
+
+        var (ids, scores, _, _, groups) = await SampleTable.ReadScoredParquetAsync(output);
+        var expected = new double[table.Count];
+        HealthBatch.Score(Model, table.Columns(), expected, new byte[table.Count]);
+        Assert.Equal(3, groups);
+        Assert.Equal(table.Ids, ids);
+        Assert.Equal(expected.Select(e => double.IsNaN(e) ? (double?)null : e), scores);
+    }
+
+    [Fact]
+    public async Task ScoreAsync_AKeptTextColumnWithNulls_IsCopiedAsItWas()
+    {
+        var table = new SampleTable(2_000, seed: 12);
+        using var input = await table.ToParquetAsync(1500, 500);
+        using var output = new MemoryStream();
+
+        await ParquetHealth.ScoreAsync(Model, input, output, new ColumnarHealthOptions { Keep = ["plan", "id"] });
+
+        output.Position = 0;
+        await using var reader = await ParquetReader.CreateAsync(output);
+        var plans = new List<string?>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var values = new string?[group.RowCount];
+            await group.ReadAsync(reader.Schema.DataFields[0], values.AsMemory());
+            plans.AddRange(values);
+        }
+
+        Assert.Equal("plan", reader.Schema.DataFields[0].Name);
+        Assert.Equal(table.Plans, plans);
+        Assert.Contains(null, plans);
+    }
+
+    [Fact]
     public async Task CountBandsAsync_EqualsTheColumnarPathOnTheWholeTable()
     {
         var table = new SampleTable(9_000, seed: 4);
